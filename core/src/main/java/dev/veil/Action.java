@@ -1,0 +1,77 @@
+package dev.veil;
+
+import java.util.Objects;
+
+/**
+ * What a {@link Policy} does with a finding of one entity type.
+ *
+ * <p>Immutable and thread-safe. Use the constants and factories: {@link #KEEP}, {@link #REDACT},
+ * {@link #redact(String)}, {@link #MASK}, {@link #REPLACE}, {@link #BLOCK}.
+ */
+public sealed interface Action
+        permits Action.Keep, Action.Redact, Action.Mask, Action.Replace, Action.Block {
+
+    /** Leave the value in the text. */
+    Action KEEP = new Keep();
+    /** Replace the value with {@code [REDACTED]}. */
+    Action REDACT = new Redact("[REDACTED]");
+    /** Keep the value's shape and hide most of it, e.g. {@code j***@v*******.nl}. */
+    Action MASK = new Mask();
+    /** Replace the value with its type as a label, e.g. {@code [EMAIL]}. */
+    Action REPLACE = new Replace();
+    /** Refuse the whole prompt: protecting it throws {@link PromptBlockedException}. */
+    Action BLOCK = new Block();
+
+    /**
+     * Replaces the value with a fixed string.
+     *
+     * @throws NullPointerException if {@code replacement} is null
+     */
+    static Action redact(String replacement) {
+        return new Redact(replacement);
+    }
+
+    /** Leave the value in the text. */
+    record Keep() implements Action {
+        @Override
+        public String toString() {
+            return "KEEP";
+        }
+    }
+
+    /** Replace the value with a fixed string. @param replacement the string written instead */
+    record Redact(String replacement) implements Action {
+        public Redact {
+            Objects.requireNonNull(replacement, "replacement");
+        }
+
+        @Override
+        public String toString() {
+            return "REDACT";
+        }
+    }
+
+    /** Keep the value's shape (separators, a few leading or trailing chars) and star out the rest. */
+    record Mask() implements Action {
+        @Override
+        public String toString() {
+            return "MASK";
+        }
+    }
+
+    /** Replace the value with {@code [TYPE]}. */
+    record Replace() implements Action {
+        @Override
+        public String toString() {
+            return "REPLACE";
+        }
+    }
+
+    /** Refuse the prompt. */
+    record Block() implements Action {
+        @Override
+        public String toString() {
+            return "BLOCK";
+        }
+    }
+}

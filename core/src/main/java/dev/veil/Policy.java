@@ -1,0 +1,236 @@
+package dev.veil;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What to do with each kind of personal data: an {@link Action} and a score threshold per
+ * {@link EntityType}. Start from a preset and change what you need:
+ *
+ * <pre>{@code
+ * Policy policy = Policy.balanced().toBuilder()
+ *         .action(EntityType.EMAIL, Action.MASK)
+ *         .action(EntityType.NL_BSN, Action.BLOCK)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Presets, from lenient to strict: {@link #balanced()} replaces identifiers and names with typed
+ * labels and acts on special-category terms only when they are about a person; {@link #strict()}
+ * lowers every threshold, so weaker evidence counts and every special-category term is acted on.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Policy {
+
+    /** The score a finding needs, unless a policy sets another threshold for its type. */
+    public static final double DEFAULT_THRESHOLD = 0.5;
+
+    private static final Policy BALANCED = defaults("balanced", Action.REPLACE, DEFAULT_THRESHOLD);
+    private static final Policy STRICT = defaults("strict", Action.REPLACE, 0.3);
+
+    private final String name;
+    private final Action defaultAction;
+    private final double defaultThreshold;
+    private final Map<EntityType, Action> actions;
+    private final Map<EntityType, Double> thresholds;
+    private final Set<String> toleratedDetectors;
+
+    private Policy(Builder b) {
+        this.name = b.name;
+        this.defaultAction = b.defaultAction;
+        this.defaultThreshold = b.defaultThreshold;
+        this.actions = Map.copyOf(b.actions);
+        this.thresholds = Map.copyOf(b.thresholds);
+        this.toleratedDetectors = Collections.unmodifiableSet(new TreeSet<>(b.toleratedDetectors));
+    }
+
+    private static Policy defaults(String name, Action action, double threshold) {
+        return new Builder(name).defaultAction(action).defaultThreshold(threshold).build();
+    }
+
+    /**
+     * Replaces every finding with its type label ({@code [EMAIL]}, {@code [PERSON]}) at threshold
+     * {@value #DEFAULT_THRESHOLD}; special-category terms count only when they are about a person.
+     */
+    public static Policy balanced() {
+        return BALANCED;
+    }
+
+    /** Like {@link #balanced()} with threshold 0.3: weaker evidence counts, and every special-category term. */
+    public static Policy strict() {
+        return STRICT;
+    }
+
+    /**
+     * Looks a preset up by name ({@code balanced}, {@code strict}).
+     *
+     * @throws NullPointerException if {@code name} is null
+     * @throws IllegalArgumentException if there is no preset of that name
+     */
+    public static Policy preset(String name) {
+        Objects.requireNonNull(name, "name");
+        return switch (name) {
+            case "balanced" -> BALANCED;
+            case "strict" -> STRICT;
+            default -> throw new IllegalArgumentException(
+                    "unknown policy preset '" + name + "'; known: balanced, strict");
+        };
+    }
+
+    /** A builder that starts empty: every type {@link Action#REPLACE}d at the default threshold. */
+    public static Builder builder() {
+        return new Builder("custom");
+    }
+
+    /** A builder that starts from this policy. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name + "+custom");
+        b.defaultAction = defaultAction;
+        b.defaultThreshold = defaultThreshold;
+        b.actions.putAll(actions);
+        b.thresholds.putAll(thresholds);
+        b.toleratedDetectors.addAll(toleratedDetectors);
+        return b;
+    }
+
+    /** The preset name, or a name derived from it for customised policies. */
+    public String name() {
+        return name;
+    }
+
+    /** The action for findings of {@code type}. */
+    public Action actionFor(EntityType type) {
+        return actions.getOrDefault(Objects.requireNonNull(type, "type"), defaultAction);
+    }
+
+    /** The minimum score a finding of {@code type} needs to be acted on. */
+    public double thresholdFor(EntityType type) {
+        return thresholds.getOrDefault(Objects.requireNonNull(type, "type"), defaultThreshold);
+    }
+
+    /** Whether findings of {@code type} are acted on at all (the action is not KEEP). */
+    public boolean actsOn(EntityType type) {
+        return !(actionFor(type) instanceof Action.Keep);
+    }
+
+    /**
+     * Whether a failure of the detector with this id is tolerated: its findings are then skipped
+     * instead of failing the whole call. Off for every detector unless set: Veil fails closed.
+     */
+    public boolean toleratesFailureOf(String detectorId) {
+        return toleratedDetectors.contains(detectorId);
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + name + ", default=" + defaultAction + "@" + defaultThreshold
+                + ", actions=" + new TreeMapView(actions) + ", thresholds=" + new TreeMapView(thresholds)
+                + ", tolerated=" + toleratedDetectors + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Policy p && defaultAction.equals(p.defaultAction)
+                && defaultThreshold == p.defaultThreshold && actions.equals(p.actions)
+                && thresholds.equals(p.thresholds) && toleratedDetectors.equals(p.toleratedDetectors);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(defaultAction, defaultThreshold, actions, thresholds, toleratedDetectors);
+    }
+
+    /** Sorted rendering of a type-keyed map, so {@code toString} is stable. */
+    private record TreeMapView(Map<EntityType, ?> map) {
+        @Override
+        public String toString() {
+            var sorted = new java.util.TreeMap<String, Object>();
+            map.forEach((k, v) -> sorted.put(k.name(), v));
+            return sorted.toString();
+        }
+    }
+
+    /**
+     * Builds a {@link Policy}. Not thread-safe; each setter returns this builder.
+     */
+    public static final class Builder {
+        private final String name;
+        private Action defaultAction = Action.REPLACE;
+        private double defaultThreshold = DEFAULT_THRESHOLD;
+        private final Map<EntityType, Action> actions = new HashMap<>();
+        private final Map<EntityType, Double> thresholds = new HashMap<>();
+        private final Set<String> toleratedDetectors = new TreeSet<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /**
+         * Sets the action for one type.
+         *
+         * @throws NullPointerException if an argument is null
+         */
+        public Builder action(EntityType type, Action action) {
+            actions.put(Objects.requireNonNull(type, "type"), Objects.requireNonNull(action, "action"));
+            return this;
+        }
+
+        /**
+         * Sets the action for every type without an action of its own.
+         *
+         * @throws NullPointerException if {@code action} is null
+         */
+        public Builder defaultAction(Action action) {
+            this.defaultAction = Objects.requireNonNull(action, "action");
+            return this;
+        }
+
+        /**
+         * Sets the minimum score for one type.
+         *
+         * @throws NullPointerException if {@code type} is null
+         * @throws IllegalArgumentException if {@code threshold} is outside [0, 1]
+         */
+        public Builder threshold(EntityType type, double threshold) {
+            thresholds.put(Objects.requireNonNull(type, "type"), checkThreshold(threshold));
+            return this;
+        }
+
+        /**
+         * Sets the minimum score for every type without a threshold of its own.
+         *
+         * @throws IllegalArgumentException if {@code threshold} is outside [0, 1]
+         */
+        public Builder defaultThreshold(double threshold) {
+            this.defaultThreshold = checkThreshold(threshold);
+            return this;
+        }
+
+        /**
+         * Lets the call go on without this detector's findings when it fails, instead of failing
+         * closed. Use only for detectors whose data the policy can afford to miss.
+         *
+         * @throws NullPointerException if {@code detectorId} is null
+         */
+        public Builder tolerateFailureOf(String detectorId) {
+            toleratedDetectors.add(Objects.requireNonNull(detectorId, "detectorId"));
+            return this;
+        }
+
+        /** Builds the immutable policy. */
+        public Policy build() {
+            return new Policy(this);
+        }
+
+        private static double checkThreshold(double threshold) {
+            if (!(threshold >= 0.0 && threshold <= 1.0)) {
+                throw new IllegalArgumentException("threshold must be within [0, 1], got " + threshold);
+            }
+            return threshold;
+        }
+    }
+}
