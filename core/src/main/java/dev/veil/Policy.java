@@ -37,6 +37,7 @@ public final class Policy {
     private final double defaultThreshold;
     private final Map<EntityType, Action> actions;
     private final Map<EntityType, Double> thresholds;
+    private final Map<EntityType, Double> blockThresholds;
     private final Set<String> toleratedDetectors;
 
     private Policy(Builder b) {
@@ -45,6 +46,7 @@ public final class Policy {
         this.defaultThreshold = b.defaultThreshold;
         this.actions = Map.copyOf(b.actions);
         this.thresholds = Map.copyOf(b.thresholds);
+        this.blockThresholds = Map.copyOf(b.blockThresholds);
         this.toleratedDetectors = Collections.unmodifiableSet(new TreeSet<>(b.toleratedDetectors));
     }
 
@@ -93,6 +95,7 @@ public final class Policy {
         b.defaultThreshold = defaultThreshold;
         b.actions.putAll(actions);
         b.thresholds.putAll(thresholds);
+        b.blockThresholds.putAll(blockThresholds);
         b.toleratedDetectors.addAll(toleratedDetectors);
         return b;
     }
@@ -112,6 +115,16 @@ public final class Policy {
         return thresholds.getOrDefault(Objects.requireNonNull(type, "type"), defaultThreshold);
     }
 
+    /**
+     * The action for one finding: {@link Action#BLOCK} when its score reaches the type's block
+     * threshold (see {@link Builder#blockAtOrAbove}), else {@link #actionFor(EntityType)}. Callers
+     * check {@link #thresholdFor(EntityType)} first.
+     */
+    public Action actionFor(EntityType type, double score) {
+        Double block = blockThresholds.get(Objects.requireNonNull(type, "type"));
+        return block != null && score >= block ? Action.BLOCK : actionFor(type);
+    }
+
     /** Whether findings of {@code type} are acted on at all (the action is not KEEP). */
     public boolean actsOn(EntityType type) {
         return !(actionFor(type) instanceof Action.Keep);
@@ -128,7 +141,7 @@ public final class Policy {
     @Override
     public String toString() {
         return "Policy[" + name + ", default=" + defaultAction + "@" + defaultThreshold
-                + ", actions=" + new TreeMapView(actions) + ", thresholds=" + new TreeMapView(thresholds)
+                + ", actions=" + new TreeMapView(actions) + ", thresholds=" + new TreeMapView(thresholds) + ", blockAtOrAbove=" + new TreeMapView(blockThresholds)
                 + ", tolerated=" + toleratedDetectors + "]";
     }
 
@@ -136,12 +149,14 @@ public final class Policy {
     public boolean equals(Object o) {
         return o instanceof Policy p && defaultAction.equals(p.defaultAction)
                 && defaultThreshold == p.defaultThreshold && actions.equals(p.actions)
-                && thresholds.equals(p.thresholds) && toleratedDetectors.equals(p.toleratedDetectors);
+                && thresholds.equals(p.thresholds) && blockThresholds.equals(p.blockThresholds)
+                && toleratedDetectors.equals(p.toleratedDetectors);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(defaultAction, defaultThreshold, actions, thresholds, toleratedDetectors);
+        return Objects.hash(defaultAction, defaultThreshold, actions, thresholds, blockThresholds,
+                toleratedDetectors);
     }
 
     /** Sorted rendering of a type-keyed map, so {@code toString} is stable. */
@@ -163,6 +178,7 @@ public final class Policy {
         private double defaultThreshold = DEFAULT_THRESHOLD;
         private final Map<EntityType, Action> actions = new HashMap<>();
         private final Map<EntityType, Double> thresholds = new HashMap<>();
+        private final Map<EntityType, Double> blockThresholds = new HashMap<>();
         private final Set<String> toleratedDetectors = new TreeSet<>();
 
         private Builder(String name) {
@@ -207,6 +223,20 @@ public final class Policy {
          */
         public Builder defaultThreshold(double threshold) {
             this.defaultThreshold = checkThreshold(threshold);
+            return this;
+        }
+
+        /**
+         * Blocks the whole prompt when a finding of {@code type} scores at least {@code minScore};
+         * weaker findings of the type still get the type's normal action. Detectors encode strength
+         * of evidence in the score (a health term tied to a named person scores higher than one
+         * tied to a pronoun), so this blocks only the most revealing prompts.
+         *
+         * @throws NullPointerException if {@code type} is null
+         * @throws IllegalArgumentException if {@code minScore} is outside [0, 1]
+         */
+        public Builder blockAtOrAbove(EntityType type, double minScore) {
+            blockThresholds.put(Objects.requireNonNull(type, "type"), checkThreshold(minScore));
             return this;
         }
 
