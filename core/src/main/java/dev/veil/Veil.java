@@ -1,0 +1,372 @@
+package dev.veil;
+
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.Detectors;
+import dev.veil.protect.Masker;
+import dev.veil.protect.TextRewriter;
+import dev.veil.resolve.OverlapResolver;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The front door: protects prompts before they leave the building.
+ *
+ * <pre>{@code
+ * Veil veil = Veil.create();                      // balanced policy, every built-in detector
+ * ProtectedText safe = veil.protect("Mail jan@voorbeeld.nl of bel 06-12345678");
+ * safe.text();                                     // "Mail [EMAIL] of bel [PHONE]"
+ * }</pre>
+ *
+ * <p>A call runs every detector over the text, drops findings below the policy's thresholds and those
+ * on the allow list, resolves overlaps (longest span, then score, then type priority; see
+ * {@link OverlapResolver}), and applies the policy's action per type. If a detector fails, the call
+ * throws {@link DetectionFailedException} instead of returning unchecked text (fail closed).
+ *
+ * <p>Immutable and thread-safe after {@link Builder#build()}: share one instance.
+ */
+public final class Veil {
+
+    /** The default limit on input length, in chars. */
+    public static final int DEFAULT_MAX_TEXT_LENGTH = 64 * 1024 * 1024;
+
+    private final Policy policy;
+    private final Language language;
+    private final List<Detector> detectors;
+    private final Set<String> allowList;
+    private final int maxTextLength;
+
+    private Veil(Builder b) {
+        this.policy = b.policy;
+        this.language = b.language;
+        this.maxTextLength = b.maxTextLength;
+        this.allowList = Set.copyOf(b.allow);
+        List<Detector> all = new ArrayList<>();
+        if (b.builtIns) {
+            for (Detector d : Detectors.identifiers()) {
+                if (!b.removed.contains(d.id())) {
+                    all.add(d);
+                }
+            }
+        }
+        if (!b.deny.isEmpty()) {
+            all.add(Detectors.denyList(b.deny));
+        }
+        all.addAll(b.custom);
+        // A detector whose types the policy keeps anyway does not need to run.
+        all.removeIf(d -> d.entityTypes().stream().noneMatch(policy::actsOn));
+        this.detectors = List.copyOf(all);
+    }
+
+    /** An engine with the {@link Policy#balanced() balanced} policy, every built-in detector, any language. */
+    public static Veil create() {
+        return builder().build();
+    }
+
+    /** A builder that starts from the balanced policy and every built-in detector. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The policy this engine applies. */
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The ids of the detectors this engine runs, in order. */
+    public List<String> detectorIds() {
+        return detectors.stream().map(Detector::id).toList();
+    }
+
+    /**
+     * Finds the personal data the policy acts on, in the engine's default language.
+     *
+     * @see #scan(CharSequence, Language)
+     */
+    public List<Finding> scan(CharSequence text) {
+        return scan(text, language);
+    }
+
+    /**
+     * Finds the personal data the policy acts on: findings at or above their type's threshold, not on
+     * the allow list, whose type the policy does not KEEP, with overlaps resolved.
+     *
+     * @return sorted by start, not overlapping; empty for empty text
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the text is longer than the engine's limit
+     * @throws DetectionFailedException if a detector fails and the policy does not tolerate it
+     */
+    public List<Finding> scan(CharSequence text, Language language) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(language, "language");
+        if (text.length() > maxTextLength) {
+            throw new IllegalArgumentException("text has " + text.length() + " chars; this engine accepts at most "
+                    + maxTextLength + " (Veil.Builder.maxTextLength)");
+        }
+        if (text.length() == 0) {
+            return List.of();
+        }
+        Input input = new Input(text, language);
+        for (Detector detector : detectors) {
+            input.run(detector, policy);
+        }
+        List<Finding> kept = new ArrayList<>(input.findings.size());
+        for (Finding f : input.findings) {
+            if (f.score() >= policy.thresholdFor(f.type()) && policy.actsOn(f.type()) && !allowed(text, f)) {
+                kept.add(f);
+            }
+        }
+        return OverlapResolver.resolve(kept);
+    }
+
+    private boolean allowed(CharSequence text, Finding f) {
+        return !allowList.isEmpty() && allowList.contains(f.valueIn(text).strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Protects a text in the engine's default language.
+     *
+     * @see #protect(CharSequence, Language)
+     */
+    public ProtectedText protect(CharSequence text) {
+        return protect(text, language);
+    }
+
+    /**
+     * Protects a text: every finding the policy acts on is redacted, masked or replaced per its type's
+     * action.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the text is longer than the engine's limit
+     * @throws PromptBlockedException if the policy blocks a type that was found; nothing may be sent
+     * @throws DetectionFailedException if a detector fails and the policy does not tolerate it
+     */
+    public ProtectedText protect(CharSequence text, Language language) {
+        List<Finding> findings = scan(text, language);
+        Set<EntityType> blocked = null;
+        for (Finding f : findings) {
+            if (policy.actionFor(f.type(), f.score()) instanceof Action.Block) {
+                if (blocked == null) {
+                    blocked = new HashSet<>();
+                }
+                blocked.add(f.type());
+            }
+        }
+        if (blocked != null) {
+            throw new PromptBlockedException(blocked);
+        }
+        String out = TextRewriter.rewrite(text, findings, (f, t) -> replacement(f, t));
+        return new ProtectedText(out, findings);
+    }
+
+    private String replacement(Finding f, CharSequence text) {
+        Action action = policy.actionFor(f.type(), f.score());
+        if (action instanceof Action.Redact r) {
+            return r.replacement();
+        } else if (action instanceof Action.Mask) {
+            return Masker.mask(f.type(), f.valueIn(text));
+        } else if (action instanceof Action.Replace) {
+            return "[" + f.type().name() + "]";
+        } else if (action instanceof Action.Keep) {
+            return f.valueIn(text);
+        }
+        throw new IllegalStateException("no replacement for action " + action);
+    }
+
+    @Override
+    public String toString() {
+        return "Veil[policy=" + policy.name() + ", language=" + language + ", detectors=" + detectorIds() + "]";
+    }
+
+    /** The per-call view detectors get; collects their findings and checks them. Not thread-safe. */
+    private static final class Input implements DetectionInput {
+        private final CharSequence text;
+        private final Language language;
+        private final List<Finding> findings = new ArrayList<>();
+        private final List<Finding> view = Collections.unmodifiableList(findings);
+
+        Input(CharSequence text, Language language) {
+            this.text = text;
+            this.language = language;
+        }
+
+        @Override
+        public CharSequence text() {
+            return text;
+        }
+
+        @Override
+        public Language language() {
+            return language;
+        }
+
+        @Override
+        public List<Finding> priorFindings() {
+            return view;
+        }
+
+        void run(Detector detector, Policy policy) {
+            String id = detector.id();
+            int before = findings.size();
+            try {
+                detector.detect(this, (start, end, type, score) -> {
+                    checkSpan(start, end);
+                    findings.add(new Finding(start, end, type, score, id));
+                });
+            } catch (RuntimeException | StackOverflowError e) {
+                if (policy.toleratesFailureOf(id)) {
+                    findings.subList(before, findings.size()).clear();
+                    return;
+                }
+                throw new DetectionFailedException(id, e.getClass().getSimpleName());
+            }
+            if (findings.size() > before) {
+                findings.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
+                        : Integer.compare(a.end(), b.end()));
+            }
+        }
+
+        private void checkSpan(int start, int end) {
+            if (start < 0 || end > text.length() || start >= end) {
+                throw new IllegalArgumentException("finding span out of bounds");
+            }
+            if (splitsPair(start) || splitsPair(end)) {
+                throw new IllegalArgumentException("finding span splits a surrogate pair");
+            }
+        }
+
+        private boolean splitsPair(int i) {
+            return i > 0 && i < text.length() && Character.isHighSurrogate(text.charAt(i - 1))
+                    && Character.isLowSurrogate(text.charAt(i));
+        }
+    }
+
+    /**
+     * Builds a {@link Veil}. Starts from the balanced policy, every built-in detector, and
+     * {@link Language#AUTO}. Not thread-safe.
+     */
+    public static final class Builder {
+        private Policy policy = Policy.balanced();
+        private Language language = Language.AUTO;
+        private boolean builtIns = true;
+        private final Set<String> removed = new TreeSet<>();
+        private final List<Detector> custom = new ArrayList<>();
+        private final Set<String> allow = new HashSet<>();
+        private final Map<String, EntityType> deny = new LinkedHashMap<>();
+        private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+
+        private Builder() {
+        }
+
+        /**
+         * The policy to apply.
+         *
+         * @throws NullPointerException if {@code policy} is null
+         */
+        public Builder policy(Policy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The language assumed when a call names none; {@link Language#AUTO} by default.
+         *
+         * @throws NullPointerException if {@code language} is null
+         */
+        public Builder language(Language language) {
+            this.language = Objects.requireNonNull(language, "language");
+            return this;
+        }
+
+        /**
+         * Adds a detector, run after the built-in ones.
+         *
+         * @throws NullPointerException if {@code detector} is null
+         * @throws IllegalArgumentException if a detector with the same id is already registered
+         */
+        public Builder detector(Detector detector) {
+            Objects.requireNonNull(detector, "detector");
+            String id = Objects.requireNonNull(detector.id(), "detector.id()");
+            for (Detector d : custom) {
+                if (d.id().equals(id)) {
+                    throw new IllegalArgumentException("a detector with id '" + id + "' is already registered");
+                }
+            }
+            custom.add(detector);
+            return this;
+        }
+
+        /**
+         * Removes a built-in detector by id, e.g. {@code ip_address}.
+         *
+         * @throws NullPointerException if {@code id} is null
+         */
+        public Builder withoutDetector(String id) {
+            removed.add(Objects.requireNonNull(id, "id"));
+            return this;
+        }
+
+        /** Runs only the detectors added with {@link #detector(Detector)}. */
+        public Builder withoutBuiltInDetectors() {
+            builtIns = false;
+            return this;
+        }
+
+        /**
+         * Values never flagged, whatever a detector says (compared ignoring case and surrounding space):
+         * the company's own support address, a public figure's name.
+         *
+         * @throws NullPointerException if {@code values} or one of them is null
+         */
+        public Builder allow(String... values) {
+            for (String v : Objects.requireNonNull(values, "values")) {
+                allow.add(Objects.requireNonNull(v, "value").strip().toLowerCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        /**
+         * Values always flagged as {@code type} where they stand as whole words, ignoring case.
+         *
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if a value is blank
+         */
+        public Builder deny(EntityType type, String... values) {
+            Objects.requireNonNull(type, "type");
+            for (String v : Objects.requireNonNull(values, "values")) {
+                Objects.requireNonNull(v, "value");
+                if (v.isBlank()) {
+                    throw new IllegalArgumentException("deny-list values must not be blank");
+                }
+                deny.put(v.strip(), type);
+            }
+            return this;
+        }
+
+        /**
+         * The longest text a call accepts, in chars; longer texts are refused with an exception.
+         *
+         * @throws IllegalArgumentException if {@code chars} is not positive
+         */
+        public Builder maxTextLength(int chars) {
+            if (chars <= 0) {
+                throw new IllegalArgumentException("maxTextLength must be positive, got " + chars);
+            }
+            this.maxTextLength = chars;
+            return this;
+        }
+
+        /** Builds the immutable, thread-safe engine. */
+        public Veil build() {
+            return new Veil(this);
+        }
+    }
+}

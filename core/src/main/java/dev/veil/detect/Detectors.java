@@ -1,0 +1,92 @@
+package dev.veil.detect;
+
+import dev.veil.EntityType;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Factories for the built-in detectors, for users who compose their own engine. {@code Veil.builder()}
+ * registers all of them by default.
+ *
+ * <p>Every detector returned is immutable and thread-safe.
+ */
+public final class Detectors {
+
+    private Detectors() {
+    }
+
+    /** E-mail addresses, including IDN domains and {@code [at]}/{@code (at)} obfuscations. Id {@code email}. */
+    public static Detector email() {
+        return new EmailDetector();
+    }
+
+    /**
+     * Phone numbers in the default regions: NL and BE for Dutch text, GB and US for English text, all
+     * four for {@code AUTO}, and any region when written with {@code +} or {@code 00}. Id
+     * {@code phone.libphonenumber}.
+     */
+    public static Detector phone() {
+        return new PhoneDetector(PhoneDetector.DUTCH_REGIONS, PhoneDetector.ENGLISH_REGIONS);
+    }
+
+    /**
+     * Phone numbers with the given national regions (ISO 3166 codes such as {@code DE}) for Dutch and for
+     * English text. Numbers with a {@code +} or {@code 00} prefix are found whatever their region.
+     *
+     * @throws NullPointerException if a list is null
+     * @throws IllegalArgumentException if a region is unknown to libphonenumber
+     */
+    public static Detector phone(List<String> dutchRegions, List<String> englishRegions) {
+        return new PhoneDetector(dutchRegions, englishRegions);
+    }
+
+    /** IBANs of every ISO 13616 country, checksum validated. Id {@code iban}. */
+    public static Detector iban() {
+        return new IbanDetector();
+    }
+
+    /** Payment card numbers of the major schemes, Luhn validated. Id {@code credit_card}. */
+    public static Detector creditCard() {
+        return new CreditCardDetector();
+    }
+
+    /** Dutch BSN numbers passing the elfproef; a context word lifts the score. Id {@code nl_bsn}. */
+    public static Detector nlBsn() {
+        return new BsnDetector();
+    }
+
+    /** Belgian national register and BIS numbers, mod-97 validated. Id {@code be_national_number}. */
+    public static Detector beNationalNumber() {
+        return new BelgianNationalNumberDetector();
+    }
+
+    /** IPv4 and IPv6 addresses; version-number context lowers the score. Id {@code ip_address}. */
+    public static Detector ipAddress() {
+        return new IpAddressDetector();
+    }
+
+    /**
+     * Whole-word, case-insensitive matches of fixed values, each reported as its type with score 1.
+     * Id {@code denylist}.
+     *
+     * @throws NullPointerException if {@code values} or an entry is null
+     * @throws IllegalArgumentException if a value is blank
+     */
+    public static Detector denyList(Map<String, EntityType> values) {
+        Objects.requireNonNull(values, "values");
+        values.forEach((v, t) -> {
+            Objects.requireNonNull(v, "value");
+            Objects.requireNonNull(t, "type");
+            if (v.isBlank()) {
+                throw new IllegalArgumentException("deny-list values must not be blank");
+            }
+        });
+        return new DenyListDetector(values);
+    }
+
+    /** The structured identifier detectors, in the order the engine runs them. */
+    public static List<Detector> identifiers() {
+        return List.of(email(), iban(), creditCard(), nlBsn(), beNationalNumber(), ipAddress(), phone());
+    }
+}

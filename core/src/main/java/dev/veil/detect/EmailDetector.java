@@ -1,0 +1,156 @@
+package dev.veil.detect;
+
+import dev.veil.EntityType;
+import java.util.Set;
+import org.apache.commons.validator.routines.EmailValidator;
+
+/**
+ * E-mail addresses: anchored on each {@code @}, expanded over local-part and domain chars (bounded by
+ * RFC 5321 lengths, so work is linear), then validated by commons-validator, which checks the top-level
+ * domain and accepts internationalised domains. Angle brackets and {@code mailto:} fall outside the span.
+ *
+ * <p>Also the common obfuscations {@code jan [at] voorbeeld [dot] nl} and {@code jan(at)voorbeeld.nl}:
+ * the span covers the whole written form, and the normalised address must validate.
+ */
+final class EmailDetector implements Detector {
+
+    static final String ID = "email";
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_DOMAIN = 255;
+    private static final String[] AT_MARKERS = {"[at]", "(at)", "{at}", "[@]", "(@)"};
+    private static final String[] DOT_MARKERS = {"[dot]", "(dot)", "{dot}", "[.]", "(.)"};
+    private static final double SCORE = 0.99;
+    private static final double OBFUSCATED_SCORE = 0.9;
+
+    private final EmailValidator validator = EmailValidator.getInstance(false, false);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<EntityType> entityTypes() {
+        return Set.of(EntityType.EMAIL);
+    }
+
+    @Override
+    public void detect(DetectionInput input, FindingSink sink) {
+        CharSequence text = input.text();
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                plainAt(text, i, sink);
+            } else if ((c == '[' || c == '(' || c == '{') && i + 2 < n) {
+                i = obfuscatedAt(text, i, sink);
+            }
+        }
+    }
+
+    private void plainAt(CharSequence text, int at, FindingSink sink) {
+        int start = at;
+        while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < at && text.charAt(start) == '.') {
+            start++;
+        }
+        int end = at + 1;
+        while (end < text.length() && end - at <= MAX_DOMAIN && isDomainChar(text.charAt(end))) {
+            end++;
+        }
+        while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+            end--;
+        }
+        if (start == at || end == at + 1) {
+            return;
+        }
+        if (validator.isValid(text.subSequence(start, end).toString())) {
+            sink.accept(start, end, EntityType.EMAIL, SCORE);
+        }
+    }
+
+    /** Handles {@code [at]}-style markers; returns the index to continue from. */
+    private int obfuscatedAt(CharSequence text, int i, FindingSink sink) {
+        String marker = markerAt(text, i, AT_MARKERS);
+        if (marker == null) {
+            return i;
+        }
+        int markerEnd = i + marker.length();
+        int localEnd = Chars.previousNonSpace(text, i) + 1;
+        int start = localEnd;
+        while (start > 0 && localEnd - start < MAX_LOCAL && isLocalChar(text.charAt(start - 1))) {
+            start--;
+        }
+        if (start == localEnd || i - localEnd > 1) {
+            return markerEnd - 1;
+        }
+        StringBuilder address = new StringBuilder(48).append(text, start, localEnd).append('@');
+        int pos = Chars.nextNonSpace(text, markerEnd);
+        if (pos - markerEnd > 1) {
+            return markerEnd - 1;
+        }
+        int end = -1;
+        while (pos < text.length() && address.length() < MAX_LOCAL + MAX_DOMAIN) {
+            int labelStart = pos;
+            while (pos < text.length() && isLabelChar(text.charAt(pos))) {
+                pos++;
+            }
+            if (pos == labelStart) {
+                break;
+            }
+            address.append(text, labelStart, pos);
+            end = pos;
+            int next = afterDot(text, pos);
+            if (next < 0) {
+                break;
+            }
+            address.append('.');
+            pos = next;
+        }
+        if (end > 0 && validator.isValid(address.toString())) {
+            sink.accept(start, end, EntityType.EMAIL, OBFUSCATED_SCORE);
+            return end - 1;
+        }
+        return markerEnd - 1;
+    }
+
+    /** If a dot (plain or obfuscated, optionally spaced) follows {@code pos}, the index after it; else -1. */
+    private static int afterDot(CharSequence text, int pos) {
+        if (pos < text.length() && text.charAt(pos) == '.') {
+            return pos + 1 < text.length() && isLabelChar(text.charAt(pos + 1)) ? pos + 1 : -1;
+        }
+        int k = Chars.nextNonSpace(text, pos);
+        if (k - pos > 1 || k >= text.length()) {
+            return -1;
+        }
+        String marker = markerAt(text, k, DOT_MARKERS);
+        if (marker == null) {
+            return -1;
+        }
+        int after = Chars.nextNonSpace(text, k + marker.length());
+        return after - (k + marker.length()) <= 1 ? after : -1;
+    }
+
+    private static String markerAt(CharSequence text, int i, String[] markers) {
+        for (String m : markers) {
+            if (Chars.regionEqualsIgnoreCase(text, i, m)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    private static boolean isDomainChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '-';
+    }
+
+    private static boolean isLabelChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-';
+    }
+}

@@ -1,0 +1,103 @@
+package dev.veil.detect;
+
+import dev.veil.EntityType;
+import java.util.Set;
+import org.apache.commons.validator.routines.InetAddressValidator;
+
+/**
+ * IPv4 and IPv6 addresses (compressed forms included). One pass finds maximal runs of hex digits,
+ * dots and colons that stand alone as a word; a run with two or more colons is checked as IPv6 by
+ * commons-validator, a run of four decimal octets as IPv4.
+ *
+ * <p>Version and section numbers look like addresses ({@code version 1.2.3.4}): a context word such as
+ * {@code version}, {@code versie}, {@code release}, {@code build} or {@code v} nearby lowers the score
+ * below the default threshold.
+ */
+final class IpAddressDetector implements Detector {
+
+    static final String ID = "ip_address";
+    private static final double SCORE = 0.9;
+    private static final double VERSION_SCORE = 0.3;
+    private static final int MAX_RUN = 64;
+    private static final String[] VERSION_CONTEXT = {
+        "version", "versie", "versienummer", "release", "build", "v", "v.", "ver", "update", "patch",
+        "hoofdstuk", "section", "paragraaf", "artikel", "chapter", "oid"};
+
+    private final InetAddressValidator validator = InetAddressValidator.getInstance();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<EntityType> entityTypes() {
+        return Set.of(EntityType.IP_ADDRESS);
+    }
+
+    @Override
+    public void detect(DetectionInput input, FindingSink sink) {
+        CharSequence text = input.text();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isRunChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int colons = 0;
+            int dots = 0;
+            while (i < n && isRunChar(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c == ':') {
+                    colons++;
+                } else if (c == '.') {
+                    dots++;
+                }
+                i++;
+            }
+            int end = i;
+            // "IP:10.0.0.1": a single leading colon is punctuation.
+            if (text.charAt(start) == ':' && (start + 1 >= end || text.charAt(start + 1) != ':')) {
+                start++;
+                colons--;
+            }
+            // Sentence punctuation after an address is not part of it.
+            while (end > start && (text.charAt(end - 1) == '.' || (text.charAt(end - 1) == ':' && colons < 2))) {
+                if (text.charAt(end - 1) == '.') {
+                    dots--;
+                }
+                end--;
+            }
+            if (end - start > MAX_RUN || end - start < 2 || !Chars.boundaryBefore(text, start)
+                    || !Chars.boundaryAfter(text, i)) {
+                continue;
+            }
+            if (end > start && text.charAt(end - 1) == ':' && !(end - start >= 2 && text.charAt(end - 2) == ':')) {
+                end--;
+                colons--;
+            }
+            String candidate = text.subSequence(start, end).toString();
+            boolean v6 = colons >= 2 && validator.isValidInet6Address(candidate) && hasHexDigit(candidate);
+            boolean v4 = !v6 && colons == 0 && dots == 3 && validator.isValidInet4Address(candidate);
+            if (v4 || v6) {
+                double score = v4 && Chars.hasContextWord(text, start, end, 20, VERSION_CONTEXT) ? VERSION_SCORE : SCORE;
+                sink.accept(start, end, EntityType.IP_ADDRESS, score);
+            }
+        }
+    }
+
+    private static boolean isRunChar(char c) {
+        return Chars.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+    }
+
+    private static boolean hasHexDigit(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) != ':' && s.charAt(k) != '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

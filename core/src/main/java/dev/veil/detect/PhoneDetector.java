@@ -1,0 +1,344 @@
+package dev.veil.detect;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import dev.veil.EntityType;
+import dev.veil.Language;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Phone numbers, validated by libphonenumber.
+ *
+ * <p>libphonenumber's own matcher runs many regular expressions over the text, which is slow, so this
+ * detector finds candidate windows itself in one pass (a run of digits and the separators people write:
+ * space, {@code - . / ( )}) and asks libphonenumber only about those. A number with a {@code +} or
+ * {@code 00} prefix is checked against every region; a national number only against the regions for
+ * the text's language ({@link #DUTCH_REGIONS}, {@link #ENGLISH_REGIONS} by default) and only when it
+ * starts with the region's trunk prefix {@code 0} (or, for the US, looks like a US number).
+ *
+ * <p>False-positive filters, each tested by name:
+ * <ul>
+ *   <li>dates: {@code 12-03-2024}, {@code 2024-03-12}, {@code 06.03.24} are never phones;</li>
+ *   <li>money: a currency sign or code just before ({@code € 0612345678}) or after;</li>
+ *   <li>numbers glued to letters or longer digit runs: IBAN and card digits, order codes;</li>
+ *   <li>context: {@code order}, {@code factuur}, {@code versie}, {@code version} nearby lower the score
+ *       below the default threshold.</li>
+ * </ul>
+ * When a window holds a date followed by a phone ({@code 12-03-2024 0612345678}) it is split at
+ * spaces and the parts are tried, longest first.
+ */
+final class PhoneDetector implements Detector {
+
+    static final String ID = "phone.libphonenumber";
+    static final List<String> DUTCH_REGIONS = List.of("NL", "BE");
+    static final List<String> ENGLISH_REGIONS = List.of("GB", "US");
+
+    private static final int MIN_DIGITS = 8;
+    private static final int MAX_DIGITS = 15;
+    private static final int MAX_WINDOW_DIGITS = 40;
+    private static final int MAX_PARTS = 6;
+    private static final double INTERNATIONAL_SCORE = 0.95;
+    private static final double NATIONAL_SCORE = 0.85;
+    private static final double WEAK_SCORE = 0.55;
+    private static final double NEGATIVE_CONTEXT_SCORE = 0.3;
+    private static final String[] NEGATIVE_CONTEXT = {
+        "order", "ordernummer", "bestelnummer", "bestelling", "factuur", "factuurnummer", "invoice",
+        "versie", "version", "artikel", "artikelnummer", "klantnummer", "dossiernummer", "kenmerk",
+        "referentie", "reference", "ref", "zaaknummer", "case", "ticket", "serial", "serienummer"};
+    private static final String[] POSITIVE_CONTEXT = {
+        "tel", "telefoon", "telefoonnummer", "phone", "mobiel", "mobile", "gsm", "bel", "call", "fax",
+        "nummer", "number", "whatsapp", "sms", "tel.", "mob"};
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final List<String> dutchRegions;
+    private final List<String> englishRegions;
+
+    PhoneDetector(List<String> dutchRegions, List<String> englishRegions) {
+        this.dutchRegions = List.copyOf(Objects.requireNonNull(dutchRegions, "dutchRegions"));
+        this.englishRegions = List.copyOf(Objects.requireNonNull(englishRegions, "englishRegions"));
+        for (String r : this.dutchRegions) {
+            checkRegion(r);
+        }
+        for (String r : this.englishRegions) {
+            checkRegion(r);
+        }
+    }
+
+    private void checkRegion(String region) {
+        if (!util.getSupportedRegions().contains(region)) {
+            throw new IllegalArgumentException("unknown phone region '" + region + "'; use ISO 3166 codes such as NL");
+        }
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<EntityType> entityTypes() {
+        return Set.of(EntityType.PHONE);
+    }
+
+    @Override
+    public void detect(DetectionInput input, FindingSink sink) {
+        CharSequence text = input.text();
+        Language language = input.language();
+        int n = text.length();
+        int[] partStart = new int[MAX_PARTS];
+        int[] partEnd = new int[MAX_PARTS];
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            boolean opener = Chars.isDigit(c) || ((c == '+' || c == '(') && i + 1 < n
+                    && (Chars.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '+'));
+            if (!opener || !Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
+                i++;
+                continue;
+            }
+            // The window: digits and runs of at most three separators, split into parts at whitespace.
+            int digits = 0;
+            int parts = 0;
+            int lastDigitEnd = -1;
+            int sepRun = 0;
+            int partFrom = i;
+            boolean partHasDigit = false;
+            for (int j = i; j < n && digits <= MAX_WINDOW_DIGITS; j++) {
+                char ch = text.charAt(j);
+                if (Chars.isDigit(ch)) {
+                    partHasDigit = true;
+                    digits++;
+                    lastDigitEnd = j + 1;
+                    sepRun = 0;
+                } else if (ch == ' ' || ch == '\u00a0' || ch == '\t') {
+                    if (++sepRun > 3) {
+                        break;
+                    }
+                    if (partHasDigit) {
+                        partStart[parts] = partFrom;
+                        partEnd[parts] = lastDigitEnd;
+                        parts++;
+                        partHasDigit = false;
+                        if (parts == MAX_PARTS) {
+                            break;
+                        }
+                    }
+                    partFrom = j + 1;
+                } else if (ch == '-' || ch == '.' || ch == '/' || ch == '(' || ch == ')' || (ch == '+' && j == i)) {
+                    if (++sepRun > 3) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if (partHasDigit) {
+                partStart[parts] = partFrom;
+                partEnd[parts] = lastDigitEnd;
+                parts++;
+            }
+            if (lastDigitEnd < 0) {
+                i++;
+                continue;
+            }
+            int windowEnd = partEnd[parts - 1];
+            if (!Chars.boundaryAfter(text, windowEnd) || Chars.numberContinuesAfter(text, windowEnd)) {
+                i = windowEnd;
+                continue;
+            }
+            if (!tryRange(text, i, windowEnd, language, sink)) {
+                splitAndTry(text, partStart, partEnd, parts, language, sink);
+            }
+            i = windowEnd;
+        }
+    }
+
+    /** Tries consecutive space-separated parts of a window that failed as a whole, longest first. */
+    private void splitAndTry(CharSequence text, int[] partStart, int[] partEnd, int parts, Language language,
+            FindingSink sink) {
+        if (parts < 2) {
+            return;
+        }
+        int a = 0;
+        while (a < parts) {
+            boolean found = false;
+            for (int b = parts - 1; b >= a && !found; b--) {
+                if (a == 0 && b == parts - 1) {
+                    continue;
+                }
+                int s = firstSignificant(text, partStart[a], partEnd[b]);
+                if (tryRange(text, s, partEnd[b], language, sink)) {
+                    a = b + 1;
+                    found = true;
+                }
+            }
+            if (!found) {
+                a++;
+            }
+        }
+    }
+
+    private static int firstSignificant(CharSequence text, int start, int end) {
+        int s = start;
+        while (s < end && !(Chars.isDigit(text.charAt(s)) || text.charAt(s) == '+' || text.charAt(s) == '(')) {
+            s++;
+        }
+        return s;
+    }
+
+    /** Checks {@code [start, end)} as one phone number and reports it; true if it was one. */
+    private boolean tryRange(CharSequence text, int start, int end, Language language, FindingSink sink) {
+        int digits = 0;
+        for (int k = start; k < end; k++) {
+            if (Chars.isDigit(text.charAt(k))) {
+                digits++;
+            }
+        }
+        boolean plus = text.charAt(start) == '+';
+        boolean doubleZero = !plus && end - start > 2 && text.charAt(start) == '0' && text.charAt(start + 1) == '0';
+        int maxDigits = doubleZero ? MAX_DIGITS + 2 : MAX_DIGITS;
+        if (digits < MIN_DIGITS || digits > maxDigits || looksLikeDate(text, start, end) || isMoney(text, start, end)) {
+            return false;
+        }
+        String raw = text.subSequence(start, end).toString();
+        double score;
+        if (plus || doubleZero) {
+            String international = (doubleZero ? "+" + raw.substring(2) : raw).replace("(0)", "");
+            if (!valid(international, "ZZ")) {
+                return false;
+            }
+            score = INTERNATIONAL_SCORE;
+        } else {
+            score = nationalScore(raw, language);
+            if (score == 0) {
+                return false;
+            }
+        }
+        if (Chars.hasContextWord(text, start, end, 24, NEGATIVE_CONTEXT)) {
+            score = Math.min(score, NEGATIVE_CONTEXT_SCORE);
+        } else if (score < NATIONAL_SCORE && Chars.hasContextWord(text, start, end, 24, POSITIVE_CONTEXT)) {
+            score = NATIONAL_SCORE;
+        }
+        sink.accept(start, end, EntityType.PHONE, score);
+        return true;
+    }
+
+    private double nationalScore(String raw, Language language) {
+        char first = firstDigit(raw);
+        if (first == '0') {
+            if (language.includesDutch() && anyValid(raw, dutchRegions)) {
+                return NATIONAL_SCORE;
+            }
+            if (language.includesEnglish() && anyValid(raw, englishRegions)) {
+                return NATIONAL_SCORE;
+            }
+            return 0;
+        }
+        if (language.includesEnglish() && englishRegions.contains("US") && looksLikeUsNumber(raw)
+                && valid(raw, "US")) {
+            return raw.indexOf('(') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('.') >= 0 || raw.indexOf(' ') >= 0
+                    ? NATIONAL_SCORE : WEAK_SCORE;
+        }
+        return 0;
+    }
+
+    private boolean anyValid(String raw, List<String> regions) {
+        for (String region : regions) {
+            if (!"US".equals(region) && valid(raw, region)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean valid(String raw, String region) {
+        try {
+            PhoneNumber number = util.parse(raw, region);
+            return "ZZ".equals(region) ? util.isValidNumber(number) : util.isValidNumberForRegion(number, region);
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    /** US numbers: 10 digits, or 11 starting with 1, grouped 3-3-4 when grouped at all. */
+    private static boolean looksLikeUsNumber(String raw) {
+        int digits = 0;
+        for (int k = 0; k < raw.length(); k++) {
+            if (Chars.isDigit(raw.charAt(k))) {
+                digits++;
+            }
+        }
+        return digits == 10 || (digits == 11 && firstDigit(raw) == '1');
+    }
+
+    private static char firstDigit(String raw) {
+        for (int k = 0; k < raw.length(); k++) {
+            if (Chars.isDigit(raw.charAt(k))) {
+                return raw.charAt(k);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Day-month-year or year-month-day with one separator kind: {@code 12-03-2024}, {@code 2024/03/12},
+     * {@code 06.03.24}, optionally followed by a time-like part.
+     */
+    static boolean looksLikeDate(CharSequence text, int start, int end) {
+        int[] groups = new int[3];
+        int g = 0;
+        int len = 0;
+        char sep = 0;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (Chars.isDigit(c)) {
+                len++;
+            } else if (c == '-' || c == '/' || c == '.') {
+                if (g >= 2 || len == 0 || (sep != 0 && c != sep)) {
+                    return false;
+                }
+                sep = c;
+                groups[g++] = len;
+                len = 0;
+            } else {
+                // A space ends the date part; what follows (a time) does not make it a phone.
+                break;
+            }
+        }
+        if (g != 2) {
+            return false;
+        }
+        groups[2] = len;
+        boolean dmy = groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4);
+        boolean ymd = groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2 && groups[2] > 0;
+        return dmy || ymd;
+    }
+
+    private static boolean isMoney(CharSequence text, int start, int end) {
+        int before = Chars.previousNonSpace(text, start);
+        if (before >= 0) {
+            char c = text.charAt(before);
+            if (c == '€' || c == '$' || c == '£' || c == '¥') {
+                return true;
+            }
+            if (before >= 2 && isCurrencyCode(text, before - 2)) {
+                return true;
+            }
+        }
+        int after = Chars.nextNonSpace(text, end);
+        if (after < text.length()) {
+            char c = text.charAt(after);
+            return c == '€' || c == '%' || c == '$' || isCurrencyCode(text, after)
+                    || Chars.regionEqualsIgnoreCase(text, after, "euro");
+        }
+        return false;
+    }
+
+    private static boolean isCurrencyCode(CharSequence text, int i) {
+        return Chars.regionEqualsIgnoreCase(text, i, "eur") || Chars.regionEqualsIgnoreCase(text, i, "usd")
+                || Chars.regionEqualsIgnoreCase(text, i, "gbp");
+    }
+}
