@@ -1,0 +1,291 @@
+package dev.veil;
+
+import static dev.veil.FindingAssertions.assertInvariants;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.FindingSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class VeilTest {
+
+    private static final Veil VEIL = Veil.create();
+    private static final String PROMPT = "Hoi, mail jan.jansen@voorbeeld.nl of bel 06-12345678. "
+            + "IBAN NL91 ABNA 0417 1643 00, BSN 123456782.";
+
+    @Test
+    void replacesEachValueWithItsTypeLabelByDefault() {
+        ProtectedText out = VEIL.protect(PROMPT);
+        assertEquals("Hoi, mail [EMAIL] of bel [PHONE]. IBAN [IBAN], BSN [NL_BSN].", out.text());
+        assertEquals(Map.of(EntityType.EMAIL, 1, EntityType.PHONE, 1, EntityType.IBAN, 1, EntityType.NL_BSN, 1),
+                out.counts());
+        assertInvariants(PROMPT, out.findings());
+    }
+
+    @Test
+    void redactsWithTheDefaultOrAChosenString() {
+        Policy policy = Policy.balanced().toBuilder().defaultAction(Action.REDACT)
+                .action(EntityType.PHONE, Action.redact("<weg>")).build();
+        String out = Veil.builder().policy(policy).build().protect(PROMPT).text();
+        assertEquals("Hoi, mail [REDACTED] of bel <weg>. IBAN [REDACTED], BSN [REDACTED].", out);
+    }
+
+    @Test
+    void masksKeepingTheShape() {
+        Policy policy = Policy.balanced().toBuilder().defaultAction(Action.MASK).build();
+        String out = Veil.builder().policy(policy).build().protect(PROMPT).text();
+        assertEquals("Hoi, mail j**.******@v********.nl of bel **-******78. IBAN NL** **** **** **** 00, BSN *********.",
+                out);
+    }
+
+    @Test
+    void keepLeavesATypeAlone() {
+        Policy policy = Policy.balanced().toBuilder().action(EntityType.EMAIL, Action.KEEP).build();
+        ProtectedText out = Veil.builder().policy(policy).build().protect(PROMPT);
+        assertTrue(out.text().contains("jan.jansen@voorbeeld.nl"));
+        assertFalse(out.counts().containsKey(EntityType.EMAIL));
+    }
+
+    @Test
+    void blockRefusesThePromptNamingTypesButNoValues() {
+        Policy policy = Policy.balanced().toBuilder().action(EntityType.NL_BSN, Action.BLOCK).build();
+        Veil veil = Veil.builder().policy(policy).build();
+        PromptBlockedException e = assertThrows(PromptBlockedException.class, () -> veil.protect(PROMPT));
+        assertEquals(Set.of(EntityType.NL_BSN), e.blockedTypes());
+        assertFalse(e.getMessage().contains("123456782"));
+        assertEquals("Hoi, mail [EMAIL]", veil.protect("Hoi, mail jan@voorbeeld.nl").text());
+    }
+
+    @Test
+    void blockAtOrAboveBlocksOnlyStrongFindings() {
+        Policy policy = Policy.strict().toBuilder().blockAtOrAbove(EntityType.NL_BSN, 0.9).build();
+        Veil veil = Veil.builder().policy(policy).build();
+        assertEquals("nummer [NL_BSN]", veil.protect("nummer 111222333").text());
+        assertThrows(PromptBlockedException.class, () -> veil.protect("BSN 111222333"));
+    }
+
+    @Test
+    void thresholdsDecideWhatCounts() {
+        String bare = "Referentie 111222333 graag vermelden";
+        assertEquals(List.of(), VEIL.scan(bare));
+        Policy low = Policy.balanced().toBuilder().threshold(EntityType.NL_BSN, 0.3).build();
+        assertEquals(1, Veil.builder().policy(low).build().scan(bare).size());
+    }
+
+    @Test
+    void allowListedValuesAreNeverFlagged() {
+        Veil veil = Veil.builder().allow("Support@Voorbeeld.nl").build();
+        String text = "Vragen? support@voorbeeld.nl, of privé jan@voorbeeld.nl";
+        assertEquals("Vragen? support@voorbeeld.nl, of privé [EMAIL]", veil.protect(text).text());
+    }
+
+    @Test
+    void denyListedValuesAreAlwaysFlaggedAsTheirType() {
+        EntityType project = EntityType.of("PROJECT_CODE");
+        Veil veil = Veil.builder().deny(project, "Blue Falcon").deny(EntityType.PERSON, "Kees").build();
+        assertEquals("Project [PROJECT_CODE] met [PERSON]; bluefalcon niet.",
+                veil.protect("Project blue falcon met Kees; bluefalcon niet.").text());
+    }
+
+    @Test
+    void overlapsResolveToTheLongestSpan() {
+        Veil veil = Veil.builder().deny(EntityType.PERSON, "jan").build();
+        assertEquals("Mail [EMAIL] aub", veil.protect("Mail jan@voorbeeld.nl aub").text());
+    }
+
+    @Test
+    void emptyTextHasNoFindings() {
+        assertEquals(List.of(), VEIL.scan(""));
+        assertEquals("", VEIL.protect("").text());
+    }
+
+    @Test
+    void nullArgumentsNameTheParameter() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> VEIL.protect(null));
+        assertEquals("text", e.getMessage());
+        assertEquals("language", assertThrows(NullPointerException.class, () -> VEIL.scan("x", null)).getMessage());
+        assertEquals("policy", assertThrows(NullPointerException.class, () -> Veil.builder().policy(null)).getMessage());
+    }
+
+    @Test
+    void textsOverTheLimitAreRefusedWithoutQuotingThem() {
+        Veil small = Veil.builder().maxTextLength(10).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> small.scan("jan@voorbeeld.nl"));
+        assertFalse(e.getMessage().contains("jan"));
+    }
+
+    @Test
+    void aFailingDetectorFailsTheCallClosedWithoutQuotingText() {
+        Detector broken = detector("broken", (input, sink) -> {
+            throw new IllegalStateException("cannot parse " + input.text());
+        });
+        Veil veil = Veil.builder().detector(broken).build();
+        DetectionFailedException e = assertThrows(DetectionFailedException.class, () -> veil.protect("geheim 06-12345678"));
+        assertEquals("broken", e.detectorId());
+        assertFalse(e.getMessage().contains("geheim"));
+        assertEquals(null, e.getCause());
+    }
+
+    @Test
+    void aToleratedDetectorFailureSkipsOnlyItsFindings() {
+        Detector broken = detector("broken", (input, sink) -> {
+            sink.accept(0, 3, EntityType.PERSON, 1.0);
+            throw new IllegalStateException("boom");
+        });
+        Policy policy = Policy.balanced().toBuilder().tolerateFailureOf("broken").build();
+        Veil veil = Veil.builder().policy(policy).detector(broken).build();
+        assertEquals("Jan [PHONE]", veil.protect("Jan 06-12345678").text());
+    }
+
+    @Test
+    void aDetectorReportingABadSpanFailsClosed() {
+        Detector outOfBounds = detector("oob", (input, sink) -> sink.accept(0, input.text().length() + 1, EntityType.PERSON, 1));
+        assertThrows(DetectionFailedException.class, () -> Veil.builder().detector(outOfBounds).build().protect("abc"));
+        Detector splitter = detector("split", (input, sink) -> sink.accept(0, 1, EntityType.PERSON, 1));
+        assertThrows(DetectionFailedException.class, () -> Veil.builder().detector(splitter).build().protect("😀 x"));
+    }
+
+    @Test
+    void customDetectorsSeeEarlierFindings() {
+        List<Integer> seen = new ArrayList<>();
+        Detector probe = detector("probe", (input, sink) -> seen.add(input.priorFindings().size()));
+        Veil.builder().detector(probe).build().scan("jan@voorbeeld.nl en 06-12345678");
+        assertEquals(List.of(2), seen);
+    }
+
+    @Test
+    void duplicateDetectorIdsAreRejected() {
+        Detector a = detector("same", (input, sink) -> { });
+        assertThrows(IllegalArgumentException.class, () -> Veil.builder().detector(a).detector(a));
+    }
+
+    @Test
+    void pathologicalInputIsScannedInLinearTime() {
+        StringBuilder sb = new StringBuilder(10_000_000);
+        String[] pieces = {"a@", "0", " ", ".", "-", "@@", "1.", "+3", "NL9", ":", "[at]", "(0"};
+        Random random = new Random(42);
+        while (sb.length() < 10_000_000) {
+            sb.append(pieces[random.nextInt(pieces.length)]);
+        }
+        String huge = sb.toString();
+        String digits = "1".repeat(5_000_000) + " " + "0 ".repeat(2_500_000);
+        // Generous bound: a backtracking or quadratic scan would take minutes, a linear one seconds.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            assertInvariants(huge, VEIL.scan(huge));
+            assertInvariants(digits, VEIL.scan(digits));
+        });
+    }
+
+    @Test
+    void randomUnicodeAndBinaryNoiseNeverBreakTheInvariants() {
+        Random random = new Random(7);
+        for (int round = 0; round < 300; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(400);
+            for (int i = 0; i < len; i++) {
+                int kind = random.nextInt(10);
+                if (kind < 3) {
+                    sb.append((char) random.nextInt(0x10000)); // includes unpaired surrogates and controls
+                } else if (kind < 5) {
+                    sb.appendCodePoint(0x1F600 + random.nextInt(80));
+                } else {
+                    sb.append("0123456789 +-.@()/:abcNLjan[at]".charAt(random.nextInt(31)));
+                }
+            }
+            if (round % 10 == 0) {
+                sb.append(" jan@voorbeeld.nl 06-12345678 ");
+            }
+            String text = sb.toString();
+            List<Finding> findings = assertInvariants(text, VEIL.scan(text));
+            String protectedText = VEIL.protect(text).text();
+            if (round % 10 == 0) {
+                assertFalse(protectedText.contains("jan@voorbeeld.nl"));
+                assertTrue(findings.size() >= 2);
+            }
+        }
+    }
+
+    @Test
+    void oneEngineServesManyThreads() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String text = "Klant " + id + "-" + i + ": mail jan" + i + "@voorbeeld.nl, IBAN NL91ABNA0417164300";
+                        String out = VEIL.protect(text).text();
+                        if (!out.equals("Klant " + id + "-" + i + ": mail [EMAIL], IBAN [IBAN]")) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void noToStringOrExceptionContainsInputText() {
+        String secret = "geheim.persoon@voorbeeld.nl";
+        ProtectedText out = VEIL.protect("Mail " + secret);
+        assertFalse(out.toString().contains("geheim"));
+        assertFalse(VEIL.toString().contains("geheim"));
+        for (Finding f : out.findings()) {
+            assertFalse(f.toString().contains("geheim"));
+        }
+        Policy blockAll = Policy.balanced().toBuilder().defaultAction(Action.BLOCK).build();
+        PromptBlockedException e = assertThrows(PromptBlockedException.class,
+                () -> Veil.builder().policy(blockAll).build().protect("Mail " + secret));
+        assertFalse(e.getMessage().contains("geheim"));
+        assertFalse(e.toString().contains("geheim"));
+    }
+
+    @Test
+    void policyPresetsAreNamedAndValidated() {
+        assertEquals(Policy.balanced(), Policy.preset("balanced"));
+        assertEquals(Policy.strict(), Policy.preset("strict"));
+        assertThrows(IllegalArgumentException.class, () -> Policy.preset("lenient"));
+        assertThrows(IllegalArgumentException.class, () -> Policy.builder().defaultThreshold(1.5));
+        assertThrows(IllegalArgumentException.class, () -> EntityType.of("lower_case"));
+    }
+
+    private static Detector detector(String id, java.util.function.BiConsumer<DetectionInput, FindingSink> body) {
+        return new Detector() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public Set<EntityType> entityTypes() {
+                return Set.of(EntityType.PERSON);
+            }
+
+            @Override
+            public void detect(DetectionInput input, FindingSink sink) {
+                body.accept(input, sink);
+            }
+        };
+    }
+}
