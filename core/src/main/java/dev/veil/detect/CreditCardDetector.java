@@ -85,8 +85,13 @@ final class CreditCardDetector implements Detector {
         if (p2 == 36 || p2 == 38 || p2 == 39 || (p3 >= 300 && p3 <= 305) || p3 == 309) {
             return len >= 14 && len <= 19; // Diners Club
         }
-        if (p4 >= 3528 && p4 <= 3589) {
-            return len >= 16 && len <= 19; // JCB
+        if (p2 == 35) {
+            // JCB issues 3528-3589, but card generators and test data use the whole 35 range; a Luhn-valid
+            // number of card length there is a card number in practice.
+            return len >= 16 && len <= 19;
+        }
+        if (p4 == 1800 || p4 == 2131) {
+            return len == 15; // JCB, older 15-digit ranges
         }
         if (p2 == 62) {
             return len >= 16 && len <= 19; // UnionPay

@@ -43,14 +43,19 @@ final class PhoneDetector implements Detector {
     private static final double INTERNATIONAL_SCORE = 0.95;
     private static final double NATIONAL_SCORE = 0.85;
     private static final double WEAK_SCORE = 0.55;
+    /** A phone-shaped number libphonenumber cannot place, next to a phone context word. */
+    private static final double CONTEXT_ONLY_SCORE = 0.6;
+    private static final int MIN_CONTEXT_ONLY_DIGITS = 7;
     private static final double NEGATIVE_CONTEXT_SCORE = 0.3;
     private static final String[] NEGATIVE_CONTEXT = {
         "order", "ordernummer", "bestelnummer", "bestelling", "factuur", "factuurnummer", "invoice",
         "versie", "version", "artikel", "artikelnummer", "klantnummer", "dossiernummer", "kenmerk",
-        "referentie", "reference", "ref", "zaaknummer", "case", "ticket", "serial", "serienummer"};
+        "referentie", "reference", "ref", "zaaknummer", "case", "ticket", "serial", "serienummer", "ssn",
+        "social security", "license", "licence", "rijbewijs", "passport", "paspoort"};
     private static final String[] POSITIVE_CONTEXT = {
-        "tel", "telefoon", "telefoonnummer", "phone", "mobiel", "mobile", "gsm", "bel", "call", "fax",
-        "nummer", "number", "whatsapp", "sms", "tel.", "mob"};
+        "tel", "telefoon", "telefoonnummer", "telefonisch", "phone", "telephone", "mobiel", "mobile", "mob", "cell",
+        "gsm", "bel", "bellen", "call", "calls", "calling", "ring", "fax", "desk", "office", "kantoor", "whatsapp",
+        "sms", "text", "message", "messages", "reach", "contact", "dial", "answering", "bereikbaar"};
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final List<String> dutchRegions;
@@ -145,14 +150,16 @@ final class PhoneDetector implements Detector {
                 continue;
             }
             int windowEnd = partEnd[parts - 1];
-            if (!Chars.boundaryAfter(text, windowEnd) || Chars.numberContinuesAfter(text, windowEnd)) {
-                i = windowEnd;
+            int extensionEnd = extensionEnd(text, windowEnd);
+            if (!Chars.boundaryAfter(text, extensionEnd) || Chars.numberContinuesAfter(text, extensionEnd)) {
+                i = extensionEnd;
                 continue;
             }
-            if (!tryRange(text, i, windowEnd, language, sink)) {
+            if (!tryRange(text, i, windowEnd, extensionEnd, language, sink)
+                    && !tryContextOnly(text, i, windowEnd, extensionEnd, sink)) {
                 splitAndTry(text, partStart, partEnd, parts, language, sink);
             }
-            i = windowEnd;
+            i = extensionEnd;
         }
     }
 
@@ -170,7 +177,7 @@ final class PhoneDetector implements Detector {
                     continue;
                 }
                 int s = firstSignificant(text, partStart[a], partEnd[b]);
-                if (tryRange(text, s, partEnd[b], language, sink)) {
+                if (tryRange(text, s, partEnd[b], partEnd[b], language, sink)) {
                     a = b + 1;
                     found = true;
                 }
@@ -189,8 +196,101 @@ final class PhoneDetector implements Detector {
         return s;
     }
 
+    /**
+     * An extension written after the number ({@code x4587}, {@code ext. 12}, {@code toestel 12}) belongs
+     * to the span; returns the end including it, or {@code end}.
+     */
+    private static int extensionEnd(CharSequence text, int end) {
+        int k = end;
+        if (k < text.length() && (text.charAt(k) == 'x' || text.charAt(k) == 'X')) {
+            k++;
+        } else {
+            int s = Chars.nextNonSpace(text, end);
+            if (Chars.regionEqualsIgnoreCase(text, s, "ext.")) {
+                k = Chars.nextNonSpace(text, s + 4);
+            } else if (Chars.regionEqualsIgnoreCase(text, s, "ext")) {
+                k = Chars.nextNonSpace(text, s + 3);
+            } else {
+                return end;
+            }
+        }
+        int digitsFrom = k;
+        while (k < text.length() && k - digitsFrom < 6 && Chars.isDigit(text.charAt(k))) {
+            k++;
+        }
+        return k > digitsFrom ? k : end;
+    }
+
+    /**
+     * A number libphonenumber cannot place (a foreign national format, a made-up exchange) is still a
+     * phone number when it is phone-shaped and a phone context word stands next to it:
+     * {@code Phone: 60-56-85-91}, {@code call me on 9472 7916}.
+     */
+    private boolean tryContextOnly(CharSequence text, int start, int end, int spanEnd, FindingSink sink) {
+        int digits = 0;
+        int groups = 1;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (Chars.isDigit(c)) {
+                digits++;
+            } else if (k > start && Chars.isDigit(text.charAt(k - 1))) {
+                groups++;
+            }
+        }
+        char first = text.charAt(start);
+        boolean shaped = groups >= 2 || first == '+' || first == '(' || first == '0';
+        if (!shaped || digits < MIN_CONTEXT_ONLY_DIGITS || digits > MAX_DIGITS + 2
+                || looksLikeDate(text, start, end) || isMoney(text, start, end) || looksLikeSsn(text, start, end)
+                || negativeContext(text, start)
+                || !Chars.hasContextWord(text, start, spanEnd, 30, POSITIVE_CONTEXT)) {
+            return false;
+        }
+        sink.accept(start, spanEnd, EntityType.PHONE, CONTEXT_ONLY_SCORE);
+        return true;
+    }
+
+    /**
+     * Whether the words just before the number call it something else ({@code ordernummer 0612345678},
+     * {@code license number is ...}), and no phone word stands closer. Only the 20 chars before count,
+     * so a dense form ({@code IBAN ..., tel 06-12345678}) keeps its phone numbers.
+     */
+    private static boolean negativeContext(CharSequence text, int start) {
+        int from = Math.max(0, start - 20);
+        for (int k = start - 1; k >= from; k--) {
+            if (!Chars.boundaryBefore(text, k)) {
+                continue;
+            }
+            for (String w : POSITIVE_CONTEXT) {
+                if (Chars.regionEqualsIgnoreCase(text, k, w) && Chars.boundaryAfter(text, k + w.length())) {
+                    return false;
+                }
+            }
+            for (String w : NEGATIVE_CONTEXT) {
+                if (Chars.regionEqualsIgnoreCase(text, k, w) && Chars.boundaryAfter(text, k + w.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The US social security number layout {@code ddd-dd-dddd}, which is never a phone number. */
+    static boolean looksLikeSsn(CharSequence text, int start, int end) {
+        if (end - start != 11) {
+            return false;
+        }
+        for (int k = 0; k < 11; k++) {
+            char c = text.charAt(start + k);
+            boolean dash = k == 3 || k == 6;
+            if (dash ? c != '-' : !Chars.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks {@code [start, end)} as one phone number and reports it; true if it was one. */
-    private boolean tryRange(CharSequence text, int start, int end, Language language, FindingSink sink) {
+    private boolean tryRange(CharSequence text, int start, int end, int spanEnd, Language language, FindingSink sink) {
         int digits = 0;
         for (int k = start; k < end; k++) {
             if (Chars.isDigit(text.charAt(k))) {
@@ -200,7 +300,8 @@ final class PhoneDetector implements Detector {
         boolean plus = text.charAt(start) == '+';
         boolean doubleZero = !plus && end - start > 2 && text.charAt(start) == '0' && text.charAt(start + 1) == '0';
         int maxDigits = doubleZero ? MAX_DIGITS + 2 : MAX_DIGITS;
-        if (digits < MIN_DIGITS || digits > maxDigits || looksLikeDate(text, start, end) || isMoney(text, start, end)) {
+        if (digits < MIN_DIGITS || digits > maxDigits || looksLikeDate(text, start, end) || isMoney(text, start, end)
+                || looksLikeSsn(text, start, end)) {
             return false;
         }
         String raw = text.subSequence(start, end).toString();
@@ -217,12 +318,12 @@ final class PhoneDetector implements Detector {
                 return false;
             }
         }
-        if (Chars.hasContextWord(text, start, end, 24, NEGATIVE_CONTEXT)) {
+        if (negativeContext(text, start)) {
             score = Math.min(score, NEGATIVE_CONTEXT_SCORE);
         } else if (score < NATIONAL_SCORE && Chars.hasContextWord(text, start, end, 24, POSITIVE_CONTEXT)) {
             score = NATIONAL_SCORE;
         }
-        sink.accept(start, end, EntityType.PHONE, score);
+        sink.accept(start, spanEnd, EntityType.PHONE, score);
         return true;
     }
 
@@ -238,7 +339,7 @@ final class PhoneDetector implements Detector {
             return 0;
         }
         if (language.includesEnglish() && englishRegions.contains("US") && looksLikeUsNumber(raw)
-                && valid(raw, "US")) {
+                && valid(raw, "NANP")) {
             return raw.indexOf('(') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('.') >= 0 || raw.indexOf(' ') >= 0
                     ? NATIONAL_SCORE : WEAK_SCORE;
         }
@@ -256,6 +357,10 @@ final class PhoneDetector implements Detector {
 
     private boolean valid(String raw, String region) {
         try {
+            if ("NANP".equals(region)) {
+                // Canada and the Caribbean share the US numbering plan and its written forms.
+                return util.isValidNumber(util.parse(raw, "US"));
+            }
             PhoneNumber number = util.parse(raw, region);
             return "ZZ".equals(region) ? util.isValidNumber(number) : util.isValidNumberForRegion(number, region);
         } catch (NumberParseException e) {

@@ -18,6 +18,7 @@ class CreditCardDetectorTest {
         "Amex ⟦378282246310005⟧ and Discover ⟦6011111111111117⟧.",
         "JCB ⟦3530111333300000⟧ en Diners ⟦30569309025904⟧",
         "kaart:⟦4012888888881881⟧",
+        "Old JCB ⟦180016070420458⟧ and ⟦213176828496175⟧, new ⟦3598899323053410⟧",
     })
     void findsLuhnValidCardsOfMajorSchemes(String sentence) {
         assertFindsExactly(VEIL, EntityType.CREDIT_CARD, sentence);

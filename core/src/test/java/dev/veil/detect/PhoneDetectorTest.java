@@ -33,6 +33,11 @@ class PhoneDetectorTest {
         "Op 12-03-2024 belde hij van ⟦0612345678⟧.",
         "Afspraak 2024-03-12 ⟦0612345678⟧ terugbellen",
         "tel:⟦0201234567⟧",
+        "IBAN NL91ABNA0417164300, tel ⟦06-12345678⟧, BSN 123456782",
+        "Canadian office ⟦905-674-3793⟧ (NANP, not region US).",
+        "Desk: ⟦+1-903-140-4508x769⟧ after hours.",
+        "Phone: ⟦60-56-85-91⟧ (a foreign national format, found by its context word)",
+        "Can someone call me on ⟦9472 7916⟧?",
     })
     void findsTheFormsPeopleWrite(String sentence) {
         assertFindsExactly(VEIL, EntityType.PHONE, sentence);
@@ -47,12 +52,16 @@ class PhoneDetectorTest {
         "Totaal 0612345678 EUR inclusief btw.",
         "Upgrade naar versie 1.2.3.4 of 10.0.19045.",
         "Ordernummer 0612345678 is verzonden.",
+        "Klantnummer: 0201234567 (niet bellen)",
         "IBAN NL91ABNA0417164300 is de rekening.",
         "Kaart 4111 1111 1111 1111 verloopt in 2027.",
         "Reference 123456789012 for the invoice.",
         "Hij woog 78,5 kilo en liep 10.000 stappen.",
         "Postcode 1012 AB, huisnummer 12.",
         "Serienummer AB0612345678CD",
+        "Here's my SSN: 054-28-6917",
+        "My driver's license number is 2270-66-1551",
+        "Zonder context is 60-56-85-91 gewoon een code.",
     })
     void ignoresDatesMoneyVersionsAndOtherNumbers(String sentence) {
         assertFindsExactly(VEIL, EntityType.PHONE, sentence);
@@ -60,10 +69,10 @@ class PhoneDetectorTest {
 
     @Test
     void nationalNumbersNeedTheTextsLanguageRegions() {
-        String uk = "Ring 020 7946 0958 please";
+        String uk = "Zie 020 7946 0958 hierboven";
         assertEquals(List.of(), VEIL.scan(uk, Language.NL));
         assertEquals(1, VEIL.scan(uk, Language.EN).size());
-        String nl = "Bel 06-12345678";
+        String nl = "Zie 06-12345678 hierboven";
         assertEquals(List.of(), VEIL.scan(nl, Language.EN));
         assertEquals(1, VEIL.scan(nl, Language.AUTO).size());
     }
