@@ -15,7 +15,7 @@ public sealed interface Action
     Action KEEP = new Keep();
     /** Replace the value with {@code [REDACTED]}. */
     Action REDACT = new Redact("[REDACTED]");
-    /** Keep the value's shape and hide most of it, e.g. {@code j***@v*******.nl}. */
+    /** Keep the value's shape and hide most of it, e.g. {@code j**.******@v********.nl}. */
     Action MASK = new Mask();
     /** Replace the value with its type as a label, e.g. {@code [EMAIL]}. */
     Action REPLACE = new Replace();

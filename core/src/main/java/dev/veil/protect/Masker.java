@@ -8,7 +8,7 @@ import dev.veil.EntityType;
  *
  * <ul>
  *   <li>e-mail: first char of the local part and of each domain label, and the top-level domain:
- *       {@code jan.jansen@voorbeeld.nl} → {@code j*********@v********.nl};</li>
+ *       {@code jan.jansen@voorbeeld.nl} → {@code j**.******@v********.nl};</li>
  *   <li>IBAN: the country code and the last two chars: {@code NL** **** **** **** 89};</li>
  *   <li>card: the last four digits; phone: the last two digits;</li>
  *   <li>person: the first letter of each capitalised word: {@code J** de V****};</li>
