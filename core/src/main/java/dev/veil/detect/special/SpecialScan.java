@@ -1,0 +1,388 @@
+package dev.veil.detect.special;
+
+import dev.veil.EntityType;
+import dev.veil.Finding;
+import dev.veil.detect.FindingSink;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One scan of one text: feeds every char once through the {@link TermAutomaton}, checks word
+ * boundaries, suffixes and case on each candidate, notes sentence boundaries, cues and person
+ * references, and then reports each term with a score from its person linkage.
+ *
+ * <p>Holds growable scratch arrays so that a scan allocates nothing once warmed up; one instance per
+ * thread (see {@link #forThread()}). Not thread-safe.
+ */
+final class SpecialScan {
+
+    static final double SCORE_IDENTIFIED = 0.9;
+    static final double SCORE_REFERENCE = 0.7;
+    static final double SCORE_UNLINKED = 0.35;
+
+    private static final byte LINK_REFERENCE = 1;
+    private static final byte LINK_IDENTIFIED = 2;
+    private static final int RING = 64; // > Vocabulary.MAX_SYMBOLS, power of two
+    private static final int MAX_HITS = 0xFFFF;
+
+    private static final String[] NL_SUFFIXES = {"s", "e", "en", "n", "es", "er", "ers", "je", "jes", "tje", "tjes", "te", "ten", "ste"};
+    private static final String[] EN_SUFFIXES = {"s", "es", "ed", "ing"};
+    private static final String[] NL_SHORT_SUFFIXES = {"s", "en"};
+    private static final String[] EN_SHORT_SUFFIXES = {"s"};
+    /** Determiners that make a role noun generic: "een patiënt met diabetes", "a patient with ...". */
+    private static final String[] INDEFINITE = {"een", "elke", "iedere", "ieder", "geen", "welke", "a", "an", "any", "every", "each", "no", "which"};
+
+    private static final ThreadLocal<SpecialScan> SCRATCH = ThreadLocal.withInitial(SpecialScan::new);
+
+    private final int[] ring = new int[RING];
+    private int[] hitStart = new int[32];
+    private int[] hitEnd = new int[32];
+    private int[] hitTerm = new int[32];
+    private int[] hitSentence = new int[32];
+    private int hitCount;
+    private int[] exStart = new int[8];
+    private int[] exEnd = new int[8];
+    private long[] exMask = new long[8];
+    private int exCount;
+    private int[] sentenceStart = new int[16];
+    private long[] cueMask = new long[16];
+    private long[] strongMask = new long[16];
+    private byte[] link = new byte[16];
+    private int sentenceCount;
+    private long[] order = new long[32];
+    private final int[] lastEnd = new int[Vocabulary.MAX_TYPES];
+
+    private CharSequence text;
+    private int length;
+
+    static SpecialScan forThread() {
+        return SCRATCH.get();
+    }
+
+    void run(Compiled c, CharSequence input, int languageMask, List<Finding> prior, FindingSink sink) {
+        this.text = input;
+        this.length = input.length();
+        hitCount = 0;
+        exCount = 0;
+        sentenceCount = 0;
+        newSentence(0);
+        try {
+            scan(c, languageMask);
+            linkPriorFindings(prior);
+            report(c, sink);
+        } finally {
+            this.text = null; // never keep the caller's text beyond the call
+        }
+    }
+
+    private void scan(Compiled c, int languageMask) {
+        TermAutomaton automaton = c.automaton;
+        int state = 0;
+        int fed = 0;
+        int lastSymbol = 0;
+        for (int i = 0; i < length; i++) {
+            char ch = text.charAt(i);
+            int sym = Folding.symbol(ch);
+            if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastSymbol == Folding.SPACE)) {
+                ring[fed & (RING - 1)] = i;
+                fed++;
+                lastSymbol = sym;
+                state = automaton.step(state, sym);
+                if (automaton.hasOutput(state)) {
+                    for (int s = automaton.outputs(state) != null ? state : automaton.outputLink(state); s >= 0;
+                         s = automaton.outputLink(s)) {
+                        for (int id : automaton.outputs(s)) {
+                            candidate(c, id, fed, i, languageMask);
+                        }
+                    }
+                }
+            }
+            if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
+                    && (i + 1 == length || Character.isWhitespace(text.charAt(i + 1))))) {
+                newSentence(i + 1);
+            }
+        }
+    }
+
+    /** Checks one automaton match ending at char {@code last} and records it by kind. */
+    private void candidate(Compiled c, int id, int fed, int last, int languageMask) {
+        Term t = c.automaton.term(id);
+        if ((t.languageMask() & languageMask) == 0) {
+            return;
+        }
+        int len = t.length();
+        int start = ring[(fed - len) & (RING - 1)];
+        int end = last + 1;
+        int s = start;
+        if (start > 0 && Folding.isWordChar(text.charAt(start - 1))) {
+            if (!t.openLeft()) {
+                return;
+            }
+            s = wordStart(start);
+            if (start - s < 2) {
+                return;
+            }
+        }
+        int e = end;
+        if (end < length && Folding.isWordChar(text.charAt(end))) {
+            int k = wordEnd(end);
+            if (!t.openRight() && (t.caseSensitive() || t.kind() == Term.Kind.REFERENCE
+                    || !allowedSuffix(t, end, k, languageMask))) {
+                return;
+            }
+            e = k;
+        }
+        if (t.caseSensitive() && !matchesExactly(t.raw(), start, end)) {
+            return;
+        }
+        int sentence = sentenceCount - 1;
+        switch (t.kind()) {
+            case EXCEPTION -> addException(s, e, t.typeMask());
+            case CUE -> cueMask[sentence] |= t.typeMask();
+            case REFERENCE -> {
+                if (!isPluralPossessive(e) && !afterIndefinite(s)) {
+                    link[sentence] |= LINK_REFERENCE;
+                }
+            }
+            case TERM -> {
+                if (t.reportFrom() > 0 || t.reportTo() < len) {
+                    s = ring[(fed - len + t.reportFrom()) & (RING - 1)];
+                    if (t.reportTo() < len) {
+                        e = ring[(fed - len + t.reportTo() - 1) & (RING - 1)] + 1;
+                    }
+                } else {
+                    // A hyphenated compound is one value: MS-patiënt, BRCA1-mutatie, Vooruit-kiezer.
+                    for (int guard = 0; guard < 3 && e + 1 < length && isHyphen(text.charAt(e))
+                            && Character.isLetterOrDigit(text.charAt(e + 1)); guard++) {
+                        e = wordEnd(e + 1);
+                    }
+                    for (int guard = 0; guard < 3 && s >= 2 && isHyphen(text.charAt(s - 1))
+                            && Character.isLetterOrDigit(text.charAt(s - 2)); guard++) {
+                        s = wordStart(s - 1);
+                    }
+                }
+                if (c.capitalisedNextRule[id] && e + 1 < length && text.charAt(e) == ' '
+                        && Character.isUpperCase(text.charAt(e + 1))) {
+                    return; // "MS Teams", "MS Word": an abbreviation followed by a product name
+                }
+                if (!t.needsCue()) {
+                    strongMask[sentence] |= t.typeMask();
+                }
+                addHit(s, e, id, sentence);
+            }
+        }
+    }
+
+    private void linkPriorFindings(List<Finding> prior) {
+        for (Finding f : prior) {
+            if (f.type().isSpecialCategory() || f.start() >= length) {
+                continue;
+            }
+            int idx = Arrays.binarySearch(sentenceStart, 0, sentenceCount, f.start());
+            int sentence = idx >= 0 ? idx : -idx - 2;
+            link[Math.max(sentence, 0)] |= LINK_IDENTIFIED;
+        }
+    }
+
+    private void report(Compiled c, FindingSink sink) {
+        int n = 0;
+        for (int h = 0; h < hitCount; h++) {
+            if ((c.automaton.term(hitTerm[h]).typeMask() & ~droppedTypes(hitStart[h], hitEnd[h])) != 0) {
+                int len = Math.min(hitEnd[h] - hitStart[h], 0xFFFF);
+                order[n++] = ((long) hitStart[h] << 32) | ((long) (0xFFFF - len) << 16) | h;
+            }
+        }
+        Arrays.sort(order, 0, n);
+        Arrays.fill(lastEnd, 0);
+        EntityType[] types = c.types;
+        for (int k = 0; k < n; k++) {
+            int h = (int) (order[k] & 0xFFFF);
+            Term t = c.automaton.term(hitTerm[h]);
+            int sentence = hitSentence[h];
+            long mask = t.typeMask() & ~droppedTypes(hitStart[h], hitEnd[h]);
+            if (t.needsCue()) {
+                mask &= cueMask[sentence] | strongMask[sentence];
+            }
+            int linkLevel = link[sentence] | (sentence > 0 ? link[sentence - 1] : 0);
+            double score = (linkLevel & LINK_IDENTIFIED) != 0 ? SCORE_IDENTIFIED
+                    : (linkLevel & LINK_REFERENCE) != 0 ? SCORE_REFERENCE : SCORE_UNLINKED;
+            while (mask != 0) {
+                int bit = Long.numberOfTrailingZeros(mask);
+                mask &= mask - 1;
+                if (hitStart[h] >= lastEnd[bit]) {
+                    sink.accept(hitStart[h], hitEnd[h], types[bit], score);
+                    lastEnd[bit] = hitEnd[h];
+                }
+            }
+        }
+    }
+
+    private boolean allowedSuffix(Term t, int from, int to, int languageMask) {
+        int len = to - from;
+        if (len > 4) {
+            return false;
+        }
+        int lang = t.languageMask() & languageMask;
+        boolean isShort = t.length() <= 3;
+        return ((lang & Term.NL) != 0 && anySuffix(isShort ? NL_SHORT_SUFFIXES : NL_SUFFIXES, from, len))
+                || ((lang & Term.EN) != 0 && anySuffix(isShort ? EN_SHORT_SUFFIXES : EN_SUFFIXES, from, len));
+    }
+
+    private boolean anySuffix(String[] suffixes, int from, int len) {
+        for (String suffix : suffixes) {
+            if (suffix.length() == len && foldedEquals(from, suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean foldedEquals(int from, String folded) {
+        for (int j = 0; j < folded.length(); j++) {
+            if (Folding.charOf(Folding.symbol(text.charAt(from + j))) != folded.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean matchesExactly(String raw, int start, int end) {
+        if (end - start != raw.length()) {
+            return false;
+        }
+        for (int j = 0; j < raw.length(); j++) {
+            if (text.charAt(start + j) != raw.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "collega's", "patient's" as plural or genitive after a role noun: the genitive still counts in English. */
+    private boolean isPluralPossessive(int e) {
+        return e + 1 < length && isApostrophe(text.charAt(e)) && (text.charAt(e + 1) == 's' || text.charAt(e + 1) == 'S')
+                && (e + 2 == length || !Folding.isWordChar(text.charAt(e + 2)))
+                && e >= 1 && isVowel(text.charAt(e - 1));
+    }
+
+    private boolean afterIndefinite(int s) {
+        int p = s - 1;
+        while (p >= 0 && text.charAt(p) == ' ') {
+            p--;
+        }
+        if (p < 0 || !Folding.isWordChar(text.charAt(p))) {
+            return false;
+        }
+        int we = p + 1;
+        int ws = wordStart(we - 1);
+        for (String word : INDEFINITE) {
+            if (word.length() == we - ws && foldedEquals(ws, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int wordStart(int i) {
+        while (i > 0 && Folding.isWordChar(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private int wordEnd(int i) {
+        while (i < length && Folding.isWordChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010' || c == '\u2011';
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019';
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiouyAEIOUY".indexOf(c) >= 0;
+    }
+
+    private void newSentence(int start) {
+        if (sentenceCount > 0 && sentenceStart[sentenceCount - 1] == start) {
+            return;
+        }
+        if (sentenceCount == sentenceStart.length) {
+            int size = sentenceCount * 2;
+            sentenceStart = Arrays.copyOf(sentenceStart, size);
+            cueMask = Arrays.copyOf(cueMask, size);
+            strongMask = Arrays.copyOf(strongMask, size);
+            link = Arrays.copyOf(link, size);
+        }
+        sentenceStart[sentenceCount] = start;
+        cueMask[sentenceCount] = 0;
+        strongMask[sentenceCount] = 0;
+        link[sentenceCount] = 0;
+        sentenceCount++;
+    }
+
+    private void addHit(int s, int e, int id, int sentence) {
+        if (hitCount == MAX_HITS) {
+            return; // degenerate input: more than 65535 terms; the first ones are reported
+        }
+        if (hitCount == hitStart.length) {
+            int size = hitCount * 2;
+            hitStart = Arrays.copyOf(hitStart, size);
+            hitEnd = Arrays.copyOf(hitEnd, size);
+            hitTerm = Arrays.copyOf(hitTerm, size);
+            hitSentence = Arrays.copyOf(hitSentence, size);
+            order = Arrays.copyOf(order, size);
+        }
+        hitStart[hitCount] = s;
+        hitEnd[hitCount] = e;
+        hitTerm[hitCount] = id;
+        hitSentence[hitCount] = sentence;
+        hitCount++;
+    }
+
+    private void addException(int s, int e, long typeMask) {
+        if (exCount == exStart.length) {
+            exStart = Arrays.copyOf(exStart, exCount * 2);
+            exEnd = Arrays.copyOf(exEnd, exCount * 2);
+            exMask = Arrays.copyOf(exMask, exCount * 2);
+        }
+        exStart[exCount] = s;
+        exEnd[exCount] = e;
+        exMask[exCount] = typeMask == 0 ? -1L : typeMask; // no type: an allow-list entry, drops every type
+        exCount++;
+    }
+
+    /** The types that exceptions overlapping {@code [s, e)} drop. */
+    private long droppedTypes(int s, int e) {
+        long dropped = 0;
+        for (int x = 0; x < exCount; x++) {
+            if (s < exEnd[x] && exStart[x] < e) {
+                dropped |= exMask[x];
+            }
+        }
+        return dropped;
+    }
+
+    /** What a built detector shares with every scan: the automaton and per-term precomputed flags. */
+    static final class Compiled {
+        final TermAutomaton automaton;
+        final EntityType[] types;
+        final boolean[] capitalisedNextRule;
+
+        Compiled(TermAutomaton automaton, List<EntityType> types) {
+            this.automaton = automaton;
+            this.types = types.toArray(new EntityType[0]);
+            this.capitalisedNextRule = new boolean[automaton.termCount()];
+            for (int i = 0; i < capitalisedNextRule.length; i++) {
+                Term t = automaton.term(i);
+                capitalisedNextRule[i] = t.caseSensitive() && t.needsCue() && t.allCaps();
+            }
+        }
+    }
+}
