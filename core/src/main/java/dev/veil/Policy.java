@@ -20,7 +20,8 @@ import java.util.TreeSet;
  *
  * <p>Presets, from lenient to strict: {@link #balanced()} replaces identifiers and names with typed
  * labels and acts on special-category terms only when they are about a person; {@link #strict()}
- * lowers every threshold, so weaker evidence counts and every special-category term is acted on.
+ * lowers every threshold, so weaker evidence counts and every special-category term is acted on;
+ * {@link #strictest()} also BLOCKs a prompt that ties a special-category term to an identified person.
  *
  * <p>Immutable and thread-safe.
  */
@@ -31,6 +32,9 @@ public final class Policy {
 
     private static final Policy BALANCED = defaults("balanced", Action.REPLACE, DEFAULT_THRESHOLD);
     private static final Policy STRICT = defaults("strict", Action.REPLACE, 0.3);
+    /** The score from which a special-category finding blocks under {@link #strictest()}. */
+    private static final double STRICTEST_BLOCK_AT = 0.85;
+    private static final Policy STRICTEST = strictestPreset();
 
     private final String name;
     private final Action defaultAction;
@@ -54,6 +58,14 @@ public final class Policy {
         return new Builder(name).defaultAction(action).defaultThreshold(threshold).build();
     }
 
+    private static Policy strictestPreset() {
+        Builder b = new Builder("strictest").defaultAction(Action.REPLACE).defaultThreshold(0.3);
+        for (EntityType type : EntityType.specialCategories()) {
+            b.blockAtOrAbove(type, STRICTEST_BLOCK_AT);
+        }
+        return b.build();
+    }
+
     /**
      * Replaces every finding with its type label ({@code [EMAIL]}, {@code [PERSON]}) at threshold
      * {@value #DEFAULT_THRESHOLD}; special-category terms count only when they are about a person.
@@ -68,7 +80,17 @@ public final class Policy {
     }
 
     /**
-     * Looks a preset up by name ({@code balanced}, {@code strict}).
+     * Like {@link #strict()}, and BLOCKs the whole prompt when a special-category term is tied to an
+     * identified person: a name or identifier in the same sentence or the one before, which the
+     * special-category detector scores 0.9 ("Fatima el Amrani heeft een burn-out"). Terms tied only to
+     * a pronoun or role noun (0.7) and unlinked terms (0.35) are replaced as under {@code strict}.
+     */
+    public static Policy strictest() {
+        return STRICTEST;
+    }
+
+    /**
+     * Looks a preset up by name ({@code balanced}, {@code strict}, {@code strictest}).
      *
      * @throws NullPointerException if {@code name} is null
      * @throws IllegalArgumentException if there is no preset of that name
@@ -78,8 +100,9 @@ public final class Policy {
         return switch (name) {
             case "balanced" -> BALANCED;
             case "strict" -> STRICT;
+            case "strictest" -> STRICTEST;
             default -> throw new IllegalArgumentException(
-                    "unknown policy preset '" + name + "'; known: balanced, strict");
+                    "unknown policy preset '" + name + "'; known: balanced, strict, strictest");
         };
     }
 

@@ -56,6 +56,11 @@ public final class Veil {
                     all.add(d);
                 }
             }
+            // Special categories run after identifiers and names: they use those findings as person links.
+            Detector special = Detectors.specialCategories();
+            if (!b.removed.contains(special.id())) {
+                all.add(special);
+            }
         }
         if (!b.deny.isEmpty()) {
             all.add(Detectors.denyList(b.deny));

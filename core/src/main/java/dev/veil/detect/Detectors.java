@@ -85,6 +85,15 @@ public final class Detectors {
         return new DenyListDetector(values);
     }
 
+    /**
+     * GDPR art. 9 special categories and art. 10 criminal data in Dutch and English, from the built-in
+     * vocabularies, scored by whether a person is referred to. Id {@code special.vocabulary}. To add
+     * terms or an allow list, use {@link dev.veil.detect.special.SpecialCategoryDetector#builder()}.
+     */
+    public static Detector specialCategories() {
+        return dev.veil.detect.special.SpecialCategoryDetector.defaults();
+    }
+
     /** The structured identifier detectors, in the order the engine runs them. */
     public static List<Detector> identifiers() {
         return List.of(email(), iban(), creditCard(), nlBsn(), beNationalNumber(), ipAddress(), phone());
