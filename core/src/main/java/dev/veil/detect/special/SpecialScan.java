@@ -23,7 +23,7 @@ final class SpecialScan {
     private static final byte LINK_REFERENCE = 1;
     private static final byte LINK_IDENTIFIED = 2;
     private static final int RING = 64; // > Vocabulary.MAX_SYMBOLS, power of two
-    private static final int MAX_HITS = 0xFFFF;
+    private static final int MAX_HITS = Integer.MAX_VALUE - 8;
 
     private static final String[] NL_SUFFIXES = {"s", "e", "en", "n", "es", "er", "ers", "je", "jes", "tje", "tjes", "te", "ten", "ste"};
     private static final String[] EN_SUFFIXES = {"s", "es", "ed", "ing"};
@@ -50,7 +50,9 @@ final class SpecialScan {
     private byte[] link = new byte[16];
     private int sentenceCount;
     private long[] order = new long[32];
-    private final int[] lastEnd = new int[Vocabulary.MAX_TYPES];
+    private final int[] pendingStart = new int[Vocabulary.MAX_TYPES];
+    private final int[] pendingEnd = new int[Vocabulary.MAX_TYPES];
+    private final double[] pendingScore = new double[Vocabulary.MAX_TYPES];
 
     private CharSequence text;
     private int length;
@@ -188,15 +190,14 @@ final class SpecialScan {
         int n = 0;
         for (int h = 0; h < hitCount; h++) {
             if ((c.automaton.term(hitTerm[h]).typeMask() & ~droppedTypes(hitStart[h], hitEnd[h])) != 0) {
-                int len = Math.min(hitEnd[h] - hitStart[h], 0xFFFF);
-                order[n++] = ((long) hitStart[h] << 32) | ((long) (0xFFFF - len) << 16) | h;
+                order[n++] = ((long) hitStart[h] << 31) | h;
             }
         }
         Arrays.sort(order, 0, n);
-        Arrays.fill(lastEnd, 0);
+        Arrays.fill(pendingEnd, -1);
         EntityType[] types = c.types;
         for (int k = 0; k < n; k++) {
-            int h = (int) (order[k] & 0xFFFF);
+            int h = (int) (order[k] & 0x7FFFFFFF);
             Term t = c.automaton.term(hitTerm[h]);
             int sentence = hitSentence[h];
             long mask = t.typeMask() & ~droppedTypes(hitStart[h], hitEnd[h]);
@@ -209,12 +210,31 @@ final class SpecialScan {
             while (mask != 0) {
                 int bit = Long.numberOfTrailingZeros(mask);
                 mask &= mask - 1;
-                if (hitStart[h] >= lastEnd[bit]) {
-                    sink.accept(hitStart[h], hitEnd[h], types[bit], score);
-                    lastEnd[bit] = hitEnd[h];
+                // Per type, of overlapping hits keep the earliest, and of those starting together the
+                // longest ("borstkanker" over "kanker"); a hit is reported once nothing can replace it.
+                if (pendingEnd[bit] < 0) {
+                    setPending(bit, h, score);
+                } else if (hitStart[h] == pendingStart[bit]) {
+                    if (hitEnd[h] > pendingEnd[bit]) {
+                        setPending(bit, h, Math.max(score, pendingScore[bit]));
+                    }
+                } else if (hitStart[h] >= pendingEnd[bit]) {
+                    sink.accept(pendingStart[bit], pendingEnd[bit], types[bit], pendingScore[bit]);
+                    setPending(bit, h, score);
                 }
             }
         }
+        for (int bit = 0; bit < types.length; bit++) {
+            if (pendingEnd[bit] >= 0) {
+                sink.accept(pendingStart[bit], pendingEnd[bit], types[bit], pendingScore[bit]);
+            }
+        }
+    }
+
+    private void setPending(int bit, int h, double score) {
+        pendingStart[bit] = hitStart[h];
+        pendingEnd[bit] = hitEnd[h];
+        pendingScore[bit] = score;
     }
 
     private boolean allowedSuffix(Term t, int from, int to, int languageMask) {
@@ -329,7 +349,7 @@ final class SpecialScan {
 
     private void addHit(int s, int e, int id, int sentence) {
         if (hitCount == MAX_HITS) {
-            return; // degenerate input: more than 65535 terms; the first ones are reported
+            return; // cannot happen before the arrays outgrow the heap; kept as a guard
         }
         if (hitCount == hitStart.length) {
             int size = hitCount * 2;
