@@ -39,13 +39,22 @@ final class SpecialScan {
     private int[] hitEnd = new int[32];
     private int[] hitTerm = new int[32];
     private int[] hitSentence = new int[32];
+    /** The matched entry itself, before extension to the whole word or hyphenated compound. */
+    private int[] hitMatchStart = new int[32];
+    private int[] hitMatchEnd = new int[32];
     private int hitCount;
     private int[] exStart = new int[8];
     private int[] exEnd = new int[8];
     private long[] exMask = new long[8];
+    private int[] cueStart = new int[8];
+    private int[] cueEnd = new int[8];
+    private int[] cueSentence = new int[8];
+    private long[] cueTypes = new long[8];
+    private int cueCount;
+    private long[] exOrder = new long[8];
+    private int[] exMaxEnd = new int[8];
     private int exCount;
     private int[] sentenceStart = new int[16];
-    private long[] cueMask = new long[16];
     private long[] strongMask = new long[16];
     private byte[] link = new byte[16];
     private int sentenceCount;
@@ -66,6 +75,7 @@ final class SpecialScan {
         this.length = input.length();
         hitCount = 0;
         exCount = 0;
+        cueCount = 0;
         sentenceCount = 0;
         newSentence(0);
         try {
@@ -140,7 +150,7 @@ final class SpecialScan {
         int sentence = sentenceCount - 1;
         switch (t.kind()) {
             case EXCEPTION -> addException(s, e, t.typeMask());
-            case CUE -> cueMask[sentence] |= t.typeMask();
+            case CUE -> addCue(s, e, t.typeMask(), sentence);
             case REFERENCE -> {
                 if (!isPluralPossessive(e) && !afterIndefinite(s)) {
                     link[sentence] |= LINK_REFERENCE;
@@ -170,7 +180,7 @@ final class SpecialScan {
                 if (!t.needsCue()) {
                     strongMask[sentence] |= t.typeMask();
                 }
-                addHit(s, e, id, sentence);
+                addHit(s, e, start, end, id, sentence);
             }
         }
     }
@@ -187,6 +197,7 @@ final class SpecialScan {
     }
 
     private void report(Compiled c, FindingSink sink) {
+        sortExceptions();
         int n = 0;
         for (int h = 0; h < hitCount; h++) {
             if ((c.automaton.term(hitTerm[h]).typeMask() & ~droppedTypes(hitStart[h], hitEnd[h])) != 0) {
@@ -202,7 +213,7 @@ final class SpecialScan {
             int sentence = hitSentence[h];
             long mask = t.typeMask() & ~droppedTypes(hitStart[h], hitEnd[h]);
             if (t.needsCue()) {
-                mask &= cueMask[sentence] | strongMask[sentence];
+                mask &= cuesAround(h) | strongMask[sentence];
             }
             int linkLevel = link[sentence] | (sentence > 0 ? link[sentence - 1] : 0);
             double score = (linkLevel & LINK_IDENTIFIED) != 0 ? SCORE_IDENTIFIED
@@ -336,18 +347,16 @@ final class SpecialScan {
         if (sentenceCount == sentenceStart.length) {
             int size = sentenceCount * 2;
             sentenceStart = Arrays.copyOf(sentenceStart, size);
-            cueMask = Arrays.copyOf(cueMask, size);
             strongMask = Arrays.copyOf(strongMask, size);
             link = Arrays.copyOf(link, size);
         }
         sentenceStart[sentenceCount] = start;
-        cueMask[sentenceCount] = 0;
         strongMask[sentenceCount] = 0;
         link[sentenceCount] = 0;
         sentenceCount++;
     }
 
-    private void addHit(int s, int e, int id, int sentence) {
+    private void addHit(int s, int e, int matchStart, int matchEnd, int id, int sentence) {
         if (hitCount == MAX_HITS) {
             return; // cannot happen before the arrays outgrow the heap; kept as a guard
         }
@@ -357,12 +366,16 @@ final class SpecialScan {
             hitEnd = Arrays.copyOf(hitEnd, size);
             hitTerm = Arrays.copyOf(hitTerm, size);
             hitSentence = Arrays.copyOf(hitSentence, size);
+            hitMatchStart = Arrays.copyOf(hitMatchStart, size);
+            hitMatchEnd = Arrays.copyOf(hitMatchEnd, size);
             order = Arrays.copyOf(order, size);
         }
         hitStart[hitCount] = s;
         hitEnd[hitCount] = e;
         hitTerm[hitCount] = id;
         hitSentence[hitCount] = sentence;
+        hitMatchStart[hitCount] = matchStart;
+        hitMatchEnd[hitCount] = matchEnd;
         hitCount++;
     }
 
@@ -378,11 +391,80 @@ final class SpecialScan {
         exCount++;
     }
 
-    /** The types that exceptions overlapping {@code [s, e)} drop. */
-    private long droppedTypes(int s, int e) {
-        long dropped = 0;
+    private void addCue(int s, int e, long typeMask, int sentence) {
+        if (cueCount == cueStart.length) {
+            int size = cueCount * 2;
+            cueStart = Arrays.copyOf(cueStart, size);
+            cueEnd = Arrays.copyOf(cueEnd, size);
+            cueSentence = Arrays.copyOf(cueSentence, size);
+            cueTypes = Arrays.copyOf(cueTypes, size);
+        }
+        cueStart[cueCount] = s;
+        cueEnd[cueCount] = e;
+        cueSentence[cueCount] = sentence;
+        cueTypes[cueCount] = typeMask;
+        cueCount++;
+    }
+
+    /**
+     * The types with a cue in the sentence of hit {@code h} outside the matched entry, so that a term
+     * never supports itself ("supporter" is no cue for "supporter?"), while the rest of a compound may
+     * ("patiënt" supports "MS" in "MS-patiënt").
+     */
+    private long cuesAround(int h) {
+        int sentence = hitSentence[h];
+        int lo = 0;
+        int hi = cueCount; // cues are recorded in text order, so their sentences never decrease
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cueSentence[mid] < sentence) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long types = 0;
+        for (int x = lo; x < cueCount && cueSentence[x] == sentence; x++) {
+            if (cueEnd[x] <= hitMatchStart[h] || cueStart[x] >= hitMatchEnd[h]) {
+                types |= cueTypes[x];
+            }
+        }
+        return types;
+    }
+
+    /** Orders exceptions by start and notes the running maximum end, for {@link #droppedTypes}. */
+    private void sortExceptions() {
+        if (exOrder.length < exCount) {
+            exOrder = new long[exStart.length];
+            exMaxEnd = new int[exStart.length];
+        }
         for (int x = 0; x < exCount; x++) {
-            if (s < exEnd[x] && exStart[x] < e) {
+            exOrder[x] = ((long) exStart[x] << 31) | x;
+        }
+        Arrays.sort(exOrder, 0, exCount);
+        int max = -1;
+        for (int k = 0; k < exCount; k++) {
+            max = Math.max(max, exEnd[(int) (exOrder[k] & 0x7FFFFFFF)]);
+            exMaxEnd[k] = max;
+        }
+    }
+
+    /** The types that exceptions overlapping {@code [s, e)} drop; logarithmic in the number of exceptions. */
+    private long droppedTypes(int s, int e) {
+        int lo = 0;
+        int hi = exCount; // first exception starting at or after e
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if ((int) (exOrder[mid] >>> 31) < e) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long dropped = 0;
+        for (int k = lo - 1; k >= 0 && exMaxEnd[k] > s; k--) {
+            int x = (int) (exOrder[k] & 0x7FFFFFFF);
+            if (exEnd[x] > s) {
                 dropped |= exMask[x];
             }
         }

@@ -106,12 +106,12 @@ class SpecialCategoryRobustnessTest {
 
     @Test
     void scansALongTextInLinearTime() {
-        String sentence = "Mijn collega heeft diabetes en is lid van de vakbond. Wat is een terras? ";
-        String text = sentence.repeat(20_000); // about 1.5 million chars
+        String sentence = "Mijn collega heeft diabetes en is lid van de vakbond. Die schoenen zijn ziek goed. Hij stemt SP. ";
+        String text = sentence.repeat(20_000); // about 1.9 million chars, with exceptions and cues throughout
         long start = System.nanoTime();
         List<Finding> f = scan(text);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(40_000, f.size());
+        assertEquals(60_000, f.size());
         assertTrue(millis < 5_000, "took " + millis + " ms");
     }
 }
