@@ -100,12 +100,9 @@ final class SpecialScan {
                 fed++;
                 lastSymbol = sym;
                 state = automaton.step(state, sym);
-                if (automaton.hasOutput(state)) {
-                    for (int s = automaton.outputs(state) != null ? state : automaton.outputLink(state); s >= 0;
-                         s = automaton.outputLink(s)) {
-                        for (int id : automaton.outputs(s)) {
-                            candidate(c, id, fed, i, languageMask);
-                        }
+                for (int s = automaton.firstOutput(state); s >= 0; s = automaton.outputLink(s)) {
+                    for (int id : automaton.outputs(s)) {
+                        candidate(c, id, fed, i, languageMask);
                     }
                 }
             }

@@ -22,6 +22,8 @@ final class TermAutomaton {
     private final int[][] outputs;
     /** The nearest proper suffix state that has outputs, or -1. */
     private final int[] outputLink;
+    /** The state itself when it has outputs, else its output link: where reading outputs starts, or -1. */
+    private final int[] firstOutput;
     private final Term[] terms;
     private final int maxLength;
 
@@ -77,6 +79,7 @@ final class TermAutomaton {
                 queue.add(v);
             }
         }
+        this.firstOutput = new int[states];
         while (!queue.isEmpty()) {
             int u = queue.poll();
             int f = fail[u];
@@ -94,6 +97,9 @@ final class TermAutomaton {
                 }
             }
         }
+        for (int st = 0; st < states; st++) {
+            firstOutput[st] = outputs[st] != null ? st : outputLink[st];
+        }
     }
 
     int step(int state, int symbol) {
@@ -110,8 +116,9 @@ final class TermAutomaton {
         return outputLink[state];
     }
 
-    boolean hasOutput(int state) {
-        return outputs[state] != null || outputLink[state] >= 0;
+    /** The first state whose outputs apply at {@code state}, or -1 when none: one look-up per char. */
+    int firstOutput(int state) {
+        return firstOutput[state];
     }
 
     Term term(int id) {
