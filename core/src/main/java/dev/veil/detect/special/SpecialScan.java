@@ -67,7 +67,9 @@ final class SpecialScan {
     private int length;
 
     static SpecialScan forThread() {
-        return SCRATCH.get();
+        SpecialScan scan = SCRATCH.get();
+        // A sink that scans again on the same thread must not clobber the outer scan's scratch.
+        return scan.text == null ? scan : new SpecialScan();
     }
 
     void run(Compiled c, CharSequence input, int languageMask, List<Finding> prior, FindingSink sink) {
