@@ -1,0 +1,418 @@
+package dev.veil.detect.person;
+
+import static dev.veil.detect.person.Lexicon.CUE;
+import static dev.veil.detect.person.Lexicon.DISEASE;
+import static dev.veil.detect.person.Lexicon.EPONYM;
+import static dev.veil.detect.person.Lexicon.FIRST;
+import static dev.veil.detect.person.Lexicon.GREETING;
+import static dev.veil.detect.person.Lexicon.HEADER;
+import static dev.veil.detect.person.Lexicon.LAST;
+import static dev.veil.detect.person.Lexicon.MISC;
+import static dev.veil.detect.person.Lexicon.ORG;
+import static dev.veil.detect.person.Lexicon.PARTICLE;
+import static dev.veil.detect.person.Lexicon.PLACE;
+import static dev.veil.detect.person.Lexicon.SAID;
+import static dev.veil.detect.person.Lexicon.TITLE;
+import static dev.veil.detect.person.Lexicon.COMMON;
+import static dev.veil.detect.person.Tokens.ABBR;
+import static dev.veil.detect.person.Tokens.ALL_CAPS;
+import static dev.veil.detect.person.Tokens.CAP;
+import static dev.veil.detect.person.Tokens.INITIALS;
+import static dev.veil.detect.person.Tokens.LINE;
+import static dev.veil.detect.person.Tokens.LOWER;
+import static dev.veil.detect.person.Tokens.PUNCT;
+import static dev.veil.detect.person.Tokens.SENT;
+import static dev.veil.detect.person.Tokens.SPACE;
+import static dev.veil.detect.person.Tokens.WORD;
+
+import dev.veil.EntityType;
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.FindingSink;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds person names in Dutch, Flemish and English text with bundled name lists, the shape of names
+ * (capitals, initials, particles such as {@code van der}, hyphenated surnames) and the words around
+ * them (titles such as {@code mevr.} and {@code Dr.}, cue words such as {@code collega} or
+ * {@code called}, greetings, signatures and e-mail headers). Titles are not part of the reported span.
+ *
+ * <p>Scores: 0.85 and up for strong evidence (a title or cue word, a known first name with a surname,
+ * initials with a surname); 0.5 to 0.7 for a single known name or an unknown capitalised run mid
+ * sentence; below 0.5 for weak evidence that only the strict policy reports. Eponymous diseases
+ * ({@code ziekte van Parkinson}), months, weekdays, countries, organisations with a legal-form word
+ * and all-caps headings are not reported.
+ *
+ * <p>One linear pass over the text with no regular expressions; word lists load once per process.
+ * Thread-safe: per-thread scratch arrays, no shared mutable state.
+ */
+public final class PersonDetector implements Detector {
+
+    /** The stable detector id. */
+    public static final String ID = "person.rules";
+
+    private static final Set<EntityType> TYPES = Set.of(EntityType.PERSON);
+    private static final int MAX_WORDS = 6;
+
+    private final Lexicon lexicon;
+    private final ThreadLocal<Tokens> scratch = ThreadLocal.withInitial(Tokens::new);
+
+    private PersonDetector(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The rule-based person detector with the bundled Dutch, Flemish and English lists. */
+    public static PersonDetector create() {
+        return new PersonDetector(Lists.LEXICON);
+    }
+
+    /** Loads the bundled lists on first use, once per class loader. */
+    private static final class Lists {
+        static final Lexicon LEXICON = new Lexicon.Builder()
+                .addResource("first-names.txt", FIRST)
+                .addResource("surnames.txt", LAST)
+                .addResource("places.txt", PLACE)
+                .addSections("context-words.txt")
+                .build();
+    }
+
+    static Lexicon bundledLexicon() {
+        return Lists.LEXICON;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<EntityType> entityTypes() {
+        return TYPES;
+    }
+
+    @Override
+    public void detect(DetectionInput input, FindingSink sink) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(sink, "sink");
+        Tokens t = scratch.get();
+        try {
+            t.tokenize(input.text(), lexicon);
+            scan(t, sink);
+        } finally {
+            t.clear();
+        }
+    }
+
+    private void scan(Tokens t, FindingSink sink) {
+        int n = t.n;
+        boolean headerLine = false;
+        int lastPersonEnd = -10; // token index after the last reported person, for "Jan en Piet"
+        int i = 0;
+        while (i < n) {
+            if (t.is(i, LINE)) {
+                headerLine = t.kind[i] == WORD && t.has(i, HEADER) && t.punct(i + 1, ':');
+            }
+            if (!canStart(t, i)) {
+                i++;
+                continue;
+            }
+            int end = extend(t, i);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            int first = i;
+            // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
+            while (first < end && t.is(first, SENT) && t.kind[first] == WORD && isOrdinary(t, first)) {
+                first++;
+                while (first < end && t.kind[first] == PUNCT) {
+                    first++;
+                }
+            }
+            if (first >= end || !endsOnName(t, first, end)) {
+                i = Math.max(i + 1, first);
+                continue;
+            }
+            double score = score(t, first, end, headerLine, lastPersonEnd);
+            if (score >= 0.25) {
+                sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
+                if (score >= 0.5) {
+                    lastPersonEnd = end;
+                }
+            }
+            i = end;
+        }
+    }
+
+    private boolean isOrdinary(Tokens t, int i) {
+        int f = t.lex[i];
+        return (f & (COMMON | MISC | CUE | GREETING | SAID | TITLE)) != 0 || (f & (FIRST | LAST)) == 0;
+    }
+
+    private boolean canStart(Tokens t, int i) {
+        byte k = t.kind[i];
+        if (k == ABBR) {
+            return t.is(i, INITIALS) && !t.has(i, Lexicon.NOT_INITIAL | TITLE);
+        }
+        if (k != WORD) {
+            return false;
+        }
+        if (t.is(i, CAP)) {
+            return !t.has(i, TITLE | GREETING | HEADER | ORG | SAID | MISC | DISEASE | CUE)
+                    || t.has(i, PARTICLE);
+        }
+        // "mevrouw van Dijk": a lower-case particle starts a name right after a title or cue word.
+        return t.is(i, LOWER) && t.has(i, PARTICLE) && i > 0 && t.has(i - 1, TITLE | CUE)
+                && followedByParticlesAndName(t, i);
+    }
+
+    private boolean isNameWord(Tokens t, int i) {
+        return t.kind[i] == WORD && t.is(i, CAP) && !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
+                && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+    }
+
+    /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
+    private boolean followedByParticlesAndName(Tokens t, int i) {
+        int j = i;
+        int count = 0;
+        while (j < t.n && t.kind[j] != PUNCT && t.has(j, PARTICLE) && count < 3
+                && (j == i || !t.is(j, LINE))) {
+            j++;
+            count++;
+        }
+        return j < t.n && j > i && !t.is(j, LINE) && t.kind[j] == WORD && t.is(j, CAP)
+                && !t.has(j, PARTICLE | ORG | MISC | TITLE) && (t.lex[j] & (PLACE | FIRST | LAST)) != PLACE;
+    }
+
+    /** Extends a name from {@code i}; returns the token index after it, or -1. */
+    private int extend(Tokens t, int i) {
+        int j = i;
+        int words = 0;
+        int lastName = -1;
+        boolean seenName = false;
+        while (j < t.n && words < MAX_WORDS) {
+            if (j > i && t.is(j, LINE)) {
+                break;
+            }
+            byte k = t.kind[j];
+            if (k == ABBR && t.is(j, INITIALS) && !seenName) {
+                j++;
+                words++;
+                continue;
+            }
+            if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
+                    && (j == i || !t.is(j, CAP) || seenName || true)) {
+                j++;
+                words++;
+                continue;
+            }
+            if (isNameWord(t, j)) {
+                j++;
+                words++;
+                seenName = true;
+                lastName = j;
+                // "Jansen-de Vries", "Peter-Jan": a hyphen glued on both sides keeps the name going.
+                if (j + 1 < t.n && t.punct(j, '-') && !t.is(j, SPACE) && !t.is(j + 1, SPACE)
+                        && t.kind[j + 1] == WORD) {
+                    j++;
+                }
+                continue;
+            }
+            break;
+        }
+        return lastName;
+    }
+
+    private static boolean endsOnName(Tokens t, int first, int end) {
+        return t.kind[end - 1] == WORD && t.is(end - 1, CAP);
+    }
+
+    private double score(Tokens t, int first, int end, boolean headerLine, int lastPersonEnd) {
+        int nInit = 0;
+        int nName = 0;
+        int nParticle = 0;
+        int firstName = -1;
+        int lastWord = end - 1;
+        int unionFlags = 0;
+        for (int j = first; j < end; j++) {
+            if (t.kind[j] == ABBR) {
+                nInit++;
+            } else if (t.kind[j] == WORD && t.has(j, PARTICLE) && !isNameWord(t, j)) {
+                nParticle++;
+            } else if (t.kind[j] == WORD) {
+                nName++;
+                unionFlags |= t.lex[j];
+                if (firstName < 0) {
+                    firstName = j;
+                }
+            }
+        }
+        boolean sent = t.is(first, SENT);
+        int prev = prevWord(t, first);
+        int next = end < t.n ? end : -1;
+
+        // Not a person: eponymous diseases, organisations, places.
+        if (prev >= 0 && (t.has(prev, DISEASE) || (t.has(prev, PARTICLE) && t.has(prevWord(t, prev), DISEASE)))) {
+            return 0;
+        }
+        if (next >= 0 && (t.has(next, DISEASE | ORG) || (t.punct(next, '\'') && t.has(next + 2, DISEASE)))) {
+            return 0;
+        }
+        if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))) {
+            return 0;
+        }
+        if (prev >= 0 && t.kind[prev] == WORD && t.is(prev, CAP) && t.has(prev, ORG) && prev == first - 1) {
+            return 0;
+        }
+
+        double context = 0;
+        if (prev >= 0 && prev == first - 1 && t.has(prev, TITLE)) {
+            context = 0.95;
+        } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first)) {
+            context = 0.9;
+        } else if (prev >= 0 && t.has(prev, GREETING) && greetingApplies(t, prev, first)) {
+            context = 0.9;
+        } else if (headerLine) {
+            context = 0.85;
+        }
+
+        double base;
+        int ff = t.lex[firstName];
+        int lf = t.lex[lastWord];
+        boolean givenFirst = (ff & FIRST) != 0 && (ff & (PLACE | MISC)) == 0;
+        if (nInit > 0 && nName >= 1) {
+            base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
+        } else if (nName >= 2) {
+            boolean lastFam = (lf & LAST) != 0;
+            if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
+                base = 0.9;
+            } else if (nParticle > 0) {
+                base = 0.85;
+            } else if ((unionFlags & (FIRST | LAST)) != 0 && (unionFlags & (PLACE | COMMON)) == 0) {
+                base = 0.75;
+            } else if ((unionFlags & (PLACE | COMMON)) != 0) {
+                base = 0.3;
+            } else {
+                base = sent ? 0.4 : 0.5;
+            }
+        } else if (nParticle > 0) {
+            // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a first-name-less mention.
+            boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
+            base = sent ? (fam ? 0.7 : 0.4) : (fam ? 0.85 : 0.7);
+        } else {
+            base = single(t, firstName, sent, prev, next);
+        }
+        double score = Math.max(base, context > 0 ? Math.max(context, base) : 0);
+        if (score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
+            score = Math.max(score, 0.6);
+        }
+        return score;
+    }
+
+    private double single(Tokens t, int w, boolean sent, int prev, int next) {
+        int f = t.lex[w];
+        boolean known = (f & (FIRST | LAST)) != 0;
+        boolean said = (next >= 0 && t.has(next, SAID)) || (prev >= 0 && t.has(prev, SAID) && prev == w - 1);
+        boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
+        if ((f & PLACE) != 0) {
+            return said ? 0.5 : 0;
+        }
+        if (sent) {
+            if (known && (f & COMMON) == 0) {
+                return said || country ? 0.7 : 0.35;
+            }
+            return said || country ? 0.5 : 0;
+        }
+        if (known) {
+            if ((f & COMMON) != 0) {
+                return said ? 0.6 : 0.45;
+            }
+            if (said || country) {
+                return 0.8;
+            }
+            return (f & FIRST) != 0 ? 0.7 : 0.6;
+        }
+        if (said || country) {
+            return 0.7;
+        }
+        if (demonymShape(t, w)) {
+            return 0;
+        }
+        return 0.35;
+    }
+
+    /** "(Ita)", "(Bel/Lotto)": a sports result line puts a country code after a rider's name. */
+    private static boolean countryCode(Tokens t, int i) {
+        return i < t.n && t.kind[i] == WORD && t.end[i] - t.start[i] == 3 && t.is(i, CAP)
+                && (t.punct(i + 1, ')') || t.punct(i + 1, '/'));
+    }
+
+    /** Capitalised adjectives of origin (Belgische, Franse, Amerikaanse) are not names. */
+    private static boolean demonymShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        int len = e - t.start[w];
+        return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
+                || endsWith(s, e, "ans"));
+    }
+
+    private static boolean endsWith(CharSequence s, int e, String suffix) {
+        int k = suffix.length();
+        for (int i = 0; i < k; i++) {
+            if (Character.toLowerCase(s.charAt(e - k + i)) != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int prevWord(Tokens t, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+            if (t.kind[j] == WORD || t.kind[j] == ABBR) {
+                return j;
+            }
+            if (t.kind[j] == PUNCT && !(t.punct(j, ',') || t.punct(j, ':'))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A cue word counts right before the name, or with a colon or comma between: "Patiënt: Jan". */
+    private static boolean prevIsAdjacent(Tokens t, int prev, int first) {
+        return prev == first - 1 || (prev == first - 2 && (t.punct(prev + 1, ':') || t.punct(prev + 1, ',')));
+    }
+
+    /** "Beste Anouk," and "Met vriendelijke groet,\nPieter": a greeting on this line or right above. */
+    private static boolean greetingApplies(Tokens t, int prev, int first) {
+        if (prev == first - 1 || prev == first - 2) {
+            return true;
+        }
+        return false;
+    }
+
+    /** "Jan en Piet", "Anna, Bram and Carl": a name joined to the previous person by and/en/comma. */
+    private static boolean coordinated(Tokens t, int lastPersonEnd, int first) {
+        if (first - lastPersonEnd != 1) {
+            return false;
+        }
+        int j = lastPersonEnd;
+        if (t.punct(j, ',') || t.punct(j, '&')) {
+            return true;
+        }
+        if (t.kind[j] != WORD) {
+            return false;
+        }
+        CharSequence s = t.text();
+        int len = t.end[j] - t.start[j];
+        return (len == 2 && Character.toLowerCase(s.charAt(t.start[j])) == 'e' && s.charAt(t.start[j] + 1) == 'n')
+                || (len == 3 && Character.toLowerCase(s.charAt(t.start[j])) == 'a' && s.charAt(t.start[j] + 1) == 'n'
+                && s.charAt(t.start[j] + 2) == 'd');
+    }
+
+    @Override
+    public String toString() {
+        return "PersonDetector[" + ID + "]";
+    }
+}
