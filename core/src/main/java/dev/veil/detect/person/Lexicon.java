@@ -35,6 +35,7 @@ final class Lexicon {
     static final int INITIAL = 1 << 13;  // multi-letter initial: Th., Chr., IJ.
     static final int NOT_INITIAL = 1 << 14; // abbreviation that looks like an initial: St., Nr.
     static final int MISC = 1 << 15;     // month, weekday, holiday, nationality, language: capitalised, not a name
+    static final int LOCATIVE = 1 << 16; // preposition before places: in, uit, naar, near
 
     private final char[] pool;
     private final int[] offsets;
@@ -194,6 +195,7 @@ final class Lexicon {
                 case "INITIAL" -> INITIAL;
                 case "NOT_INITIAL" -> NOT_INITIAL;
                 case "MISC" -> MISC;
+                case "LOCATIVE" -> LOCATIVE;
                 case "PLACE" -> PLACE;
                 case "FIRST" -> FIRST;
                 case "LAST" -> LAST;

@@ -124,7 +124,7 @@ public final class PersonDetector implements Detector {
             }
             int first = i;
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
-            while (first < end && t.is(first, SENT) && t.kind[first] == WORD && isOrdinary(t, first)) {
+            while (first < end - 1 && t.is(first, SENT) && t.kind[first] == WORD && isOrdinary(t, first, end)) {
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
@@ -145,9 +145,13 @@ public final class PersonDetector implements Detector {
         }
     }
 
-    private boolean isOrdinary(Tokens t, int i) {
+    private boolean isOrdinary(Tokens t, int i, int end) {
         int f = t.lex[i];
-        return (f & (COMMON | MISC | CUE | GREETING | SAID | TITLE)) != 0 || (f & (FIRST | LAST)) == 0;
+        if ((f & (COMMON | MISC | CUE | GREETING | SAID | TITLE | PLACE)) != 0 && (f & FIRST) == 0) {
+            return true;
+        }
+        // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
+        return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST);
     }
 
     private boolean canStart(Tokens t, int i) {
@@ -159,8 +163,11 @@ public final class PersonDetector implements Detector {
             return false;
         }
         if (t.is(i, CAP)) {
+            if (t.has(i, PARTICLE)) {
+                return leadingParticle(t, i) && followedByParticlesAndName(t, i);
+            }
             return !t.has(i, TITLE | GREETING | HEADER | ORG | SAID | MISC | DISEASE | CUE)
-                    || t.has(i, PARTICLE);
+                    && t.end[i] - t.start[i] > 1;
         }
         // "mevrouw van Dijk": a lower-case particle starts a name right after a title or cue word.
         return t.is(i, LOWER) && t.has(i, PARTICLE) && i > 0 && t.has(i - 1, TITLE | CUE)
@@ -169,7 +176,33 @@ public final class PersonDetector implements Detector {
 
     private boolean isNameWord(Tokens t, int i) {
         return t.kind[i] == WORD && t.is(i, CAP) && !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
-                && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+                && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+    }
+
+    /** Capitalised particles that start a surname: Van Dijk, De Smet, Vanden Bossche, Di Rupo, El Idrissi. */
+    private static boolean leadingParticle(Tokens t, int i) {
+        CharSequence s = t.text();
+        int a = t.start[i];
+        int len = t.end[i] - a;
+        if (len < 2 || len > 6) {
+            return false;
+        }
+        char c0 = Character.toLowerCase(s.charAt(a));
+        char c1 = Character.toLowerCase(s.charAt(a + 1));
+        // Excludes articles and pronouns that head titles and sentences: Het, Den, Der, Des, Du, La, Le.
+        return switch (len) {
+            case 2 -> (c0 == 'd' && (c1 == 'e' || c1 == 'i' || c1 == 'a')) || (c0 == 'e' && c1 == 'l')
+                    || (c0 == 'a' && c1 == 'l') || (c0 == 'm' && c1 == 'c');
+            case 3 -> (c0 == 'v' && c1 == 'a') || (c0 == 'v' && c1 == 'o') || (c0 == 'd' && c1 == 'e')
+                    || (c0 == 't' && c1 == 'e') || (c0 == 'm' && c1 == 'a');
+            default -> c0 == 'v' && c1 == 'a';
+        };
+    }
+
+    /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
+    private static boolean middleLetter(Tokens t, int j) {
+        return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
+                && j + 1 < t.n && t.kind[j + 1] == WORD && t.is(j + 1, CAP) && !t.is(j + 1, LINE);
     }
 
     /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
@@ -196,13 +229,19 @@ public final class PersonDetector implements Detector {
                 break;
             }
             byte k = t.kind[j];
-            if (k == ABBR && t.is(j, INITIALS) && !seenName) {
+            if (k == ABBR && t.is(j, INITIALS) && !t.has(j, TITLE | Lexicon.NOT_INITIAL)
+                    && (!seenName || (j + 1 < t.n && isNameWord(t, j + 1) && !t.is(j + 1, LINE)))) {
+                j++;
+                words++;
+                continue;
+            }
+            if (seenName && middleLetter(t, j)) {
                 j++;
                 words++;
                 continue;
             }
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
-                    && (j == i || !t.is(j, CAP) || seenName || true)) {
+                    && (!t.is(j, CAP) || j == i || leadingParticle(t, j))) {
                 j++;
                 words++;
                 continue;
@@ -236,7 +275,7 @@ public final class PersonDetector implements Detector {
         int lastWord = end - 1;
         int unionFlags = 0;
         for (int j = first; j < end; j++) {
-            if (t.kind[j] == ABBR) {
+            if (t.kind[j] == ABBR || (t.kind[j] == WORD && t.end[j] - t.start[j] == 1)) {
                 nInit++;
             } else if (t.kind[j] == WORD && t.has(j, PARTICLE) && !isNameWord(t, j)) {
                 nParticle++;
@@ -252,7 +291,7 @@ public final class PersonDetector implements Detector {
         int prev = prevWord(t, first);
         int next = end < t.n ? end : -1;
 
-        // Not a person: eponymous diseases, organisations, places.
+        // Not a person: eponymous diseases, organisations, streets, country codes.
         if (prev >= 0 && (t.has(prev, DISEASE) || (t.has(prev, PARTICLE) && t.has(prevWord(t, prev), DISEASE)))) {
             return 0;
         }
@@ -265,13 +304,18 @@ public final class PersonDetector implements Detector {
         if (prev >= 0 && t.kind[prev] == WORD && t.is(prev, CAP) && t.has(prev, ORG) && prev == first - 1) {
             return 0;
         }
+        if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
+            return 0;
+        }
 
         double context = 0;
         if (prev >= 0 && prev == first - 1 && t.has(prev, TITLE)) {
             context = 0.95;
         } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first)) {
             context = 0.9;
-        } else if (prev >= 0 && t.has(prev, GREETING) && greetingApplies(t, prev, first)) {
+        } else if (prev >= 0 && t.has(prev, GREETING) && (prev == first - 1 || prev == first - 2)) {
+            context = 0.9;
+        } else if (prev >= 0 && prev == first - 1 && nameIntro(t, prev)) {
             context = 0.9;
         } else if (headerLine) {
             context = 0.85;
@@ -297,17 +341,30 @@ public final class PersonDetector implements Detector {
                 base = sent ? 0.4 : 0.5;
             }
         } else if (nParticle > 0) {
-            // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a first-name-less mention.
+            // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
             boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
             base = sent ? (fam ? 0.7 : 0.4) : (fam ? 0.85 : 0.7);
         } else {
             base = single(t, firstName, sent, prev, next);
         }
-        double score = Math.max(base, context > 0 ? Math.max(context, base) : 0);
-        if (score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
-            score = Math.max(score, 0.6);
+        if (base > 0 && base < 0.75 && (unionFlags & FIRST) == 0) {
+            // "in Addis Abeba", "naar Aalst", "224 Bond Street": places and addresses, not people.
+            if (prev >= 0 && prev == first - 1 && t.has(prev, Lexicon.LOCATIVE)) {
+                base -= 0.2;
+            } else if (first > 0 && t.kind[first - 1] == Tokens.NUM && !t.is(first, LINE)) {
+                base -= 0.2;
+            } else if (prev >= 0 && prev == first - 1 && article(t, prev)) {
+                base -= 0.2; // "the Asc Partners Orchestra", "het Vrije Leven"
+            }
         }
-        return score;
+        if (base > 0 && base < 0.75 && possessive(t, end)) {
+            base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
+        }
+        double score = context > 0 ? Math.max(context, base) : base;
+        if (score > 0 && score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
+            score = 0.6;
+        }
+        return Math.min(score, 0.99);
     }
 
     private double single(Tokens t, int w, boolean sent, int prev, int next) {
@@ -315,12 +372,14 @@ public final class PersonDetector implements Detector {
         boolean known = (f & (FIRST | LAST)) != 0;
         boolean said = (next >= 0 && t.has(next, SAID)) || (prev >= 0 && t.has(prev, SAID) && prev == w - 1);
         boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
+        // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
+        boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
         if ((f & PLACE) != 0) {
             return said ? 0.5 : 0;
         }
         if (sent) {
             if (known && (f & COMMON) == 0) {
-                return said || country ? 0.7 : 0.35;
+                return said || country || vocative ? 0.7 : ((f & FIRST) != 0 ? 0.55 : 0.4);
             }
             return said || country ? 0.5 : 0;
         }
@@ -340,6 +399,44 @@ public final class PersonDetector implements Detector {
             return 0;
         }
         return 0.35;
+    }
+
+    /** "my name is Jan", "call me Tom", "ik heet Anouk", "naam: Pieter". */
+    private static boolean nameIntro(Tokens t, int prev) {
+        int before = prev - 1;
+        if (before < 0 || t.kind[before] != WORD) {
+            return false;
+        }
+        CharSequence s = t.text();
+        return (is(s, t, prev, "is") && (is(s, t, before, "name") || is(s, t, before, "naam")))
+                || (is(s, t, prev, "me") && (is(s, t, before, "call") || is(s, t, before, "calls")
+                || is(s, t, before, "noem") || is(s, t, before, "noemt") || is(s, t, before, "noemen")));
+    }
+
+    private static boolean is(CharSequence s, Tokens t, int i, String lower) {
+        int a = t.start[i];
+        if (t.end[i] - a != lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase(s.charAt(a + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean article(Tokens t, int i) {
+        CharSequence s = t.text();
+        return is(s, t, i, "the") || is(s, t, i, "a") || is(s, t, i, "an") || is(s, t, i, "de")
+                || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
+    }
+
+    /** An English possessive right after the span: {@code 's} or {@code ’s}. */
+    private static boolean possessive(Tokens t, int end) {
+        return end + 1 < t.n && (t.punct(end, '\'') || t.punct(end, '\u2019')) && !t.is(end, SPACE)
+                && t.kind[end + 1] == WORD && t.end[end + 1] - t.start[end + 1] == 1
+                && t.text().charAt(t.start[end + 1]) == 's';
     }
 
     /** "(Ita)", "(Bel/Lotto)": a sports result line puts a country code after a rider's name. */
@@ -372,7 +469,7 @@ public final class PersonDetector implements Detector {
             if (t.kind[j] == WORD || t.kind[j] == ABBR) {
                 return j;
             }
-            if (t.kind[j] == PUNCT && !(t.punct(j, ',') || t.punct(j, ':'))) {
+            if (t.kind[j] == PUNCT && !(t.punct(j, ',') || t.punct(j, ':') || (j == i - 1 && t.punct(j, '?')))) {
                 return -1;
             }
         }
@@ -381,15 +478,8 @@ public final class PersonDetector implements Detector {
 
     /** A cue word counts right before the name, or with a colon or comma between: "Patiënt: Jan". */
     private static boolean prevIsAdjacent(Tokens t, int prev, int first) {
-        return prev == first - 1 || (prev == first - 2 && (t.punct(prev + 1, ':') || t.punct(prev + 1, ',')));
-    }
-
-    /** "Beste Anouk," and "Met vriendelijke groet,\nPieter": a greeting on this line or right above. */
-    private static boolean greetingApplies(Tokens t, int prev, int first) {
-        if (prev == first - 1 || prev == first - 2) {
-            return true;
-        }
-        return false;
+        return prev == first - 1 || (prev == first - 2
+                && (t.punct(prev + 1, ':') || t.punct(prev + 1, ',') || t.punct(prev + 1, '?')));
     }
 
     /** "Jan en Piet", "Anna, Bram and Carl": a name joined to the previous person by and/en/comma. */

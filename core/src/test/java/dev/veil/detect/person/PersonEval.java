@@ -237,6 +237,23 @@ final class PersonEval {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("-t")) {
+            String text = args[1];
+            PersonDetector.create().detect(new DetectionInput() {
+                public CharSequence text() {
+                    return text;
+                }
+
+                public Language language() {
+                    return Language.AUTO;
+                }
+
+                public List<Finding> priorFindings() {
+                    return List.of();
+                }
+            }, (s, e, type, score) -> System.out.println(text.substring(s, e) + "\t" + score));
+            return;
+        }
         Path file = Path.of(args[0]);
         int show = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         String only = args.length > 2 ? args[2] : "";
