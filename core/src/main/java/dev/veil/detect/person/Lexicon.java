@@ -36,6 +36,7 @@ final class Lexicon {
     static final int NOT_INITIAL = 1 << 14; // abbreviation that looks like an initial: St., Nr.
     static final int MISC = 1 << 15;     // month, weekday, holiday, nationality, language: capitalised, not a name
     static final int LOCATIVE = 1 << 16; // preposition before places: in, uit, naar, near
+    static final int VERB = 1 << 17;     // finite verb after a subject: werd, heeft, was
 
     private final char[] pool;
     private final int[] offsets;
@@ -196,6 +197,7 @@ final class Lexicon {
                 case "NOT_INITIAL" -> NOT_INITIAL;
                 case "MISC" -> MISC;
                 case "LOCATIVE" -> LOCATIVE;
+                case "VERB" -> VERB;
                 case "PLACE" -> PLACE;
                 case "FIRST" -> FIRST;
                 case "LAST" -> LAST;

@@ -166,8 +166,7 @@ public final class PersonDetector implements Detector {
             if (t.has(i, PARTICLE)) {
                 return leadingParticle(t, i) && followedByParticlesAndName(t, i);
             }
-            return !t.has(i, TITLE | GREETING | HEADER | ORG | SAID | MISC | DISEASE | CUE)
-                    && t.end[i] - t.start[i] > 1;
+            return isNameWord(t, i) && !t.has(i, HEADER | CUE);
         }
         // "mevrouw van Dijk": a lower-case particle starts a name right after a title or cue word.
         return t.is(i, LOWER) && t.has(i, PARTICLE) && i > 0 && t.has(i - 1, TITLE | CUE)
@@ -175,7 +174,14 @@ public final class PersonDetector implements Detector {
     }
 
     private boolean isNameWord(Tokens t, int i) {
-        return t.kind[i] == WORD && t.is(i, CAP) && !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
+        if (t.kind[i] != WORD || !t.is(i, CAP)) {
+            return false;
+        }
+        if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
+            // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
+            return i + 1 < t.n && t.has(i + 1, LAST) && t.is(i + 1, CAP) && !t.is(i + 1, LINE);
+        }
+        return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
     }
 
@@ -333,9 +339,9 @@ public final class PersonDetector implements Detector {
                 base = 0.9;
             } else if (nParticle > 0) {
                 base = 0.85;
-            } else if ((unionFlags & (FIRST | LAST)) != 0 && (unionFlags & (PLACE | COMMON)) == 0) {
+            } else if ((unionFlags & (FIRST | LAST)) != 0 && (unionFlags & (PLACE | COMMON | MISC)) == 0) {
                 base = 0.75;
-            } else if ((unionFlags & (PLACE | COMMON)) != 0) {
+            } else if ((unionFlags & (PLACE | COMMON | MISC)) != 0) {
                 base = 0.3;
             } else {
                 base = sent ? 0.4 : 0.5;
@@ -357,6 +363,9 @@ public final class PersonDetector implements Detector {
                 base -= 0.2; // "the Asc Partners Orchestra", "het Vrije Leven"
             }
         }
+        if (base > 0 && base < 0.8 && next >= 0 && t.punct(next, '(') && countryCode(t, next + 1)) {
+            base = 0.8; // "Antonin Magne ( Fra )": a result list
+        }
         if (base > 0 && base < 0.75 && possessive(t, end)) {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
@@ -371,17 +380,22 @@ public final class PersonDetector implements Detector {
         int f = t.lex[w];
         boolean known = (f & (FIRST | LAST)) != 0;
         boolean said = (next >= 0 && t.has(next, SAID)) || (prev >= 0 && t.has(prev, SAID) && prev == w - 1);
+        // "Bové werd", "zou Elián": subject before or right after a finite verb.
+        boolean verb = (next == w + 1 && t.has(next, Lexicon.VERB)) || (prev == w - 1 && t.has(prev, Lexicon.VERB));
         boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
         // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
         if ((f & PLACE) != 0) {
             return said ? 0.5 : 0;
         }
+        if ((f & (COMMON | MISC)) != 0 && (f & (FIRST | LAST)) == 0) {
+            return 0;
+        }
         if (sent) {
             if (known && (f & COMMON) == 0) {
                 return said || country || vocative ? 0.7 : ((f & FIRST) != 0 ? 0.55 : 0.4);
             }
-            return said || country ? 0.5 : 0;
+            return said || country ? 0.5 : verb && !demonymShape(t, w) && !wordShape(t, w) ? 0.5 : 0;
         }
         if (known) {
             if ((f & COMMON) != 0) {
@@ -398,7 +412,7 @@ public final class PersonDetector implements Detector {
         if (demonymShape(t, w)) {
             return 0;
         }
-        return 0.35;
+        return verb ? 0.55 : 0.4;
     }
 
     /** "my name is Jan", "call me Tom", "ik heet Anouk", "naam: Pieter". */
@@ -452,6 +466,19 @@ public final class PersonDetector implements Detector {
         int len = e - t.start[w];
         return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
                 || endsWith(s, e, "ans"));
+    }
+
+    /** Dutch and English derivational endings of ordinary words: Aanvankelijk, Screening, Deurwaarders. */
+    private static boolean wordShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        if (e - t.start[w] < 6) {
+            return false;
+        }
+        return endsWith(s, e, "lijk") || endsWith(s, e, "ing") || endsWith(s, e, "heid") || endsWith(s, e, "tie")
+                || endsWith(s, e, "teit") || endsWith(s, e, "schap") || endsWith(s, e, "ers") || endsWith(s, e, "isch")
+                || endsWith(s, e, "ment") || endsWith(s, e, "ness") || endsWith(s, e, "tion") || endsWith(s, e, "ies")
+                || endsWith(s, e, "ly");
     }
 
     private static boolean endsWith(CharSequence s, int e, String suffix) {
