@@ -124,7 +124,8 @@ public final class PersonDetector implements Detector {
             }
             int first = i;
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
-            while (first < end - 1 && t.is(first, SENT) && t.kind[first] == WORD && isOrdinary(t, first, end)) {
+            while (first < end - 1 && t.kind[first] == WORD
+                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))) {
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
@@ -143,6 +144,12 @@ public final class PersonDetector implements Detector {
             }
             i = end;
         }
+    }
+
+    /** "Braziliaan Ayrton Senna", "Justitie Marc Verwilghen": an unknown word before a known given name. */
+    private static boolean notGivenBeforeGiven(Tokens t, int i, int end) {
+        return (t.lex[i] & (FIRST | LAST)) == 0 && i + 2 < end && t.has(i + 1, FIRST) && !t.has(i + 1, COMMON)
+                && t.kind[i + 2] == WORD;
     }
 
     private boolean isOrdinary(Tokens t, int i, int end) {
@@ -169,8 +176,15 @@ public final class PersonDetector implements Detector {
             return isNameWord(t, i) && !t.has(i, HEADER | CUE);
         }
         // "mevrouw van Dijk": a lower-case particle starts a name right after a title or cue word.
-        return t.is(i, LOWER) && t.has(i, PARTICLE) && i > 0 && t.has(i - 1, TITLE | CUE)
-                && followedByParticlesAndName(t, i);
+        if (!(t.is(i, LOWER) && t.has(i, PARTICLE) && i > 0 && followedByParticlesAndName(t, i))) {
+            return false;
+        }
+        // "de naam van Gilles De Bilde" starts at Gilles: after a cue word the particle must lead to a surname.
+        int j = i;
+        while (j < t.n && t.has(j, PARTICLE) && !t.is(j, CAP)) {
+            j++;
+        }
+        return t.has(i - 1, TITLE) || (t.has(i - 1, CUE) && !t.has(j, FIRST));
     }
 
     private boolean isNameWord(Tokens t, int i) {
@@ -386,7 +400,7 @@ public final class PersonDetector implements Detector {
         // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
         if ((f & PLACE) != 0) {
-            return said ? 0.5 : 0;
+            return 0;
         }
         if ((f & (COMMON | MISC)) != 0 && (f & (FIRST | LAST)) == 0) {
             return 0;
@@ -394,6 +408,9 @@ public final class PersonDetector implements Detector {
         if (sent) {
             if (known && (f & COMMON) == 0) {
                 return said || country || vocative ? 0.7 : ((f & FIRST) != 0 ? 0.55 : 0.4);
+            }
+            if ((f & COMMON) != 0) {
+                return said ? 0.4 : 0;
             }
             return said || country ? 0.5 : verb && !demonymShape(t, w) && !wordShape(t, w) ? 0.5 : 0;
         }
@@ -409,7 +426,7 @@ public final class PersonDetector implements Detector {
         if (said || country) {
             return 0.7;
         }
-        if (demonymShape(t, w)) {
+        if (demonymShape(t, w) || wordShape(t, w)) {
             return 0;
         }
         return verb ? 0.55 : 0.4;
@@ -478,7 +495,7 @@ public final class PersonDetector implements Detector {
         return endsWith(s, e, "lijk") || endsWith(s, e, "ing") || endsWith(s, e, "heid") || endsWith(s, e, "tie")
                 || endsWith(s, e, "teit") || endsWith(s, e, "schap") || endsWith(s, e, "ers") || endsWith(s, e, "isch")
                 || endsWith(s, e, "ment") || endsWith(s, e, "ness") || endsWith(s, e, "tion") || endsWith(s, e, "ies")
-                || endsWith(s, e, "ly");
+                || endsWith(s, e, "ly") || endsWith(s, e, "anen") || endsWith(s, e, "ieren") || endsWith(s, e, "ezen");
     }
 
     private static boolean endsWith(CharSequence s, int e, String suffix) {

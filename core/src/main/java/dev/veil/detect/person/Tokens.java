@@ -59,6 +59,17 @@ final class Tokens {
             }
             int s = i;
             int flags = (space ? SPACE : 0) | (line ? LINE : 0);
+            if (space || line || s == 0) {
+                int runEnd = addressRunEnd(t, s, len);
+                if (runEnd > s) {
+                    // An e-mail address or URL is one opaque token: its parts are not names.
+                    add(s, runEnd, NUM, flags, 0, false);
+                    i = runEnd;
+                    line = false;
+                    space = false;
+                    continue;
+                }
+            }
             if (Character.isLetter(cp)) {
                 i = wordEnd(t, i, len);
                 int dotted = dottedEnd(t, s, i, len);
@@ -99,6 +110,31 @@ final class Tokens {
             line = false;
             space = false;
         }
+    }
+
+    /** The end of a whitespace-delimited run that holds '@' or "://" or starts with "www.", else {@code s}. */
+    private static int addressRunEnd(CharSequence t, int s, int len) {
+        int e = s;
+        boolean address = false;
+        while (e < len && !Character.isWhitespace(t.charAt(e)) && e - s < 512) {
+            char c = t.charAt(e);
+            if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
+                address = true;
+            }
+            e++;
+        }
+        if (!address && e - s > 4 && (t.charAt(s) == 'w' || t.charAt(s) == 'W') && Character.toLowerCase(t.charAt(s + 1)) == 'w'
+                && Character.toLowerCase(t.charAt(s + 2)) == 'w' && t.charAt(s + 3) == '.') {
+            address = true;
+        }
+        if (!address) {
+            return s;
+        }
+        // Leave trailing sentence punctuation and a surrogate pair intact.
+        while (e > s && ".,;:!?)\"'".indexOf(t.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return e > s && Character.isHighSurrogate(t.charAt(e - 1)) ? e + 1 : e;
     }
 
     /** End of a word: letters, marks and digits, with an apostrophe kept before a capital (O'Brien, d'Hondt). */
