@@ -327,6 +327,10 @@ public final class PersonDetector implements Detector {
         if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
             return 0;
         }
+        if (nName == 1 && nInit == 0 && (t.lex[firstName] & (PLACE | FIRST | LAST)) == PLACE
+                && !(prev >= 0 && t.has(prev, TITLE))) {
+            return 0;
+        }
 
         double context = 0;
         if (prev >= 0 && prev == first - 1 && t.has(prev, TITLE)) {
@@ -337,7 +341,7 @@ public final class PersonDetector implements Detector {
             context = 0.9;
         } else if (prev >= 0 && prev == first - 1 && nameIntro(t, prev)) {
             context = 0.9;
-        } else if (headerLine) {
+        } else if (headerLine && !(nName == 1 && nInit == 0 && t.has(firstName, PLACE))) {
             context = 0.85;
         }
 
@@ -369,7 +373,7 @@ public final class PersonDetector implements Detector {
         }
         if (base > 0 && base < 0.75 && (unionFlags & FIRST) == 0) {
             // "in Addis Abeba", "naar Aalst", "224 Bond Street": places and addresses, not people.
-            if (prev >= 0 && prev == first - 1 && t.has(prev, Lexicon.LOCATIVE)) {
+            if (prev >= 0 && prev == first - 1 && t.has(prev, Lexicon.LOCATIVE) && (unionFlags & LAST) == 0) {
                 base -= 0.2;
             } else if (first > 0 && t.kind[first - 1] == Tokens.NUM && !t.is(first, LINE)) {
                 base -= 0.2;
