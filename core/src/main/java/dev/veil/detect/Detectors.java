@@ -85,6 +85,20 @@ public final class Detectors {
         return new DenyListDetector(values);
     }
 
+    /**
+     * The rule-based person-name detector ({@code person.rules}) for Dutch, Flemish and English text:
+     * bundled name lists plus titles, initials, particles, cue words, greetings and headers.
+     * Thread-safe; its lists load once per process on first use.
+     */
+    public static Detector person() {
+        return dev.veil.detect.person.PersonDetector.create();
+    }
+
+    /** The name detectors, in the order the engine runs them after the identifiers. */
+    public static List<Detector> names() {
+        return List.of(person());
+    }
+
     /** The structured identifier detectors, in the order the engine runs them. */
     public static List<Detector> identifiers() {
         return List.of(email(), iban(), creditCard(), nlBsn(), beNationalNumber(), ipAddress(), phone());
