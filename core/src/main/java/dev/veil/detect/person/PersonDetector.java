@@ -98,6 +98,7 @@ public final class PersonDetector implements Detector {
         Tokens t = scratch.get();
         try {
             t.tokenize(input.text(), lexicon);
+            t.dutch = input.language() == null || input.language().includesDutch();
             scan(t, sink);
         } finally {
             t.clear();
@@ -108,6 +109,9 @@ public final class PersonDetector implements Detector {
         int n = t.n;
         boolean headerLine = false;
         int lastPersonEnd = -10; // token index after the last reported person, for "Jan en Piet"
+        int pendingStart = -1;
+        int pendingEnd = -1;
+        double pendingScore = 0;
         int i = 0;
         while (i < n) {
             if (t.is(i, LINE)) {
@@ -137,12 +141,27 @@ public final class PersonDetector implements Detector {
             }
             double score = score(t, first, end, headerLine, lastPersonEnd);
             if (score >= 0.25) {
-                sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
+                // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
+                // item joined to a strong next one is a person too.
+                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)) {
+                    pendingScore = 0.6;
+                }
+                flush(t, sink, pendingStart, pendingEnd, pendingScore);
+                pendingStart = first;
+                pendingEnd = end;
+                pendingScore = score;
                 if (score >= 0.5) {
                     lastPersonEnd = end;
                 }
             }
             i = end;
+        }
+        flush(t, sink, pendingStart, pendingEnd, pendingScore);
+    }
+
+    private static void flush(Tokens t, FindingSink sink, int first, int end, double score) {
+        if (end >= 0) {
+            sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
         }
     }
 
@@ -315,8 +334,12 @@ public final class PersonDetector implements Detector {
         if (prev >= 0 && (t.has(prev, DISEASE) || (t.has(prev, PARTICLE) && t.has(prevWord(t, prev), DISEASE)))) {
             return 0;
         }
-        if (next >= 0 && (t.has(next, DISEASE | ORG) || (t.punct(next, '\'') && t.has(next + 2, DISEASE)))) {
+        if (next >= 0 && (t.has(next, DISEASE) || (t.punct(next, '\'') && t.has(next + 2, DISEASE)))) {
             return 0;
+        }
+        boolean titled = prev >= 0 && prev == first - 1 && t.has(prev, TITLE);
+        if (next >= 0 && t.has(next, ORG) && !titled && !(nName >= 2 && t.has(firstName, FIRST))) {
+            return 0; // "Bakker Logistiek BV", "Bond Street"; but "Mrs. Barbara Yudina Apt. 675" is a person
         }
         if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))) {
             return 0;
@@ -352,22 +375,30 @@ public final class PersonDetector implements Detector {
         if (nInit > 0 && nName >= 1) {
             base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
         } else if (nName >= 2) {
-            boolean lastFam = (lf & LAST) != 0;
+            boolean lastFam = (lf & LAST) != 0 && (lf & (COMMON | PLACE)) == 0;
+            boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
+            boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName);
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
+            } else if (leading) {
+                // "De Koude Oorlog", "De Grote Carrousel": a capitalised article before several words is a title.
+                base = 0.35;
+            } else if (adjective || (unionFlags & (PLACE | COMMON | MISC)) != 0) {
+                base = 0.3; // "Zwarte Woud", "Franse Dordogne", "Tower Bridge"
             } else if (nParticle > 0) {
-                base = 0.85;
-            } else if ((unionFlags & (FIRST | LAST)) != 0 && (unionFlags & (PLACE | COMMON | MISC)) == 0) {
-                base = 0.75;
-            } else if ((unionFlags & (PLACE | COMMON | MISC)) != 0) {
-                base = 0.3;
+                // "Gonzales de Galdeano" names a person; "Kaart van Burgerlijke Verdienste" does not.
+                base = lastFam ? 0.75 : 0.35;
+            } else if (lastFam || (unionFlags & FIRST) != 0) {
+                base = 0.7;
+            } else if ((unionFlags & LAST) != 0) {
+                base = 0.5;
             } else {
                 base = sent ? 0.4 : 0.5;
             }
         } else if (nParticle > 0) {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
             boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
-            base = sent ? (fam ? 0.7 : 0.4) : (fam ? 0.85 : 0.7);
+            base = sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
         } else {
             base = single(t, firstName, sent, prev, next);
         }
@@ -383,6 +414,10 @@ public final class PersonDetector implements Detector {
         }
         if (base > 0 && base < 0.8 && next >= 0 && t.punct(next, '(') && countryCode(t, next + 1)) {
             base = 0.8; // "Antonin Magne ( Fra )": a result list
+        }
+        if (base >= 0.4 && base < 0.6 && nName >= 2 && (unionFlags & (PLACE | COMMON | MISC)) == 0
+                && foreignLetters(t, first, end)) {
+            base += 0.15; // "Hafþór Smárason", "Esat Jeknić": letters Dutch and English words do not use
         }
         if (base > 0 && base < 0.75 && possessive(t, end)) {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
@@ -489,6 +524,25 @@ public final class PersonDetector implements Detector {
                 || endsWith(s, e, "ans"));
     }
 
+    private static boolean foreignLetters(Tokens t, int first, int end) {
+        CharSequence s = t.text();
+        for (int i = t.start[first], e = t.end[end - 1]; i < e; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x100 && c < 0x250 || c == 'ø' || c == 'Ø' || c == 'å' || c == 'Å' || c == 'æ' || c == 'þ'
+                    || c == 'ð' || c == 'ñ' || c == 'ã' || c == 'õ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inflected Dutch adjectives and demonyms before a noun: Zwarte, Hoge, Franse, Britse, Vlaamse. */
+    private static boolean adjectiveShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        return e - t.start[w] >= 5 && (s.charAt(e - 1) == 'e' || endsWith(s, e, "ische"));
+    }
+
     /** Dutch and English derivational endings of ordinary words: Aanvankelijk, Screening, Deurwaarders. */
     private static boolean wordShape(Tokens t, int w) {
         CharSequence s = t.text();
@@ -504,6 +558,9 @@ public final class PersonDetector implements Detector {
 
     private static boolean endsWith(CharSequence s, int e, String suffix) {
         int k = suffix.length();
+        if (e < k) {
+            return false;
+        }
         for (int i = 0; i < k; i++) {
             if (Character.toLowerCase(s.charAt(e - k + i)) != suffix.charAt(i)) {
                 return false;

@@ -32,6 +32,8 @@ final class Tokens {
     int[] lex = new int[256];
 
     private CharSequence text;
+    /** Whether Dutch rules apply (language NL or AUTO). */
+    boolean dutch = true;
 
     CharSequence text() {
         return text;

@@ -27,7 +27,14 @@ import java.util.regex.Pattern;
  */
 final class PersonEval {
 
-    record Span(int start, int end) {
+    record Span(int start, int end, double score) {
+        Span(int start, int end) {
+            this(start, end, 1);
+        }
+
+        boolean sameRange(Span o) {
+            return start == o.start && end == o.end;
+        }
     }
 
     record Doc(String text, List<Span> gold) {
@@ -191,7 +198,7 @@ final class PersonEval {
         };
         detector.detect(input, (start, end, type, score) -> {
             if (type.equals(EntityType.PERSON) && score >= threshold) {
-                out.add(new Span(start, end));
+                out.add(new Span(start, end, score));
             }
         });
         return out;
@@ -211,7 +218,7 @@ final class PersonEval {
             for (Span g : doc.gold()) {
                 boolean hit = pred.stream().anyMatch(p -> p.start() < g.end() && g.start() < p.end());
                 goldHit += hit ? 1 : 0;
-                boolean ex = pred.contains(g);
+                boolean ex = pred.stream().anyMatch(p -> p.sameRange(g));
                 exact += ex ? 1 : 0;
                 if (errors != null && !ex) {
                     errors.merge((hit ? "SPAN  " : "MISS  ") + doc.text().substring(g.start(), g.end()) + "  <<"
@@ -222,7 +229,7 @@ final class PersonEval {
                 boolean hit = doc.gold().stream().anyMatch(g -> p.start() < g.end() && g.start() < p.end());
                 foundHit += hit ? 1 : 0;
                 if (errors != null && !hit) {
-                    errors.merge("FALSE " + doc.text().substring(p.start(), p.end()) + "  <<" + context(doc.text(), p),
+                    errors.merge("FALSE " + String.format(Locale.ROOT, "%.2f ", p.score()) + doc.text().substring(p.start(), p.end()) + "  <<" + context(doc.text(), p),
                             1, Integer::sum);
                 }
             }
