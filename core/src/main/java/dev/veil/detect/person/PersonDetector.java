@@ -375,7 +375,8 @@ public final class PersonDetector implements Detector {
         if (nInit > 0 && nName >= 1) {
             base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
         } else if (nName >= 2) {
-            boolean lastFam = (lf & LAST) != 0 && (lf & (COMMON | PLACE)) == 0;
+            boolean lastFam = ((lf & LAST) != 0 || (lf == 0 && t.dutch && surnameShape(t, lastWord)))
+                    && (lf & (COMMON | PLACE)) == 0;
             boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
             boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName);
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
@@ -446,7 +447,7 @@ public final class PersonDetector implements Detector {
         }
         if (sent) {
             if (known && (f & COMMON) == 0) {
-                return said || country || vocative ? 0.7 : ((f & FIRST) != 0 ? 0.55 : 0.4);
+                return said || country || vocative ? 0.7 : ((f & FIRST) != 0 || verb ? 0.55 : 0.4);
             }
             if ((f & COMMON) != 0) {
                 return said ? 0.4 : 0;
@@ -467,6 +468,9 @@ public final class PersonDetector implements Detector {
         }
         if (demonymShape(t, w) || wordShape(t, w)) {
             return 0;
+        }
+        if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
+            return verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
         }
         return verb ? 0.55 : 0.4;
     }
@@ -528,12 +532,45 @@ public final class PersonDetector implements Detector {
         CharSequence s = t.text();
         for (int i = t.start[first], e = t.end[end - 1]; i < e; i++) {
             char c = s.charAt(i);
-            if (c >= 0x100 && c < 0x250 || c == 'ø' || c == 'Ø' || c == 'å' || c == 'Å' || c == 'æ' || c == 'þ'
-                    || c == 'ð' || c == 'ñ' || c == 'ã' || c == 'õ') {
+            if (c >= 0x100 && c < 0x250 || "øØåÅæþðñãõáóúíçÁÓÚÍÇ".indexOf(c) >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Shapes typical of Flemish and Dutch family names and rare in ordinary words: a fused particle
+     * (Vandenbroucke, Vanderpoorten, Verhofstadt, Dewael) or an old spelling ending (Merckx, Goossens,
+     * Claeys, Maertens, Deckers).
+     */
+    private static boolean surnameShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int a = t.start[w];
+        int e = t.end[w];
+        if (e - a < 5) {
+            return false;
+        }
+        boolean fused = startsWith(s, a, e, "vande") || startsWith(s, a, e, "vanden") || startsWith(s, a, e, "vander")
+                || (startsWith(s, a, e, "ver") && e - a >= 7) || (startsWith(s, a, e, "de") && e - a >= 6
+                && Character.isLowerCase(s.charAt(a + 2)) && "aeiouy".indexOf(s.charAt(a + 2)) < 0);
+        boolean ending = endsWith(s, e, "ckx") || endsWith(s, e, "cx") || endsWith(s, e, "ssens") || endsWith(s, e, "aert")
+                || endsWith(s, e, "aerts") || endsWith(s, e, "aeys") || endsWith(s, e, "eys") || endsWith(s, e, "ijns")
+                || endsWith(s, e, "yns") || endsWith(s, e, "ghe") || endsWith(s, e, "kens") || endsWith(s, e, "mans")
+                || endsWith(s, e, "ouck") || endsWith(s, e, "aeck") || endsWith(s, e, "aecke") || endsWith(s, e, "ynck");
+        return fused || ending;
+    }
+
+    private static boolean startsWith(CharSequence s, int a, int e, String prefix) {
+        if (e - a <= prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(s.charAt(a + i)) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Inflected Dutch adjectives and demonyms before a noun: Zwarte, Hoge, Franse, Britse, Vlaamse. */

@@ -212,7 +212,8 @@ final class PersonEval {
         int foundHit = 0;
         int exact = 0;
         for (Doc doc : docs) {
-            List<Span> pred = detect(detector, doc.text(), language, threshold);
+            List<Span> all = detect(detector, doc.text(), language, 0);
+            List<Span> pred = all.stream().filter(p -> p.score() >= threshold).toList();
             gold += doc.gold().size();
             found += pred.size();
             for (Span g : doc.gold()) {
@@ -221,7 +222,10 @@ final class PersonEval {
                 boolean ex = pred.stream().anyMatch(p -> p.sameRange(g));
                 exact += ex ? 1 : 0;
                 if (errors != null && !ex) {
-                    errors.merge((hit ? "SPAN  " : "MISS  ") + doc.text().substring(g.start(), g.end()) + "  <<"
+                    double below = all.stream().filter(p -> p.start() < g.end() && g.start() < p.end())
+                            .mapToDouble(Span::score).max().orElse(0);
+                    errors.merge((hit ? "SPAN  " : "MISS  ") + String.format(Locale.ROOT, "%.2f ", below)
+                            + doc.text().substring(g.start(), g.end()) + "  <<"
                             + context(doc.text(), g), 1, Integer::sum);
                 }
             }
