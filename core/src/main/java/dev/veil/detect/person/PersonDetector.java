@@ -452,7 +452,13 @@ public final class PersonDetector implements Detector {
             if ((f & COMMON) != 0) {
                 return said ? 0.4 : 0;
             }
-            return said || country ? 0.5 : verb && !demonymShape(t, w) && !wordShape(t, w) ? 0.5 : 0;
+            if (demonymShape(t, w) || wordShape(t, w)) {
+                return 0;
+            }
+            if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
+                return said || verb || country ? 0.55 : 0.3;
+            }
+            return said || country ? 0.5 : verb ? 0.45 : 0;
         }
         if (known) {
             if ((f & COMMON) != 0) {
