@@ -140,6 +140,13 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             double score = score(t, first, end, headerLine, lastPersonEnd);
+            if (end - first == 1 && score < 0.85 && !t.has(first, PLACE | COMMON | MISC | EPONYM)
+                    && t.isKnownFamilyName(first)) {
+                score = 0.85; // "Guy Verhofstadt ... Verhofstadt zei": a later bare mention of a found person
+            }
+            if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
+                t.rememberFamilyName(end - 1);
+            }
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
                 // item joined to a strong next one is a person too.
@@ -262,6 +269,7 @@ public final class PersonDetector implements Detector {
         int j = i;
         int words = 0;
         int lastName = -1;
+        int names = 0;
         boolean seenName = false;
         while (j < t.n && words < MAX_WORDS) {
             if (j > i && t.is(j, LINE)) {
@@ -286,8 +294,15 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             if (isNameWord(t, j)) {
+                // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
+                // capitalised word starts something else.
+                if (names >= 2 && t.has(i, FIRST) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
+                        && t.kind[j - 1] == WORD) {
+                    break;
+                }
                 j++;
                 words++;
+                names++;
                 seenName = true;
                 lastName = j;
                 // "Jansen-de Vries", "Peter-Jan": a hyphen glued on both sides keeps the name going.

@@ -31,6 +31,10 @@ final class Tokens {
     int[] shape = new int[256];
     int[] lex = new int[256];
 
+    /** Token indices of family names already seen in a strong full-name mention, for later bare mentions. */
+    int[] known = new int[32];
+    int nKnown;
+
     private CharSequence text;
     /** Whether Dutch rules apply (language NL or AUTO). */
     boolean dutch = true;
@@ -42,6 +46,7 @@ final class Tokens {
     void tokenize(CharSequence t, Lexicon lexicon) {
         this.text = t;
         n = 0;
+        nKnown = 0;
         int len = t.length();
         int i = 0;
         boolean sentence = true;
@@ -253,6 +258,32 @@ final class Tokens {
 
     boolean punct(int i, char c) {
         return i >= 0 && i < n && kind[i] == PUNCT && text.charAt(start[i]) == c;
+    }
+
+    /** Remembers token {@code i} as the family name of a person found with strong evidence. */
+    void rememberFamilyName(int i) {
+        if (nKnown < known.length && !isKnownFamilyName(i)) {
+            known[nKnown++] = i;
+        }
+    }
+
+    /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
+    boolean isKnownFamilyName(int i) {
+        int len = end[i] - start[i];
+        outer:
+        for (int k = 0; k < nKnown; k++) {
+            int j = known[k];
+            if (end[j] - start[j] != len) {
+                continue;
+            }
+            for (int c = 0; c < len; c++) {
+                if (text.charAt(start[i] + c) != text.charAt(start[j] + c)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Forget the text so a pooled instance does not keep a caller's prompt reachable. */

@@ -61,6 +61,9 @@ final class PersonEval {
         }
     }
 
+    /** Like {@code veil eval}: one record per -DOCSTART- document, sentences joined by a space. */
+    static final boolean DOCS = Boolean.getBoolean("veil.eval.docs");
+
     private PersonEval() {
     }
 
@@ -77,17 +80,24 @@ final class PersonEval {
                     gold.add(new Span(spanStart, spanEnd));
                     spanStart = -1;
                 }
-                if (sb.length() > 0) {
-                    docs.add(new Doc(sb.toString(), List.copyOf(gold)));
+                if (!DOCS) {
+                    if (sb.length() > 0) {
+                        docs.add(new Doc(sb.toString(), List.copyOf(gold)));
+                    }
+                    sb.setLength(0);
+                    gold.clear();
                 }
-                sb.setLength(0);
-                gold.clear();
                 continue;
             }
             String[] parts = line.split(" ");
             String word = parts[0];
             String tag = parts[parts.length - 1];
             if (word.equals("-DOCSTART-")) {
+                if (DOCS && sb.length() > 0) {
+                    docs.add(new Doc(sb.toString(), List.copyOf(gold)));
+                    sb.setLength(0);
+                    gold.clear();
+                }
                 continue;
             }
             if (sb.length() > 0) {
