@@ -281,7 +281,8 @@ final class PersonEval {
         boolean presidio = file.toString().endsWith(".json");
         List<Doc> docs = presidio ? presidio(file) : conll(file);
         Language lang = presidio ? Language.EN : Language.NL;
-        Detector d = PersonDetector.create();
+        String model = System.getProperty("veil.eval.model");
+        Detector d = model == null ? PersonDetector.create() : NameFinderDetector.load("person.opennlp", Path.of(model));
         Map<String, Integer> errors = new TreeMap<>();
         for (double th : new double[] {0.3, 0.5}) {
             System.out.println(evaluate(d, docs, lang, th, th == 0.5 ? errors : null).row(file.getFileName() + " @" + th));
