@@ -447,6 +447,9 @@ public final class PersonDetector implements Detector {
 
     private double single(Tokens t, int w, boolean sent, int prev, int next) {
         int f = t.lex[w];
+        if (w > 0 && t.kind[w - 1] == WORD && t.is(w - 1, CAP) && t.has(w - 1, MISC | ORG)) {
+            return 0; // "Vlaams Blok", "Universiteit Gent": the capitalised word before makes it a name of a thing
+        }
         boolean known = (f & (FIRST | LAST)) != 0;
         boolean said = (next >= 0 && t.has(next, SAID)) || (prev >= 0 && t.has(prev, SAID) && prev == w - 1);
         // "Bové werd", "zou Elián": subject before or right after a finite verb.
@@ -611,7 +614,9 @@ public final class PersonDetector implements Detector {
         return endsWith(s, e, "lijk") || endsWith(s, e, "ing") || endsWith(s, e, "heid") || endsWith(s, e, "tie")
                 || endsWith(s, e, "teit") || endsWith(s, e, "schap") || endsWith(s, e, "ers") || endsWith(s, e, "isch")
                 || endsWith(s, e, "ment") || endsWith(s, e, "ness") || endsWith(s, e, "tion") || endsWith(s, e, "ies")
-                || endsWith(s, e, "ly") || endsWith(s, e, "anen") || endsWith(s, e, "ieren") || endsWith(s, e, "ezen");
+                || endsWith(s, e, "ly") || endsWith(s, e, "anen") || endsWith(s, e, "ieren") || endsWith(s, e, "ezen")
+                || endsWith(s, e, "straat") || endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
+                || endsWith(s, e, "steenweg") || endsWith(s, e, "kaai") || endsWith(s, e, "gracht") || endsWith(s, e, "singel");
     }
 
     private static boolean endsWith(CharSequence s, int e, String suffix) {
