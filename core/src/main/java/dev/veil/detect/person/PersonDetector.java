@@ -424,6 +424,8 @@ public final class PersonDetector implements Detector {
                 base -= 0.2;
             } else if (first > 0 && t.kind[first - 1] == Tokens.NUM && !t.is(first, LINE)) {
                 base -= 0.2;
+            } else if (next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE) && !t.punct(next - 1, ',')) {
+                base -= 0.2; // "Eyrarodda 66", "Pod Floriánem 1677": a street and house number
             } else if (prev >= 0 && prev == first - 1 && article(t, prev)) {
                 base -= 0.2; // "the Asc Partners Orchestra", "het Vrije Leven"
             }
@@ -447,6 +449,9 @@ public final class PersonDetector implements Detector {
 
     private double single(Tokens t, int w, boolean sent, int prev, int next) {
         int f = t.lex[w];
+        if (contraction(t, w)) {
+            return 0; // "Don't", "Won't"
+        }
         if (w > 0 && t.kind[w - 1] == WORD && t.is(w - 1, CAP) && t.has(w - 1, MISC | ORG)) {
             return 0; // "Vlaams Blok", "Universiteit Gent": the capitalised word before makes it a name of a thing
         }
@@ -528,6 +533,13 @@ public final class PersonDetector implements Detector {
         CharSequence s = t.text();
         return is(s, t, i, "the") || is(s, t, i, "a") || is(s, t, i, "an") || is(s, t, i, "de")
                 || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
+    }
+
+    private static boolean contraction(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        return e + 1 < s.length() && (s.charAt(e) == '\'' || s.charAt(e) == '\u2019') && s.charAt(e + 1) == 't'
+                && s.charAt(e - 1) == 'n';
     }
 
     /** An English possessive right after the span: {@code 's} or {@code ’s}. */
