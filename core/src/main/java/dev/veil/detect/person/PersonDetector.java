@@ -180,7 +180,8 @@ public final class PersonDetector implements Detector {
 
     private boolean isOrdinary(Tokens t, int i, int end) {
         int f = t.lex[i];
-        if ((f & (COMMON | MISC | CUE | GREETING | SAID | TITLE | PLACE)) != 0 && (f & FIRST) == 0) {
+        if ((f & (COMMON | MISC | CUE | GREETING | SAID | TITLE | PLACE)) != 0 && (f & FIRST) == 0
+                || (f & (Lexicon.LOCATIVE | MISC)) != 0) {
             return true;
         }
         // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
@@ -441,6 +442,13 @@ public final class PersonDetector implements Detector {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
         double score = context > 0 ? Math.max(context, base) : base;
+        if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
+                && !t.is(next + 1, SPACE)) {
+            score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
+        }
+        if (quoted(t, first, end)) {
+            score = Math.min(score, 0.45); // ' Albéric Barbier ', "Tube Snake Boogie": a title in quotes
+        }
         if (score > 0 && score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
             score = 0.6;
         }
@@ -533,6 +541,16 @@ public final class PersonDetector implements Detector {
         CharSequence s = t.text();
         return is(s, t, i, "the") || is(s, t, i, "a") || is(s, t, i, "an") || is(s, t, i, "de")
                 || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
+    }
+
+    private static boolean quoted(Tokens t, int first, int end) {
+        if (first == 0 || end >= t.n || t.kind[first - 1] != PUNCT || t.kind[end] != PUNCT) {
+            return false;
+        }
+        char open = t.text().charAt(t.start[first - 1]);
+        char close = t.text().charAt(t.start[end]);
+        return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB')
+                && (close == '\'' || close == '"' || close == '\u2019' || close == '\u201D' || close == '\u00BB');
     }
 
     private static boolean contraction(Tokens t, int w) {
