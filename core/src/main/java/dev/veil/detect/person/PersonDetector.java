@@ -441,6 +441,11 @@ public final class PersonDetector implements Detector {
         if (base > 0 && base < 0.75 && possessive(t, end)) {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
+        if (t.caseless && context == 0) {
+            // Without capitals only a given name followed by a family name is good evidence.
+            boolean pair = nName >= 2 && (ff & FIRST) != 0 && (lf & LAST) != 0;
+            base = pair ? 0.7 : Math.min(base, 0.3);
+        }
         double score = context > 0 ? Math.max(context, base) : base;
         if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
                 && !t.is(next + 1, SPACE)) {

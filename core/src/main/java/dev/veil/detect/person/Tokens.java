@@ -36,6 +36,9 @@ final class Tokens {
     int nKnown;
 
     private CharSequence text;
+    /** The text has no capital letters at all (typed in lower case): names are found from the lists alone. */
+    boolean caseless;
+
     /** Whether Dutch rules apply (language NL or AUTO). */
     boolean dutch = true;
 
@@ -116,6 +119,21 @@ final class Tokens {
             }
             line = false;
             space = false;
+        }
+        caseless = true;
+        for (int k = 0; k < n && caseless; k++) {
+            caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
+        }
+        if (caseless) {
+            int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
+                    | Lexicon.CUE | Lexicon.GREETING | Lexicon.SAID | Lexicon.VERB | Lexicon.HEADER | Lexicon.ORG
+                    | Lexicon.LOCATIVE | Lexicon.DISEASE;
+            for (int k = 0; k < n; k++) {
+                if (kind[k] == WORD && (lex[k] & (Lexicon.FIRST | Lexicon.LAST)) != 0 && (lex[k] & notNames) == 0
+                        && end[k] - start[k] > 2) {
+                    shape[k] = (shape[k] & ~LOWER) | CAP;
+                }
+            }
         }
     }
 
