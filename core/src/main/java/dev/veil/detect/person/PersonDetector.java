@@ -410,7 +410,7 @@ public final class PersonDetector implements Detector {
             } else if ((unionFlags & LAST) != 0) {
                 base = 0.5;
             } else {
-                base = sent ? 0.4 : 0.5;
+                base = 0.45; // two unknown capitalised words: as often a title, place or company as a person
             }
         } else if (nParticle > 0) {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
