@@ -20,12 +20,12 @@ import org.yaml.snakeyaml.Yaml;
  * {@code net.datafaker:datafaker:2.7.0} (Apache-2.0) and {@code org.ajbrown:name-machine:1.0.0}
  * (US Census 1990 name frequencies, public domain).
  *
- * <p>Regenerate after changing the sources or the selection below:
+ * <p>Regenerate after changing the sources or the selection below (from the project root):
  * <pre>
  * mvn -B -q -pl core -am test-compile
- * mvn -B -q -pl core exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.veil.detect.person.NameListGenerator \
- *     -Dexec.args=core/src/main/resources/dev/veil/detect/person
+ * mvn -B -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
+ * java -cp core/target/test-classes:core/target/classes:$(cat core/target/test.cp) \
+ *     dev.veil.detect.person.NameListGenerator core/src/main/resources/dev/veil/detect/person
  * </pre>
  * {@code NameListsAreUpToDateTest} fails when the committed files differ from what this produces.
  *
