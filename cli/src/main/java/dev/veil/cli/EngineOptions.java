@@ -54,7 +54,7 @@ final class EngineOptions {
                 throw new UsageException("no such model file: " + nameModel);
             }
             try {
-                b.detector(dev.veil.detect.person.NameFinderDetector.load("person.opennlp", nameModel));
+                b.detector(dev.veil.detect.Detectors.nameModel("person.opennlp", nameModel));
             } catch (java.io.UncheckedIOException e) {
                 throw new UsageException("cannot load name model " + nameModel);
             }
