@@ -51,7 +51,9 @@ public final class Veil {
         this.allowList = Set.copyOf(b.allow);
         List<Detector> all = new ArrayList<>();
         if (b.builtIns) {
-            for (Detector d : Detectors.identifiers()) {
+            List<Detector> builtIns = new ArrayList<>(Detectors.identifiers());
+            builtIns.addAll(Detectors.names());
+            for (Detector d : builtIns) {
                 if (!b.removed.contains(d.id())) {
                     all.add(d);
                 }

@@ -18,6 +18,10 @@ final class EngineOptions {
             description = "a preset (balanced, strict, ...) or a policy file (default: ${DEFAULT-VALUE})")
     String policy;
 
+    @Option(names = "--name-model", paramLabel = "MODEL",
+            description = "an OpenNLP person-name model (e.g. from veil train) to run next to the built-in detectors")
+    Path nameModel;
+
     Language language() {
         return switch (lang.toLowerCase(java.util.Locale.ROOT)) {
             case "nl" -> Language.NL;
@@ -44,6 +48,17 @@ final class EngineOptions {
     }
 
     Veil engine() {
-        return Veil.builder().policy(policy()).language(language()).build();
+        Veil.Builder b = Veil.builder().policy(policy()).language(language());
+        if (nameModel != null) {
+            if (!Files.isRegularFile(nameModel)) {
+                throw new UsageException("no such model file: " + nameModel);
+            }
+            try {
+                b.detector(dev.veil.detect.Detectors.nameModel("person.opennlp", nameModel));
+            } catch (java.io.UncheckedIOException e) {
+                throw new UsageException("cannot load name model " + nameModel);
+            }
+        }
+        return b.build();
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "veil", mixinStandardHelpOptions = true, version = "veil 0.1.0",
         description = "Find and protect personal data in prompts and documents.",
-        subcommands = {ScanCommand.class, RedactCommand.class, EvalCommand.class})
+        subcommands = {ScanCommand.class, RedactCommand.class, EvalCommand.class, TrainCommand.class})
 public final class VeilCommand implements Runnable {
 
     static final int OK = 0;

@@ -94,6 +94,32 @@ public final class Detectors {
         return dev.veil.detect.special.SpecialCategoryDetector.defaults();
     }
 
+    /**
+     * The rule-based person-name detector ({@code person.rules}) for Dutch, Flemish and English text:
+     * bundled name lists plus titles, initials, particles, cue words, greetings and headers.
+     * Thread-safe; its lists load once per process on first use.
+     */
+    public static Detector person() {
+        return dev.veil.detect.person.PersonDetector.create();
+    }
+
+    /**
+     * A PERSON detector that runs a user's OpenNLP name finder model (for example one made with
+     * {@code veil train}). Thread-safe: each thread gets its own finder over the shared model.
+     *
+     * @param id        a stable id for findings and policies, e.g. {@code person.opennlp}
+     * @param modelFile a serialised {@code TokenNameFinderModel}
+     * @throws java.io.UncheckedIOException if the file cannot be read as such a model
+     */
+    public static Detector nameModel(String id, java.nio.file.Path modelFile) {
+        return dev.veil.detect.person.NameFinderDetector.load(id, modelFile);
+    }
+
+    /** The name detectors, in the order the engine runs them after the identifiers. */
+    public static List<Detector> names() {
+        return List.of(person());
+    }
+
     /** The structured identifier detectors, in the order the engine runs them. */
     public static List<Detector> identifiers() {
         return List.of(email(), iban(), creditCard(), nlBsn(), beNationalNumber(), ipAddress(), phone());

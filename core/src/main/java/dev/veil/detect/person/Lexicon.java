@@ -1,0 +1,238 @@
+package dev.veil.detect.person;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Case-insensitive word to flag-bits table, looked up straight from a range of the caller's text so
+ * the hot path allocates nothing (no substring, no lower-cased copy).
+ *
+ * <p>Keys are folded char by char with {@link Character#toLowerCase(char)}, which is locale
+ * independent (a Turkish default locale changes nothing) and keeps one char per char, so
+ * {@code İbrahim} and {@code ibrahim} meet.
+ *
+ * <p>Immutable after {@link Builder#build()} and thread-safe.
+ */
+final class Lexicon {
+
+    static final int FIRST = 1;          // given name
+    static final int LAST = 1 << 1;      // family name
+    static final int PLACE = 1 << 2;     // country, province, capital
+    static final int COMMON = 1 << 3;    // ordinary word that is capitalised at sentence start or in titles
+    static final int TITLE = 1 << 4;     // form of address, not part of the name: dhr., mevrouw, Dr.
+    static final int CUE = 1 << 5;       // word before a name: genaamd, collega, called, minister
+    static final int GREETING = 1 << 6;  // Beste, Hi, Dear, groet, regards
+    static final int PARTICLE = 1 << 7;  // van, de, der, ter, von, el, bin
+    static final int HEADER = 1 << 8;    // line label before names: Van:, Aan:, Cc:, Aanwezig:
+    static final int EPONYM = 1 << 9;    // name used for a disease: Parkinson, Alzheimer
+    static final int DISEASE = 1 << 10;  // ziekte, syndroom, disease: a name next to it is not a person
+    static final int ORG = 1 << 11;      // word that makes a capitalised run an organisation: BV, Bank
+    static final int SAID = 1 << 12;     // speech verb next to a name: zegt, aldus, said
+    static final int INITIAL = 1 << 13;  // multi-letter initial: Th., Chr., IJ.
+    static final int NOT_INITIAL = 1 << 14; // abbreviation that looks like an initial: St., Nr.
+    static final int MISC = 1 << 15;     // month, weekday, holiday, nationality, language: capitalised, not a name
+    static final int LOCATIVE = 1 << 16; // preposition before places: in, uit, naar, near
+    static final int VERB = 1 << 17;     // finite verb after a subject: werd, heeft, was
+
+    private final char[] pool;
+    private final int[] offsets;
+    private final int[] lengths;
+    private final int[] flags;
+    private final int[] slots; // index + 1 into offsets, 0 = empty
+    private final int mask;
+
+    private Lexicon(char[] pool, int[] offsets, int[] lengths, int[] flags, int size) {
+        this.pool = pool;
+        this.offsets = offsets;
+        this.lengths = lengths;
+        this.flags = flags;
+        int cap = Integer.highestOneBit(Math.max(16, size * 2)) << 1;
+        this.slots = new int[cap];
+        this.mask = cap - 1;
+        for (int i = 0; i < size; i++) {
+            int h = hash(pool, offsets[i], offsets[i] + lengths[i]) & mask;
+            while (slots[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            slots[h] = i + 1;
+        }
+    }
+
+    /** The flags of {@code text[start, end)}, compared case-insensitively; 0 when unknown. */
+    int flags(CharSequence text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + Character.toLowerCase(text.charAt(i));
+        }
+        h = mix(h) & mask;
+        int len = end - start;
+        while (true) {
+            int s = slots[h];
+            if (s == 0) {
+                return 0;
+            }
+            int e = s - 1;
+            if (lengths[e] == len && sameFolded(text, start, e)) {
+                return flags[e];
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
+    private boolean sameFolded(CharSequence text, int start, int entry) {
+        int off = offsets[entry];
+        for (int i = 0, n = lengths[entry]; i < n; i++) {
+            if (Character.toLowerCase(text.charAt(start + i)) != pool[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(char[] a, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + a[i];
+        }
+        return mix(h);
+    }
+
+    private static int mix(int h) {
+        return h ^ (h >>> 16);
+    }
+
+    /** The folded form the lists are stored in: each char lower-cased on its own. */
+    static String fold(CharSequence s) {
+        char[] c = new char[s.length()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(s.charAt(i));
+        }
+        return new String(c);
+    }
+
+    int size() {
+        int n = 0;
+        for (int s : slots) {
+            n += s == 0 ? 0 : 1;
+        }
+        return n;
+    }
+
+    /** Collects words and their flags; a word added twice gets the union of its flags. */
+    static final class Builder {
+        private final java.util.HashMap<String, Integer> words = new java.util.HashMap<>();
+
+        Builder add(String word, int flag) {
+            words.merge(fold(word), flag, (a, b) -> a | b);
+            return this;
+        }
+
+        /** Adds every non-comment line of a UTF-8 resource next to this class. */
+        Builder addResource(String name, int flag) {
+            try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing bundled resource " + name);
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isEmpty() && line.charAt(0) != '#') {
+                        add(line, flag);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled resource " + name, e);
+            }
+            return this;
+        }
+
+        /**
+         * Adds a hand-written resource whose sections start with {@code @FLAGNAME} lines; words follow
+         * one per line or several separated by spaces. {@code #} starts a comment line.
+         */
+        Builder addSections(String name) {
+            try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing bundled resource " + name);
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                int flag = 0;
+                String line;
+                while ((line = r.readLine()) != null) {
+                    line = line.strip();
+                    if (line.isEmpty() || line.charAt(0) == '#') {
+                        continue;
+                    }
+                    if (line.charAt(0) == '@') {
+                        flag = flagNamed(line.substring(1));
+                        continue;
+                    }
+                    for (String w : line.split("\\s+")) {
+                        add(w, flag);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read bundled resource " + name, e);
+            }
+            return this;
+        }
+
+        private static int flagNamed(String n) {
+            return switch (n) {
+                case "COMMON" -> COMMON;
+                case "TITLE" -> TITLE;
+                case "CUE" -> CUE;
+                case "GREETING" -> GREETING;
+                case "PARTICLE" -> PARTICLE;
+                case "HEADER" -> HEADER;
+                case "EPONYM" -> EPONYM;
+                case "DISEASE" -> DISEASE;
+                case "ORG" -> ORG;
+                case "SAID" -> SAID;
+                case "INITIAL" -> INITIAL;
+                case "NOT_INITIAL" -> NOT_INITIAL;
+                case "MISC" -> MISC;
+                case "LOCATIVE" -> LOCATIVE;
+                case "VERB" -> VERB;
+                case "PLACE" -> PLACE;
+                case "FIRST" -> FIRST;
+                case "LAST" -> LAST;
+                default -> throw new IllegalStateException("unknown section @" + n);
+            };
+        }
+
+        Lexicon build() {
+            int n = words.size();
+            int total = 0;
+            for (String w : words.keySet()) {
+                total += w.length();
+            }
+            char[] pool = new char[total];
+            int[] offsets = new int[n];
+            int[] lengths = new int[n];
+            int[] flags = new int[n];
+            int i = 0;
+            int off = 0;
+            for (var e : words.entrySet()) {
+                String w = e.getKey();
+                w.getChars(0, w.length(), pool, off);
+                offsets[i] = off;
+                lengths[i] = w.length();
+                flags[i] = e.getValue();
+                off += w.length();
+                i++;
+            }
+            return new Lexicon(pool, offsets, lengths, flags, n);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Lexicon[" + offsets.length + " words]";
+    }
+
+}

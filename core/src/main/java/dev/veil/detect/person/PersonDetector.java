@@ -1,0 +1,713 @@
+package dev.veil.detect.person;
+
+import static dev.veil.detect.person.Lexicon.CUE;
+import static dev.veil.detect.person.Lexicon.DISEASE;
+import static dev.veil.detect.person.Lexicon.EPONYM;
+import static dev.veil.detect.person.Lexicon.FIRST;
+import static dev.veil.detect.person.Lexicon.GREETING;
+import static dev.veil.detect.person.Lexicon.HEADER;
+import static dev.veil.detect.person.Lexicon.LAST;
+import static dev.veil.detect.person.Lexicon.MISC;
+import static dev.veil.detect.person.Lexicon.ORG;
+import static dev.veil.detect.person.Lexicon.PARTICLE;
+import static dev.veil.detect.person.Lexicon.PLACE;
+import static dev.veil.detect.person.Lexicon.SAID;
+import static dev.veil.detect.person.Lexicon.TITLE;
+import static dev.veil.detect.person.Lexicon.COMMON;
+import static dev.veil.detect.person.Tokens.ABBR;
+import static dev.veil.detect.person.Tokens.ALL_CAPS;
+import static dev.veil.detect.person.Tokens.CAP;
+import static dev.veil.detect.person.Tokens.INITIALS;
+import static dev.veil.detect.person.Tokens.LINE;
+import static dev.veil.detect.person.Tokens.LOWER;
+import static dev.veil.detect.person.Tokens.PUNCT;
+import static dev.veil.detect.person.Tokens.SENT;
+import static dev.veil.detect.person.Tokens.SPACE;
+import static dev.veil.detect.person.Tokens.WORD;
+
+import dev.veil.EntityType;
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.FindingSink;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds person names in Dutch, Flemish and English text with bundled name lists, the shape of names
+ * (capitals, initials, particles such as {@code van der}, hyphenated surnames) and the words around
+ * them (titles such as {@code mevr.} and {@code Dr.}, cue words such as {@code collega} or
+ * {@code called}, greetings, signatures and e-mail headers). Titles are not part of the reported span.
+ *
+ * <p>Scores: 0.85 and up for strong evidence (a title or cue word, a known first name with a surname,
+ * initials with a surname); 0.5 to 0.7 for a single known name or an unknown capitalised run mid
+ * sentence; below 0.5 for weak evidence that only the strict policy reports. Eponymous diseases
+ * ({@code ziekte van Parkinson}), months, weekdays, countries, organisations with a legal-form word
+ * and all-caps headings are not reported.
+ *
+ * <p>One linear pass over the text with no regular expressions; word lists load once per process.
+ * Thread-safe: per-thread scratch arrays, no shared mutable state.
+ */
+public final class PersonDetector implements Detector {
+
+    /** The stable detector id. */
+    public static final String ID = "person.rules";
+
+    private static final Set<EntityType> TYPES = Set.of(EntityType.PERSON);
+    private static final int MAX_WORDS = 6;
+
+    private final Lexicon lexicon;
+    private final ThreadLocal<Tokens> scratch = ThreadLocal.withInitial(Tokens::new);
+
+    private PersonDetector(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The rule-based person detector with the bundled Dutch, Flemish and English lists. */
+    public static PersonDetector create() {
+        return new PersonDetector(Lists.LEXICON);
+    }
+
+    /** Loads the bundled lists on first use, once per class loader. */
+    private static final class Lists {
+        static final Lexicon LEXICON = new Lexicon.Builder()
+                .addResource("first-names.txt", FIRST)
+                .addResource("surnames.txt", LAST)
+                .addResource("places.txt", PLACE)
+                .addSections("context-words.txt")
+                .build();
+    }
+
+    static Lexicon bundledLexicon() {
+        return Lists.LEXICON;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<EntityType> entityTypes() {
+        return TYPES;
+    }
+
+    @Override
+    public void detect(DetectionInput input, FindingSink sink) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(sink, "sink");
+        Tokens t = scratch.get();
+        try {
+            t.tokenize(input.text(), lexicon);
+            t.dutch = input.language() == null || input.language().includesDutch();
+            scan(t, sink);
+        } finally {
+            t.clear();
+        }
+    }
+
+    private void scan(Tokens t, FindingSink sink) {
+        int n = t.n;
+        boolean headerLine = false;
+        int lastPersonEnd = -10; // token index after the last reported person, for "Jan en Piet"
+        int pendingStart = -1;
+        int pendingEnd = -1;
+        double pendingScore = 0;
+        int i = 0;
+        while (i < n) {
+            if (t.is(i, LINE)) {
+                headerLine = t.kind[i] == WORD && t.has(i, HEADER) && t.punct(i + 1, ':');
+            }
+            if (!canStart(t, i)) {
+                i++;
+                continue;
+            }
+            int end = extend(t, i);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            int first = i;
+            // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
+            while (first < end - 1 && t.kind[first] == WORD
+                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))) {
+                first++;
+                while (first < end && t.kind[first] == PUNCT) {
+                    first++;
+                }
+            }
+            if (first >= end || !endsOnName(t, first, end)) {
+                i = Math.max(i + 1, first);
+                continue;
+            }
+            double score = score(t, first, end, headerLine, lastPersonEnd);
+            if (end - first == 1 && score < 0.85 && !t.has(first, PLACE | COMMON | MISC | EPONYM)
+                    && t.isKnownFamilyName(first)) {
+                score = 0.85; // "Guy Verhofstadt ... Verhofstadt zei": a later bare mention of a found person
+            }
+            if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
+                t.rememberFamilyName(end - 1);
+            }
+            if (score >= 0.25) {
+                // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
+                // item joined to a strong next one is a person too.
+                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)) {
+                    pendingScore = 0.6;
+                }
+                flush(t, sink, pendingStart, pendingEnd, pendingScore);
+                pendingStart = first;
+                pendingEnd = end;
+                pendingScore = score;
+                if (score >= 0.5) {
+                    lastPersonEnd = end;
+                }
+            }
+            i = end;
+        }
+        flush(t, sink, pendingStart, pendingEnd, pendingScore);
+    }
+
+    private static void flush(Tokens t, FindingSink sink, int first, int end, double score) {
+        if (end >= 0) {
+            sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
+        }
+    }
+
+    /** "Braziliaan Ayrton Senna", "Justitie Marc Verwilghen": an unknown word before a known given name. */
+    private static boolean notGivenBeforeGiven(Tokens t, int i, int end) {
+        return (t.lex[i] & (FIRST | LAST)) == 0 && i + 2 < end && t.has(i + 1, FIRST) && !t.has(i + 1, COMMON)
+                && t.kind[i + 2] == WORD;
+    }
+
+    private boolean isOrdinary(Tokens t, int i, int end) {
+        int f = t.lex[i];
+        if ((f & (COMMON | MISC | CUE | GREETING | SAID | TITLE | PLACE)) != 0 && (f & FIRST) == 0
+                || (f & (Lexicon.LOCATIVE | MISC)) != 0) {
+            return true;
+        }
+        // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
+        return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST);
+    }
+
+    private boolean canStart(Tokens t, int i) {
+        byte k = t.kind[i];
+        if (k == ABBR) {
+            return t.is(i, INITIALS) && !t.has(i, Lexicon.NOT_INITIAL | TITLE);
+        }
+        if (k != WORD) {
+            return false;
+        }
+        if (t.is(i, CAP)) {
+            if (t.has(i, PARTICLE)) {
+                return leadingParticle(t, i) && followedByParticlesAndName(t, i);
+            }
+            return isNameWord(t, i) && !t.has(i, HEADER | CUE);
+        }
+        // "mevrouw van Dijk": a lower-case particle starts a name right after a title or cue word.
+        if (!(t.is(i, LOWER) && t.has(i, PARTICLE) && i > 0 && followedByParticlesAndName(t, i))) {
+            return false;
+        }
+        // "de naam van Gilles De Bilde" starts at Gilles: after a cue word the particle must lead to a surname.
+        int j = i;
+        while (j < t.n && t.has(j, PARTICLE) && !t.is(j, CAP)) {
+            j++;
+        }
+        return t.has(i - 1, TITLE) || (t.has(i - 1, CUE) && !t.has(j, FIRST));
+    }
+
+    private boolean isNameWord(Tokens t, int i) {
+        if (t.kind[i] != WORD || !t.is(i, CAP)) {
+            return false;
+        }
+        if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
+            // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
+            return i + 1 < t.n && t.is(i + 1, CAP) && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
+                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && surnameShape(t, i + 1)));
+        }
+        return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
+                && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+    }
+
+    /** Capitalised particles that start a surname: Van Dijk, De Smet, Vanden Bossche, Di Rupo, El Idrissi. */
+    private static boolean leadingParticle(Tokens t, int i) {
+        CharSequence s = t.text();
+        int a = t.start[i];
+        int len = t.end[i] - a;
+        if (len < 2 || len > 6) {
+            return false;
+        }
+        char c0 = Character.toLowerCase(s.charAt(a));
+        char c1 = Character.toLowerCase(s.charAt(a + 1));
+        // Excludes articles and pronouns that head titles and sentences: Het, Den, Der, Des, Du, La, Le.
+        return switch (len) {
+            case 2 -> (c0 == 'd' && (c1 == 'e' || c1 == 'i' || c1 == 'a')) || (c0 == 'e' && c1 == 'l')
+                    || (c0 == 'a' && c1 == 'l') || (c0 == 'm' && c1 == 'c');
+            case 3 -> (c0 == 'v' && c1 == 'a') || (c0 == 'v' && c1 == 'o') || (c0 == 'd' && c1 == 'e')
+                    || (c0 == 't' && c1 == 'e') || (c0 == 'm' && c1 == 'a');
+            default -> c0 == 'v' && c1 == 'a';
+        };
+    }
+
+    /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
+    private static boolean middleLetter(Tokens t, int j) {
+        return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
+                && j + 1 < t.n && t.kind[j + 1] == WORD && t.is(j + 1, CAP) && !t.is(j + 1, LINE);
+    }
+
+    /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
+    private boolean followedByParticlesAndName(Tokens t, int i) {
+        int j = i;
+        int count = 0;
+        while (j < t.n && t.kind[j] != PUNCT && t.has(j, PARTICLE) && count < 3
+                && (j == i || !t.is(j, LINE))) {
+            j++;
+            count++;
+        }
+        return j < t.n && j > i && !t.is(j, LINE) && t.kind[j] == WORD && t.is(j, CAP)
+                && !t.has(j, PARTICLE | ORG | MISC | TITLE) && (t.lex[j] & (PLACE | FIRST | LAST)) != PLACE;
+    }
+
+    /** Extends a name from {@code i}; returns the token index after it, or -1. */
+    private int extend(Tokens t, int i) {
+        int j = i;
+        int words = 0;
+        int lastName = -1;
+        int names = 0;
+        boolean seenName = false;
+        while (j < t.n && words < MAX_WORDS) {
+            if (j > i && t.is(j, LINE)) {
+                break;
+            }
+            byte k = t.kind[j];
+            if (k == ABBR && t.is(j, INITIALS) && !t.has(j, TITLE | Lexicon.NOT_INITIAL)
+                    && (!seenName || (j + 1 < t.n && isNameWord(t, j + 1) && !t.is(j + 1, LINE)))) {
+                j++;
+                words++;
+                continue;
+            }
+            if (seenName && middleLetter(t, j)) {
+                j++;
+                words++;
+                continue;
+            }
+            if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
+                    && (!t.is(j, CAP) || j == i || leadingParticle(t, j))) {
+                j++;
+                words++;
+                continue;
+            }
+            if (isNameWord(t, j)) {
+                // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
+                // capitalised word starts something else.
+                if (names >= 2 && t.has(i, FIRST) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
+                        && t.kind[j - 1] == WORD) {
+                    break;
+                }
+                j++;
+                words++;
+                names++;
+                seenName = true;
+                lastName = j;
+                // "Jansen-de Vries", "Peter-Jan": a hyphen glued on both sides keeps the name going.
+                if (j + 1 < t.n && t.punct(j, '-') && !t.is(j, SPACE) && !t.is(j + 1, SPACE)
+                        && t.kind[j + 1] == WORD) {
+                    j++;
+                }
+                continue;
+            }
+            break;
+        }
+        return lastName;
+    }
+
+    private static boolean endsOnName(Tokens t, int first, int end) {
+        return t.kind[end - 1] == WORD && t.is(end - 1, CAP);
+    }
+
+    private double score(Tokens t, int first, int end, boolean headerLine, int lastPersonEnd) {
+        int nInit = 0;
+        int nName = 0;
+        int nParticle = 0;
+        int firstName = -1;
+        int lastWord = end - 1;
+        int unionFlags = 0;
+        for (int j = first; j < end; j++) {
+            if (t.kind[j] == ABBR || (t.kind[j] == WORD && t.end[j] - t.start[j] == 1)) {
+                nInit++;
+            } else if (t.kind[j] == WORD && t.has(j, PARTICLE) && !isNameWord(t, j)) {
+                nParticle++;
+            } else if (t.kind[j] == WORD) {
+                nName++;
+                unionFlags |= t.lex[j];
+                if (firstName < 0) {
+                    firstName = j;
+                }
+            }
+        }
+        boolean sent = t.is(first, SENT);
+        int prev = prevWord(t, first);
+        int next = end < t.n ? end : -1;
+
+        // Not a person: eponymous diseases, organisations, streets, country codes.
+        if (prev >= 0 && (t.has(prev, DISEASE) || (t.has(prev, PARTICLE) && t.has(prevWord(t, prev), DISEASE)))) {
+            return 0;
+        }
+        if (next >= 0 && (t.has(next, DISEASE) || (t.punct(next, '\'') && t.has(next + 2, DISEASE)))) {
+            return 0;
+        }
+        boolean titled = prev >= 0 && prev == first - 1 && t.has(prev, TITLE);
+        if (next >= 0 && t.has(next, ORG) && !titled && !(nName >= 2 && t.has(firstName, FIRST))) {
+            return 0; // "Bakker Logistiek BV", "Bond Street"; but "Mrs. Barbara Yudina Apt. 675" is a person
+        }
+        if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))) {
+            return 0;
+        }
+        if (prev >= 0 && t.kind[prev] == WORD && t.is(prev, CAP) && t.has(prev, ORG) && prev == first - 1) {
+            return 0;
+        }
+        if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
+            return 0;
+        }
+        if (nName == 1 && nInit == 0 && (t.lex[firstName] & (PLACE | FIRST | LAST)) == PLACE
+                && !(prev >= 0 && t.has(prev, TITLE))) {
+            return 0;
+        }
+
+        double context = 0;
+        if (prev >= 0 && prev == first - 1 && t.has(prev, TITLE)) {
+            context = 0.95;
+        } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first)) {
+            context = 0.9;
+        } else if (prev >= 0 && t.has(prev, GREETING) && (prev == first - 1 || prev == first - 2)) {
+            context = 0.9;
+        } else if (prev >= 0 && prev == first - 1 && nameIntro(t, prev)) {
+            context = 0.9;
+        } else if (headerLine && !(nName == 1 && nInit == 0 && t.has(firstName, PLACE))) {
+            context = 0.85;
+        }
+
+        double base;
+        int ff = t.lex[firstName];
+        int lf = t.lex[lastWord];
+        boolean givenFirst = (ff & FIRST) != 0 && (ff & PLACE) == 0
+                && ((ff & MISC) == 0 || (lf & LAST) != 0 || (lf == 0 && surnameShape(t, lastWord)));
+        if (nInit > 0 && nName >= 1) {
+            base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
+        } else if (nName >= 2) {
+            boolean lastFam = ((lf & LAST) != 0 || (lf == 0 && t.dutch && surnameShape(t, lastWord)))
+                    && (lf & (COMMON | PLACE)) == 0;
+            boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
+            boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName);
+            if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
+                base = 0.9;
+            } else if (leading) {
+                // "De Koude Oorlog", "De Grote Carrousel": a capitalised article before several words is a title.
+                base = 0.35;
+            } else if (adjective || (unionFlags & (PLACE | COMMON | MISC)) != 0) {
+                base = 0.3; // "Zwarte Woud", "Franse Dordogne", "Tower Bridge"
+            } else if (nParticle > 0) {
+                // "Gonzales de Galdeano" names a person; "Kaart van Burgerlijke Verdienste" does not.
+                base = lastFam ? 0.75 : 0.35;
+            } else if (lastFam || (unionFlags & FIRST) != 0) {
+                base = 0.7;
+            } else if ((unionFlags & LAST) != 0) {
+                base = 0.5;
+            } else {
+                base = 0.45; // two unknown capitalised words: as often a title, place or company as a person
+            }
+        } else if (nParticle > 0) {
+            // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
+            boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
+            base = sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
+        } else {
+            base = single(t, firstName, sent, prev, next);
+        }
+        if (base > 0 && base < 0.75 && (unionFlags & FIRST) == 0) {
+            // "in Addis Abeba", "naar Aalst", "224 Bond Street": places and addresses, not people.
+            if (prev >= 0 && prev == first - 1 && t.has(prev, Lexicon.LOCATIVE) && (unionFlags & LAST) == 0) {
+                base -= 0.2;
+            } else if (first > 0 && t.kind[first - 1] == Tokens.NUM && !t.is(first, LINE)) {
+                base -= 0.2;
+            } else if (next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE) && !t.punct(next - 1, ',')) {
+                base -= 0.2; // "Eyrarodda 66", "Pod Floriánem 1677": a street and house number
+            } else if (prev >= 0 && prev == first - 1 && article(t, prev)) {
+                base -= 0.2; // "the Asc Partners Orchestra", "het Vrije Leven"
+            }
+        }
+        if (base > 0 && base < 0.8 && next >= 0 && t.punct(next, '(') && countryCode(t, next + 1)) {
+            base = 0.8; // "Antonin Magne ( Fra )": a result list
+        }
+        if (base >= 0.4 && base < 0.6 && nName >= 2 && (unionFlags & (PLACE | COMMON | MISC)) == 0
+                && foreignLetters(t, first, end)) {
+            base += 0.15; // "Hafþór Smárason", "Esat Jeknić": letters Dutch and English words do not use
+        }
+        if (base > 0 && base < 0.75 && possessive(t, end)) {
+            base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
+        }
+        if (t.caseless && context == 0) {
+            // Without capitals only a given name followed by a family name is good evidence.
+            boolean pair = nName >= 2 && (ff & FIRST) != 0 && (lf & LAST) != 0;
+            base = pair ? 0.7 : Math.min(base, 0.3);
+        }
+        double score = context > 0 ? Math.max(context, base) : base;
+        if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
+                && !t.is(next + 1, SPACE)) {
+            score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
+        }
+        if (quoted(t, first, end)) {
+            score = Math.min(score, 0.45); // ' Albéric Barbier ', "Tube Snake Boogie": a title in quotes
+        }
+        if (score > 0 && score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
+            score = 0.6;
+        }
+        return Math.min(score, 0.99);
+    }
+
+    private double single(Tokens t, int w, boolean sent, int prev, int next) {
+        int f = t.lex[w];
+        if (contraction(t, w)) {
+            return 0; // "Don't", "Won't"
+        }
+        if (w > 0 && t.kind[w - 1] == WORD && t.is(w - 1, CAP) && t.has(w - 1, MISC | ORG)) {
+            return 0; // "Vlaams Blok", "Universiteit Gent": the capitalised word before makes it a name of a thing
+        }
+        boolean known = (f & (FIRST | LAST)) != 0;
+        boolean said = (next >= 0 && t.has(next, SAID)) || (prev >= 0 && t.has(prev, SAID) && prev == w - 1);
+        // "Bové werd", "zou Elián": subject before or right after a finite verb.
+        boolean verb = (next == w + 1 && t.has(next, Lexicon.VERB)) || (prev == w - 1 && t.has(prev, Lexicon.VERB));
+        boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
+        // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
+        boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
+        if ((f & PLACE) != 0) {
+            return 0;
+        }
+        if ((f & (COMMON | MISC)) != 0 && (f & (FIRST | LAST)) == 0) {
+            return 0;
+        }
+        if (sent) {
+            if (known && (f & COMMON) == 0) {
+                return said || country || vocative ? 0.7 : ((f & FIRST) != 0 || verb ? 0.55 : 0.4);
+            }
+            if ((f & COMMON) != 0) {
+                return said ? 0.4 : 0;
+            }
+            if (demonymShape(t, w) || wordShape(t, w)) {
+                return 0;
+            }
+            if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
+                return said || verb || country ? 0.55 : 0.3;
+            }
+            return said || country ? 0.5 : verb ? 0.45 : 0;
+        }
+        if (known) {
+            if ((f & COMMON) != 0) {
+                return said ? 0.6 : 0.45;
+            }
+            if (said || country) {
+                return 0.8;
+            }
+            return (f & FIRST) != 0 ? 0.7 : 0.6;
+        }
+        if (said || country) {
+            return 0.7;
+        }
+        if (demonymShape(t, w) || wordShape(t, w)) {
+            return 0;
+        }
+        if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
+            return verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
+        }
+        return verb ? 0.55 : 0.4;
+    }
+
+    /** "my name is Jan", "call me Tom", "ik heet Anouk", "naam: Pieter". */
+    private static boolean nameIntro(Tokens t, int prev) {
+        int before = prev - 1;
+        if (before < 0 || t.kind[before] != WORD) {
+            return false;
+        }
+        CharSequence s = t.text();
+        return (is(s, t, prev, "is") && (is(s, t, before, "name") || is(s, t, before, "naam")))
+                || (is(s, t, prev, "me") && (is(s, t, before, "call") || is(s, t, before, "calls")
+                || is(s, t, before, "noem") || is(s, t, before, "noemt") || is(s, t, before, "noemen")));
+    }
+
+    private static boolean is(CharSequence s, Tokens t, int i, String lower) {
+        int a = t.start[i];
+        if (t.end[i] - a != lower.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Character.toLowerCase(s.charAt(a + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean article(Tokens t, int i) {
+        CharSequence s = t.text();
+        return is(s, t, i, "the") || is(s, t, i, "a") || is(s, t, i, "an") || is(s, t, i, "de")
+                || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
+    }
+
+    private static boolean quoted(Tokens t, int first, int end) {
+        if (first == 0 || end >= t.n || t.kind[first - 1] != PUNCT || t.kind[end] != PUNCT) {
+            return false;
+        }
+        char open = t.text().charAt(t.start[first - 1]);
+        char close = t.text().charAt(t.start[end]);
+        return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB')
+                && (close == '\'' || close == '"' || close == '\u2019' || close == '\u201D' || close == '\u00BB');
+    }
+
+    private static boolean contraction(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        return e + 1 < s.length() && (s.charAt(e) == '\'' || s.charAt(e) == '\u2019') && s.charAt(e + 1) == 't'
+                && s.charAt(e - 1) == 'n';
+    }
+
+    /** An English possessive right after the span: {@code 's} or {@code ’s}. */
+    private static boolean possessive(Tokens t, int end) {
+        return end + 1 < t.n && (t.punct(end, '\'') || t.punct(end, '\u2019')) && !t.is(end, SPACE)
+                && t.kind[end + 1] == WORD && t.end[end + 1] - t.start[end + 1] == 1
+                && t.text().charAt(t.start[end + 1]) == 's';
+    }
+
+    /** "(Ita)", "(Bel/Lotto)": a sports result line puts a country code after a rider's name. */
+    private static boolean countryCode(Tokens t, int i) {
+        return i < t.n && t.kind[i] == WORD && t.end[i] - t.start[i] == 3 && t.is(i, CAP)
+                && (t.punct(i + 1, ')') || t.punct(i + 1, '/'));
+    }
+
+    /** Capitalised adjectives of origin (Belgische, Franse, Amerikaanse) are not names. */
+    private static boolean demonymShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        int len = e - t.start[w];
+        return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
+                || endsWith(s, e, "ans"));
+    }
+
+    private static boolean foreignLetters(Tokens t, int first, int end) {
+        CharSequence s = t.text();
+        for (int i = t.start[first], e = t.end[end - 1]; i < e; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x100 && c < 0x250 || "øØåÅæþðñãõáóúíçÁÓÚÍÇ".indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Shapes typical of Flemish and Dutch family names and rare in ordinary words: a fused particle
+     * (Vandenbroucke, Vanderpoorten, Verhofstadt, Dewael) or an old spelling ending (Merckx, Goossens,
+     * Claeys, Maertens, Deckers).
+     */
+    private static boolean surnameShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int a = t.start[w];
+        int e = t.end[w];
+        if (e - a < 5) {
+            return false;
+        }
+        boolean fused = startsWith(s, a, e, "vande") || startsWith(s, a, e, "vanden") || startsWith(s, a, e, "vander")
+                || (startsWith(s, a, e, "ver") && e - a >= 7) || (startsWith(s, a, e, "de") && e - a >= 6
+                && Character.isLowerCase(s.charAt(a + 2)) && "aeiouy".indexOf(s.charAt(a + 2)) < 0);
+        boolean ending = endsWith(s, e, "ckx") || endsWith(s, e, "cx") || endsWith(s, e, "ssens") || endsWith(s, e, "aert")
+                || endsWith(s, e, "aerts") || endsWith(s, e, "aeys") || endsWith(s, e, "eys") || endsWith(s, e, "ijns")
+                || endsWith(s, e, "yns") || endsWith(s, e, "ghe") || endsWith(s, e, "kens") || endsWith(s, e, "mans")
+                || endsWith(s, e, "ouck") || endsWith(s, e, "aeck") || endsWith(s, e, "aecke") || endsWith(s, e, "ynck");
+        return fused || ending;
+    }
+
+    private static boolean startsWith(CharSequence s, int a, int e, String prefix) {
+        if (e - a <= prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(s.charAt(a + i)) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Inflected Dutch adjectives and demonyms before a noun: Zwarte, Hoge, Franse, Britse, Vlaamse. */
+    private static boolean adjectiveShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        return e - t.start[w] >= 5 && (s.charAt(e - 1) == 'e' || endsWith(s, e, "ische"));
+    }
+
+    /** Dutch and English derivational endings of ordinary words: Aanvankelijk, Screening, Deurwaarders. */
+    private static boolean wordShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        if (e - t.start[w] < 6) {
+            return false;
+        }
+        return endsWith(s, e, "lijk") || endsWith(s, e, "ing") || endsWith(s, e, "heid") || endsWith(s, e, "tie")
+                || endsWith(s, e, "teit") || endsWith(s, e, "schap") || endsWith(s, e, "ers") || endsWith(s, e, "isch")
+                || endsWith(s, e, "ment") || endsWith(s, e, "ness") || endsWith(s, e, "tion") || endsWith(s, e, "ies")
+                || endsWith(s, e, "ly") || endsWith(s, e, "anen") || endsWith(s, e, "ieren") || endsWith(s, e, "ezen")
+                || endsWith(s, e, "straat") || endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
+                || endsWith(s, e, "steenweg") || endsWith(s, e, "kaai") || endsWith(s, e, "gracht") || endsWith(s, e, "singel");
+    }
+
+    private static boolean endsWith(CharSequence s, int e, String suffix) {
+        int k = suffix.length();
+        if (e < k) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            if (Character.toLowerCase(s.charAt(e - k + i)) != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int prevWord(Tokens t, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 4; j--) {
+            if (t.kind[j] == WORD || t.kind[j] == ABBR) {
+                return j;
+            }
+            if (t.kind[j] == PUNCT && !(t.punct(j, ',') || t.punct(j, ':') || (j == i - 1 && t.punct(j, '?')))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** A cue word counts right before the name, or with a colon or comma between: "Patiënt: Jan". */
+    private static boolean prevIsAdjacent(Tokens t, int prev, int first) {
+        return prev == first - 1 || (prev == first - 2
+                && (t.punct(prev + 1, ':') || t.punct(prev + 1, ',') || t.punct(prev + 1, '?')));
+    }
+
+    /** "Jan en Piet", "Anna, Bram and Carl": a name joined to the previous person by and/en/comma. */
+    private static boolean coordinated(Tokens t, int lastPersonEnd, int first) {
+        if (first - lastPersonEnd != 1) {
+            return false;
+        }
+        int j = lastPersonEnd;
+        if (t.punct(j, ',') || t.punct(j, '&')) {
+            return true;
+        }
+        if (t.kind[j] != WORD) {
+            return false;
+        }
+        CharSequence s = t.text();
+        int len = t.end[j] - t.start[j];
+        return (len == 2 && Character.toLowerCase(s.charAt(t.start[j])) == 'e' && s.charAt(t.start[j] + 1) == 'n')
+                || (len == 3 && Character.toLowerCase(s.charAt(t.start[j])) == 'a' && s.charAt(t.start[j] + 1) == 'n'
+                && s.charAt(t.start[j] + 2) == 'd');
+    }
+
+    @Override
+    public String toString() {
+        return "PersonDetector[" + ID + "]";
+    }
+}

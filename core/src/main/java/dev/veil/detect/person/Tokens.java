@@ -1,0 +1,311 @@
+package dev.veil.detect.person;
+
+import java.util.Arrays;
+
+/**
+ * One linear pass that cuts a text into words, initials/abbreviations and punctuation, and records
+ * per token what the name rules need: its lexicon flags, its case shape, and whether it starts a
+ * sentence or a line. Arrays are reused between calls of the same thread.
+ *
+ * <p>Not thread-safe: one instance per thread (see {@link PersonDetector}).
+ */
+final class Tokens {
+
+    static final byte WORD = 1;
+    static final byte ABBR = 2;   // dotted run such as J.P., Th., dhr., v.d., B.V.
+    static final byte PUNCT = 3;
+    static final byte NUM = 4;
+
+    static final int CAP = 1;          // Upper-case first letter and a lower-case letter somewhere
+    static final int ALL_CAPS = 1 << 1;
+    static final int LOWER = 1 << 2;   // lower-case first letter
+    static final int SENT = 1 << 3;    // first word of a sentence
+    static final int LINE = 1 << 4;    // first token of a line
+    static final int SPACE = 1 << 5;   // whitespace before this token
+    static final int INITIALS = 1 << 6; // ABBR made only of initials (J., J.P., Th., IJ.)
+
+    int n;
+    int[] start = new int[256];
+    int[] end = new int[256];
+    byte[] kind = new byte[256];
+    int[] shape = new int[256];
+    int[] lex = new int[256];
+
+    /** Token indices of family names already seen in a strong full-name mention, for later bare mentions. */
+    int[] known = new int[32];
+    int nKnown;
+
+    private CharSequence text;
+    /** The text has no capital letters at all (typed in lower case): names are found from the lists alone. */
+    boolean caseless;
+
+    /** Whether Dutch rules apply (language NL or AUTO). */
+    boolean dutch = true;
+
+    CharSequence text() {
+        return text;
+    }
+
+    void tokenize(CharSequence t, Lexicon lexicon) {
+        this.text = t;
+        n = 0;
+        nKnown = 0;
+        int len = t.length();
+        int i = 0;
+        boolean sentence = true;
+        boolean line = true;
+        boolean space = false;
+        while (i < len) {
+            int cp = Character.codePointAt(t, i);
+            int cl = Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) {
+                    line = true;
+                    sentence = true;
+                }
+                space = true;
+                i += cl;
+                continue;
+            }
+            int s = i;
+            int flags = (space ? SPACE : 0) | (line ? LINE : 0);
+            if (space || line || s == 0) {
+                int runEnd = addressRunEnd(t, s, len);
+                if (runEnd > s) {
+                    // An e-mail address or URL is one opaque token: its parts are not names.
+                    add(s, runEnd, NUM, flags, 0, false);
+                    i = runEnd;
+                    line = false;
+                    space = false;
+                    continue;
+                }
+            }
+            if (Character.isLetter(cp)) {
+                i = wordEnd(t, i, len);
+                int dotted = dottedEnd(t, s, i, len);
+                if (dotted > i) {
+                    int lf = lexicon.flags(t, s, dotted);
+                    boolean initials = initials(t, s, dotted, lexicon);
+                    if (lf != 0 || initials) {
+                        add(s, dotted, ABBR, flags | (initials ? INITIALS : 0) | caseShape(t, s, dotted),
+                                lf != 0 ? lf : lexicon.flags(t, s, dotted - 1), sentence);
+                        i = dotted;
+                        sentence = false;
+                        line = false;
+                        space = false;
+                        continue;
+                    }
+                }
+                add(s, i, WORD, flags | caseShape(t, s, i), lexicon.flags(t, s, i), sentence);
+                sentence = false;
+            } else if (Character.isDigit(cp)) {
+                while (i < len && Character.isLetterOrDigit(t.charAt(i))) {
+                    i++;
+                }
+                add(s, i, NUM, flags, 0, false);
+                // A numbered list item ("1. Jan Peeters") starts a new sentence-like unit.
+                sentence = sentence || line;
+            } else if ((cp == '\'' || cp == '\u2019') && i + 1 < len && (t.charAt(i + 1) == 't')
+                    && (i + 2 >= len || !Character.isLetter(t.charAt(i + 2))) && space) {
+                i += 2; // the Dutch article 't, as in "in 't Veld"
+                add(s, i, WORD, flags | LOWER, lexicon.flags(t, s, i), sentence);
+                sentence = false;
+            } else {
+                i += cl;
+                add(s, i, PUNCT, flags, 0, false);
+                if (cp == '.' || cp == '!' || cp == '?' || cp == '\u2026') {
+                    sentence = true;
+                }
+            }
+            line = false;
+            space = false;
+        }
+        caseless = true;
+        for (int k = 0; k < n && caseless; k++) {
+            caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
+        }
+        if (caseless) {
+            int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
+                    | Lexicon.CUE | Lexicon.GREETING | Lexicon.SAID | Lexicon.VERB | Lexicon.HEADER | Lexicon.ORG
+                    | Lexicon.LOCATIVE | Lexicon.DISEASE;
+            for (int k = 0; k < n; k++) {
+                if (kind[k] == WORD && (lex[k] & (Lexicon.FIRST | Lexicon.LAST)) != 0 && (lex[k] & notNames) == 0
+                        && end[k] - start[k] > 2) {
+                    shape[k] = (shape[k] & ~LOWER) | CAP;
+                }
+            }
+        }
+    }
+
+    /** The end of a whitespace-delimited run that holds '@' or "://" or starts with "www.", else {@code s}. */
+    private static int addressRunEnd(CharSequence t, int s, int len) {
+        int e = s;
+        boolean address = false;
+        while (e < len && !Character.isWhitespace(t.charAt(e)) && e - s < 512) {
+            char c = t.charAt(e);
+            if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
+                address = true;
+            }
+            e++;
+        }
+        if (!address && e - s > 4 && (t.charAt(s) == 'w' || t.charAt(s) == 'W') && Character.toLowerCase(t.charAt(s + 1)) == 'w'
+                && Character.toLowerCase(t.charAt(s + 2)) == 'w' && t.charAt(s + 3) == '.') {
+            address = true;
+        }
+        if (!address) {
+            return s;
+        }
+        // Leave trailing sentence punctuation and a surrogate pair intact.
+        while (e > s && ".,;:!?)\"'".indexOf(t.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        return e > s && Character.isHighSurrogate(t.charAt(e - 1)) ? e + 1 : e;
+    }
+
+    /** End of a word: letters, marks and digits, with an apostrophe kept before a capital (O'Brien, d'Hondt). */
+    private static int wordEnd(CharSequence t, int i, int len) {
+        while (i < len) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < len) {
+                    int cp = Character.codePointAt(t, i);
+                    if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
+                        return i;
+                    }
+                    i += Character.charCount(cp);
+                    continue;
+                } else if (Character.isSurrogate(c)) {
+                    return i;
+                }
+                i++;
+            } else if ((c == '\'' || c == '\u2019') && i + 1 < len && Character.isUpperCase(t.charAt(i + 1))) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** If {@code [s, e)} of at most three letters is followed by a dot: the end of the dotted run (J.P., v.d.). */
+    private static int dottedEnd(CharSequence t, int s, int e, int len) {
+        if (e - s > 4 || e >= len || t.charAt(e) != '.') {
+            return e;
+        }
+        int end = e + 1;
+        while (true) {
+            int q = end;
+            while (q < len && q - end < 4 && Character.isLetter(t.charAt(q))) {
+                q++;
+            }
+            if (q > end && q < len && t.charAt(q) == '.' && q - end <= 3) {
+                end = q + 1;
+            } else {
+                return end;
+            }
+        }
+    }
+
+    /** Whether every dotted segment is an initial: one capital, IJ, or a known one such as Th. or Chr. */
+    private static boolean initials(CharSequence t, int s, int e, Lexicon lexicon) {
+        int segStart = s;
+        for (int i = s; i < e; i++) {
+            if (t.charAt(i) == '.') {
+                int segLen = i - segStart;
+                char c0 = t.charAt(segStart);
+                boolean ok = Character.isUpperCase(c0) && (segLen == 1
+                        || (segLen == 2 && c0 == 'I' && (t.charAt(segStart + 1) == 'J' || t.charAt(segStart + 1) == 'j'))
+                        || (lexicon.flags(t, segStart, i) & Lexicon.INITIAL) != 0);
+                if (!ok || (segLen > 1 && (lexicon.flags(t, segStart, i) & Lexicon.NOT_INITIAL) != 0)) {
+                    return false;
+                }
+                segStart = i + 1;
+            }
+        }
+        return true;
+    }
+
+    private static int caseShape(CharSequence t, int s, int e) {
+        char c0 = t.charAt(s);
+        if (!Character.isLetter(c0) && e - s > 1) {
+            c0 = t.charAt(s + 1);
+        }
+        if (Character.isLowerCase(c0)) {
+            return LOWER;
+        }
+        if (!Character.isUpperCase(c0) && !Character.isTitleCase(c0)) {
+            return 0; // scripts without case
+        }
+        for (int i = s + 1; i < e; i++) {
+            if (Character.isLowerCase(t.charAt(i))) {
+                return CAP;
+            }
+        }
+        return e - s > 1 ? ALL_CAPS : CAP;
+    }
+
+    private void add(int s, int e, byte k, int sh, int lf, boolean sentence) {
+        if (n == start.length) {
+            int cap = n * 2;
+            start = Arrays.copyOf(start, cap);
+            end = Arrays.copyOf(end, cap);
+            kind = Arrays.copyOf(kind, cap);
+            shape = Arrays.copyOf(shape, cap);
+            lex = Arrays.copyOf(lex, cap);
+        }
+        start[n] = s;
+        end[n] = e;
+        kind[n] = k;
+        shape[n] = sh | (sentence && k != PUNCT ? SENT : 0);
+        lex[n] = lf;
+        n++;
+    }
+
+    boolean is(int i, int shapeFlag) {
+        return (shape[i] & shapeFlag) != 0;
+    }
+
+    boolean has(int i, int lexFlag) {
+        return i >= 0 && i < n && (lex[i] & lexFlag) != 0;
+    }
+
+    boolean punct(int i, char c) {
+        return i >= 0 && i < n && kind[i] == PUNCT && text.charAt(start[i]) == c;
+    }
+
+    /** Remembers token {@code i} as the family name of a person found with strong evidence. */
+    void rememberFamilyName(int i) {
+        if (nKnown < known.length && !isKnownFamilyName(i)) {
+            known[nKnown++] = i;
+        }
+    }
+
+    /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
+    boolean isKnownFamilyName(int i) {
+        int len = end[i] - start[i];
+        outer:
+        for (int k = 0; k < nKnown; k++) {
+            int j = known[k];
+            if (end[j] - start[j] != len) {
+                continue;
+            }
+            for (int c = 0; c < len; c++) {
+                if (text.charAt(start[i] + c) != text.charAt(start[j] + c)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Forget the text so a pooled instance does not keep a caller's prompt reachable. */
+    void clear() {
+        text = null;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.veil.detect.person;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Builds the compact name and place lists bundled under {@code dev/veil/detect/person/} from two
+ * Maven Central artifacts that are test-scope dependencies of core, so users never carry them:
+ * {@code net.datafaker:datafaker:2.7.0} (Apache-2.0) and {@code org.ajbrown:name-machine:1.0.0}
+ * (US Census 1990 name frequencies, public domain).
+ *
+ * <p>Regenerate after changing the sources or the selection below (from the project root):
+ * <pre>
+ * mvn -B -q -pl core -am test-compile
+ * mvn -B -q -pl core dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.cp
+ * java -cp core/target/test-classes:core/target/classes:$(cat core/target/test.cp) \
+ *     dev.veil.detect.person.NameListGenerator core/src/main/resources/dev/veil/detect/person
+ * </pre>
+ * {@code NameListsAreUpToDateTest} fails when the committed files differ from what this produces.
+ *
+ * <p>Each output is one entry per line, folded by {@link Lexicon#fold}, sorted, UTF-8, after a header of
+ * {@code #} lines naming its sources. Only single words are kept (a hyphen counts as part of a word),
+ * because the detector looks words up one at a time.
+ */
+public final class NameListGenerator {
+
+    /** Census surnames are ranked by frequency; the long tail adds size and ordinary English words. */
+    static final int CENSUS_SURNAMES = 40_000;
+
+    private NameListGenerator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "core/src/main/resources/dev/veil/detect/person");
+        Files.createDirectories(dir);
+        for (Map.Entry<String, String> e : generate().entrySet()) {
+            Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** File name to content, for every generated list. */
+    static Map<String, String> generate() throws IOException {
+        TreeSet<String> first = new TreeSet<>();
+        TreeSet<String> last = new TreeSet<>();
+        TreeSet<String> places = new TreeSet<>();
+
+        Map<String, Object> nl = faker("nl.yml", "nl");
+        addAll(first, path(nl, "name", "first_name"));
+        addAll(last, path(nl, "name", "last_name"));
+        addAll(places, path(nl, "address", "country"));
+        addAll(places, path(nl, "address", "state"));
+        addAll(places, path(faker("nl-BE.yml", "nl-BE"), "address", "state"));
+
+        Map<String, Object> enName = faker("en/name.yml", "en");
+        addAll(first, path(enName, "name", "male_first_name"));
+        addAll(first, path(enName, "name", "female_first_name"));
+        addAll(last, path(enName, "name", "last_name"));
+
+        Map<String, Object> de = faker("de.yml", "de");
+        addAll(first, path(de, "name", "male_first_name"));
+        addAll(first, path(de, "name", "female_first_name"));
+        addAll(last, path(de, "name", "last_name"));
+
+        Map<String, Object> fr = faker("fr.yml", "fr");
+        addAll(first, path(fr, "name", "first_name"));
+        addAll(last, path(fr, "name", "last_name"));
+        addAll(places, path(fr, "address", "city_name"));
+
+        Map<String, Object> tr = faker("tr.yml", "tr");
+        addAll(first, path(tr, "name", "male_first_name"));
+        addAll(first, path(tr, "name", "female_first_name"));
+        addAll(last, path(tr, "name", "last_name"));
+
+        addAll(places, path(faker("en/address.yml", "en"), "address", "country"));
+        addAll(places, path(faker("en/address.yml", "en"), "address", "state"));
+        addAll(places, path(faker("en/country.yml", "en"), "country", "name"));
+        addAll(places, path(faker("en/country.yml", "en"), "country", "capital"));
+        addAll(places, path(faker("en/nation.yml", "en"), "nation", "capital_city"));
+
+        censusColumn("org/ajbrown/namemachine/dist.female.first.txt", Integer.MAX_VALUE, first);
+        censusColumn("org/ajbrown/namemachine/dist.male.first.txt", Integer.MAX_VALUE, first);
+        censusColumn("org/ajbrown/namemachine/dist.all.last.txt", CENSUS_SURNAMES, last);
+
+        String faker = "net.datafaker:datafaker:2.7.0 (Apache-2.0)";
+        String census = "org.ajbrown:name-machine:1.0.0 (US Census 1990 name lists, public domain)";
+        return Map.of(
+                "first-names.txt", render("Given names: datafaker nl/en/de/fr/tr name lists; census first names.",
+                        faker + "; " + census, first),
+                "surnames.txt", render("Family names: datafaker nl/en/de/fr/tr; the " + CENSUS_SURNAMES
+                        + " most frequent census surnames.", faker + "; " + census, last),
+                "places.txt", render("Countries, states, provinces and capitals (Dutch, English, French).",
+                        faker, places));
+    }
+
+    private static String render(String what, String source, TreeSet<String> words) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(what).append('\n');
+        sb.append("# Generated by dev.veil.detect.person.NameListGenerator (core tests) from ").append(source)
+                .append(". Do not edit.\n");
+        for (String w : words) {
+            sb.append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> faker(String resource, String locale) throws IOException {
+        try (InputStream in = open(resource)) {
+            Map<String, Object> root = new Yaml().load(in);
+            return (Map<String, Object>) ((Map<String, Object>) root.get(locale)).get("faker");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> path(Map<String, Object> faker, String section, String key) {
+        Object s = faker.get(section);
+        Object v = s instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(key) : null;
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalStateException("missing list " + section + "." + key);
+        }
+        return (List<Object>) l;
+    }
+
+    private static void addAll(TreeSet<String> into, List<Object> values) {
+        for (Object o : values) {
+            String s = String.valueOf(o).strip();
+            // Templates (#{...}), phrases and abbreviations cannot be looked up as one word.
+            if (s.length() < 2 || s.contains("#{") || s.indexOf(' ') >= 0 || s.indexOf('.') >= 0
+                    || s.indexOf('(') >= 0 || s.indexOf(',') >= 0 || s.indexOf('\'') >= 0) {
+                continue;
+            }
+            into.add(Lexicon.fold(s));
+        }
+    }
+
+    private static void censusColumn(String resource, int limit, TreeSet<String> into) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(open(resource), StandardCharsets.UTF_8))) {
+            List<Object> words = new ArrayList<>();
+            String line;
+            while ((line = r.readLine()) != null && words.size() < limit) {
+                int sp = line.indexOf(' ');
+                if (sp > 0) {
+                    words.add(line.substring(0, sp));
+                }
+            }
+            addAll(into, words);
+        }
+    }
+
+    private static InputStream open(String resource) {
+        return Objects.requireNonNull(NameListGenerator.class.getClassLoader().getResourceAsStream(resource),
+                resource);
+    }
+}

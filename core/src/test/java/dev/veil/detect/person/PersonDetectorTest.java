@@ -1,0 +1,259 @@
+package dev.veil.detect.person;
+
+import static dev.veil.FindingAssertions.assertFindsExactly;
+import static dev.veil.FindingAssertions.assertInvariants;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.veil.EntityType;
+import dev.veil.Finding;
+import dev.veil.Language;
+import dev.veil.Policy;
+import dev.veil.Veil;
+import dev.veil.detect.DetectionInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersonDetectorTest {
+
+    private static final PersonDetector DETECTOR = PersonDetector.create();
+    private static final Veil BALANCED = Veil.builder().withoutBuiltInDetectors().detector(DETECTOR).build();
+    private static final Veil STRICT = Veil.builder().withoutBuiltInDetectors().detector(DETECTOR)
+            .policy(Policy.strict()).build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Gisteren sprak ik ⟦Jan de Vries⟧ over de offerte.",
+        "Het dossier van ⟦Maria van der Berg⟧ is zoek.",
+        "Kun je ⟦Karel van den Broeck⟧ even bellen?",
+        "Ik heb ⟦Sanne Jansen-de Vries⟧ gemaild over het rooster.",
+        "De brief is getekend door ⟦J.P. Balkenende⟧ zelf.",
+        "Volgens ⟦Th. Verhoeven⟧ klopt de rekening niet.",
+        "Het verslag komt van ⟦Chr. de Graaf⟧ en niemand anders.",
+        "Afzender: ⟦IJ. Smit⟧, Utrecht.",
+        "De afspraak met dhr. ⟦Bakker⟧ is verzet naar dinsdag.",
+        "Wil mevr. ⟦van Dijk⟧ terugbellen?",
+        "Ik sprak mevrouw ⟦De Smet⟧ op de gang.",
+        "Dr. ⟦Peeters⟧ heeft de uitslag.",
+        "Prof. ⟦Anouk Vermeulen⟧ geeft het college.",
+        "Graag een reactie van meneer ⟦Visser⟧.",
+        "Het voorstel van ⟦Vanden Bossche⟧ werd aangenomen.",
+        "In de vergadering zei ⟦Van Dijk⟧ weinig.",
+        "Mijn buurman ⟦Pieter Mulder⟧ heeft een sleutel.",
+    })
+    void findsDutchAndFlemishNamesWithParticlesInitialsAndTitles(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Please forward this to ⟦John Smith⟧ before Friday.",
+        "Mr. ⟦Johnson⟧ will join the call.",
+        "Can Mrs. ⟦Elizabeth Taylor⟧ sign the form?",
+        "Dr. ⟦Patel⟧ reviewed the scan.",
+        "The ticket was raised by ⟦Sarah O'Brien⟧ last week.",
+        "I met ⟦Michael J. Fox⟧ at the airport.",
+        "⟦Kim Johnson⟧'s phone number is on file.",
+        "Our new hire is called ⟦Jordan⟧.",
+        "My name is ⟦Anna Kowalski⟧ and I need help.",
+    })
+    void findsEnglishNames(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Beste ⟦Anouk⟧,\nDank voor je bericht.",
+        "Hoi ⟦Daan⟧, heb je even?",
+        "Hi ⟦Tom⟧, quick question about the invoice.",
+        "Dear ⟦Margaret⟧,\nThank you for your letter.",
+        "Met vriendelijke groet,\n⟦Pieter⟧",
+        "Kind regards,\n⟦Emily⟧",
+        "Mijn collega ⟦Bram⟧ neemt het over.",
+        "De patiënt ⟦Yusuf⟧ is gisteren opgenomen.",
+        "Cliënt ⟦Fenna⟧ wil een nieuwe afspraak.",
+        "De leerling ⟦Noor⟧ was afwezig.",
+        "Een man genaamd ⟦Kees⟧ belde.",
+        "A guy named ⟦Rory⟧ called.",
+        "Van: ⟦Lotte Hendriks⟧\nAan: ⟦Ruben Bos⟧\nOnderwerp: planning",
+        "Aanwezig: ⟦Jan⟧, ⟦Piet⟧, ⟦Marieke⟧\nAfwezig: ⟦Sven⟧",
+        "Attendees: ⟦Laura Chen⟧, ⟦David Miller⟧",
+        "Zowel ⟦Femke⟧ als ⟦Joris⟧ komen morgen.",
+    })
+    void findsNamesAfterCuesGreetingsSignaturesAndHeaders(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Het gesprek met ⟦Fatima el Amrani⟧ duurde lang.",
+        "Ik stuur de factuur naar ⟦Mehmet Yılmaz⟧ in Gent.",
+        "Collega ⟦Nguyen Van An⟧ is vandaag vrij.",
+        "Bel ⟦Mohamed Benali⟧ als het misgaat.",
+        "Volgens ⟦Ahmet Öztürk⟧ is het contract getekend.",
+        "We hired ⟦Priya Sharma⟧ as our analyst.",
+    })
+    void findsNamesOfOtherOriginsCommonInTheLowCountries(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Mijn vader heeft de ziekte van Parkinson.",
+        "Het kind heeft het syndroom van Down.",
+        "Alzheimer komt vaker voor bij ouderen.",
+        "She was diagnosed with Parkinson's disease last year.",
+        "Crohn is een chronische darmziekte.",
+        "We vliegen in juni naar Spanje.",
+        "De vergadering is op maandag 3 maart in Amsterdam.",
+        "Next Monday in May we fly to London.",
+        "Het contract met Bakker Logistiek BV is verlengd.",
+        "The deal with Acme Holding Inc was signed.",
+        "Vandaag regent het in Brussel en Antwerpen.",
+        "Gisteren was het druk op kantoor.",
+        "Bakker is een mooi beroep.",
+        "WEEKOVERZICHT PROJECTEN Q3",
+        "Installeer Windows en Excel op de laptop.",
+        "Ik gebruik ChatGPT voor mijn samenvattingen.",
+        "Ze wonen aan de Bond Street 12 in Londen.",
+        "Maar dat is niet waar.",
+        "The quick brown fox jumps over the lazy dog.",
+        "Stuur het naar info@bakker-jansen.nl graag.",
+        "Zie https://www.janssen.be/Peeters voor details.",
+    })
+    void ignoresDiseasesPlacesOrganisationsMonthsAndOrdinaryWords(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
+    @Test
+    void scoresStrongEvidenceHighAndASingleListWordLower() {
+        assertTrue(score("Ik sprak dhr. Jansen gisteren.") >= 0.9);
+        assertTrue(score("Ik sprak Anouk Vermeulen gisteren.") >= 0.85);
+        assertTrue(score("De brief van J. Peeters kwam aan.") >= 0.85);
+        double single = score("Het rapport ging naar Vermeulen gisteren.");
+        assertTrue(single >= 0.5 && single < 0.85, "single surname: " + single);
+    }
+
+    @Test
+    void strictPolicyCatchesAWeakUnknownCapitalisedWordThatBalancedSkips() {
+        String text = "Het rapport lag bij Zwartkop op het bureau.";
+        assertTrue(BALANCED.scan(text).isEmpty());
+        assertEquals(1, STRICT.scan(text).size());
+    }
+
+    @Test
+    void givesTheSameFindingsFromManyThreadsSharingOneDetector() throws Exception {
+        List<String> texts = List.of(
+                "Beste Anouk,\nIk sprak dhr. Jansen en mevr. van Dijk. Groet, Pieter",
+                "Please ask Dr. Patel and John Smith to call Sarah O'Brien.",
+                "Het syndroom van Down en de ziekte van Parkinson zijn geen personen.");
+        List<List<Finding>> expected = texts.stream().map(BALANCED::scan).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int r = 0; r < 300; r++) {
+                        int k = r % texts.size();
+                        if (!BALANCED.scan(texts.get(k)).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : futures) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void keepsOffsetInvariantsOnRandomUnicode() {
+        Random random = new Random(42);
+        String alphabet = "aAbBjJ.-' \n,:éÖİıß\u0301";
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(80);
+            for (int i = 0; i < len; i++) {
+                int pick = random.nextInt(10);
+                if (pick == 0) {
+                    sb.appendCodePoint(0x1F600 + random.nextInt(50)); // surrogate pairs
+                } else if (pick == 1) {
+                    sb.appendCodePoint(random.nextInt(0x3000));
+                } else if (pick < 5) {
+                    sb.append(List.of("Jan ", "van ", "de ", "Vries", "Dr. ", "J.P. ", "Beste ", "Van: ").get(random.nextInt(8)));
+                } else {
+                    sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+            }
+            String text = sb.toString();
+            List<int[]> raw = new ArrayList<>();
+            DETECTOR.detect(input(text), (s, e, type, score) -> raw.add(new int[] {s, e}));
+            for (int[] r : raw) {
+                assertTrue(r[0] >= 0 && r[0] < r[1] && r[1] <= text.length(), "bounds");
+                assertFalse(Character.isLowSurrogate(text.charAt(r[0])), "starts inside a pair");
+                assertFalse(Character.isHighSurrogate(text.charAt(r[1] - 1)), "ends inside a pair");
+            }
+            assertInvariants(text, STRICT.scan(text));
+        }
+    }
+
+    @Test
+    void findsTheSameUnderATurkishDefaultLocale() {
+        String text = "İbrahim Yılmaz sprak met IJsbrand de Wit en Dr. Işık.";
+        List<Finding> before = BALANCED.scan(text);
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertEquals(before, BALANCED.scan(text));
+        } finally {
+            Locale.setDefault(saved);
+        }
+        assertEquals(3, before.size(), before::toString);
+    }
+
+    @Test
+    void loadsTheBundledListsWithoutSharedData() {
+        assertTrue(PersonDetector.bundledLexicon().size() > 50_000);
+        assertEquals("person.rules", DETECTOR.id());
+        assertEquals(java.util.Set.of(EntityType.PERSON), DETECTOR.entityTypes());
+        assertFalse(DETECTOR.toString().contains("Jan"));
+    }
+
+    private static double score(String text) {
+        double[] best = {0};
+        DETECTOR.detect(input(text), (s, e, type, score) -> best[0] = Math.max(best[0], score));
+        return best[0];
+    }
+
+    static DetectionInput input(String text) {
+        return new DetectionInput() {
+            @Override
+            public CharSequence text() {
+                return text;
+            }
+
+            @Override
+            public Language language() {
+                return Language.AUTO;
+            }
+
+            @Override
+            public List<Finding> priorFindings() {
+                return List.of();
+            }
+        };
+    }
+}
