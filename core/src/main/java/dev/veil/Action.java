@@ -6,10 +6,12 @@ import java.util.Objects;
  * What a {@link Policy} does with a finding of one entity type.
  *
  * <p>Immutable and thread-safe. Use the constants and factories: {@link #KEEP}, {@link #REDACT},
- * {@link #redact(String)}, {@link #MASK}, {@link #REPLACE}, {@link #BLOCK}.
+ * {@link #redact(String)}, {@link #MASK}, {@link #REPLACE}, {@link #PSEUDONYMIZE}, {@link #SURROGATE},
+ * {@link #BLOCK}.
  */
 public sealed interface Action
-        permits Action.Keep, Action.Redact, Action.Mask, Action.Replace, Action.Block {
+        permits Action.Keep, Action.Redact, Action.Mask, Action.Replace, Action.Pseudonymize,
+                Action.Surrogate, Action.Block {
 
     /** Leave the value in the text. */
     Action KEEP = new Keep();
@@ -19,6 +21,17 @@ public sealed interface Action
     Action MASK = new Mask();
     /** Replace the value with its type as a label, e.g. {@code [EMAIL]}. */
     Action REPLACE = new Replace();
+    /**
+     * Replace the value with a reversible typed token such as {@code [PERSON_1]}, the same token for
+     * the same value throughout a session. Needs a session: {@code veil.session(id).protect(text)}.
+     */
+    Action PSEUDONYMIZE = new Pseudonymize();
+    /**
+     * Replace the value with a realistic fake value of the same kind (a Dutch name for a Dutch name,
+     * an e-mail address at {@code example.org}), the same fake for the same value throughout a
+     * session, and reversible. Needs a session: {@code veil.session(id).protect(text)}.
+     */
+    Action SURROGATE = new Surrogate();
     /** Refuse the whole prompt: protecting it throws {@link PromptBlockedException}. */
     Action BLOCK = new Block();
 
@@ -65,6 +78,27 @@ public sealed interface Action
         public String toString() {
             return "REPLACE";
         }
+    }
+
+    /** Replace the value with a reversible session token, e.g. {@code [PERSON_1]}. */
+    record Pseudonymize() implements Action {
+        @Override
+        public String toString() {
+            return "PSEUDONYMIZE";
+        }
+    }
+
+    /** Replace the value with a reversible realistic fake value of the same kind. */
+    record Surrogate() implements Action {
+        @Override
+        public String toString() {
+            return "SURROGATE";
+        }
+    }
+
+    /** Whether this action needs a session to remember what it replaced. */
+    default boolean needsSession() {
+        return this instanceof Pseudonymize || this instanceof Surrogate;
     }
 
     /** Refuse the prompt. */

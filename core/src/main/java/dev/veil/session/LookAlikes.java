@@ -1,0 +1,84 @@
+package dev.veil.session;
+
+import java.util.Set;
+
+/**
+ * Finds token look-alikes in text before it is protected, so a session never issues a token the user
+ * already typed (a pasted {@code [PERSON_1]}, or "PERSON 1" in a table header) and restore can never
+ * turn the user's own literal into someone's data.
+ *
+ * <p>Deliberately over-approximates what {@link TokenScanner} would accept: every number (up to
+ * {@link TokenScanner#MAX_DIGITS} digits) directly after a word and one separator ({@code _ - space
+ * \_}) reserves {@code WORD_NUMBER}, whatever the case, brackets or context. A token {@code T_n} is
+ * then never issued when the last segment of {@code T} and {@code n} are reserved. Reserving too
+ * much only skips a number. Stateless.
+ */
+final class LookAlikes {
+
+    private LookAlikes() {
+    }
+
+    /** Adds {@code WORD_NUMBER} (upper case) for every number after a word and a separator. */
+    static void collect(CharSequence s, Set<String> into) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < '1' || c > '9') {
+                i++;
+                continue;
+            }
+            int d = i;
+            while (d < n && isDigit(s.charAt(d))) {
+                d++;
+            }
+            if (d - i <= TokenScanner.MAX_DIGITS && (i == 0 || !isAsciiLetterOrDigit(s.charAt(i - 1)))) {
+                int w = separatorBefore(s, i);
+                if (w > 0) {
+                    int ws = w;
+                    while (ws > 0 && isAsciiLetterOrDigit(s.charAt(ws - 1))) {
+                        ws--;
+                    }
+                    if (ws < w && w - ws <= 64) {
+                        StringBuilder b = new StringBuilder(w - ws + 1 + d - i);
+                        for (int k = ws; k < w; k++) {
+                            b.append(upper(s.charAt(k)));
+                        }
+                        into.add(b.append('_').append(s, i, d).toString());
+                    }
+                }
+            }
+            i = d;
+        }
+    }
+
+    /** The index just after the word that ends before a separator ending at {@code i}, or -1. */
+    private static int separatorBefore(CharSequence s, int i) {
+        if (i < 2) {
+            return -1;
+        }
+        char p = s.charAt(i - 1);
+        if (p == '_' && s.charAt(i - 2) == '\\') {
+            return i - 2;
+        }
+        return p == '_' || p == '-' || p == ' ' ? i - 1 : -1;
+    }
+
+    /** The key a token is checked against: the last segment of its type and its number. */
+    static String key(String typeName, String number) {
+        int us = typeName.lastIndexOf('_');
+        return (us < 0 ? typeName : typeName.substring(us + 1)) + "_" + number;
+    }
+
+    private static char upper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || isDigit(c);
+    }
+}

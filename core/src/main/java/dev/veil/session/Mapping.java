@@ -1,0 +1,151 @@
+package dev.veil.session;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of what one session can restore: its issued tokens and surrogates, and the
+ * restore scan over a reply. A session publishes a new snapshot when it issues something new, so
+ * restoring takes no lock and a stream restorer works on one consistent view.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} prints counts only.
+ */
+final class Mapping {
+
+    static final Mapping EMPTY = new Mapping(Map.of(), Map.of());
+
+    private final Map<String, String> tokens;
+    private final TypeSet types;
+    private final Map<String, String> surrogates;
+    /** Surrogates by first char, longest first, so the longest one wins where several start alike. */
+    private final Map<Character, String[]> surrogatesByFirst;
+    private final int longestSurrogate;
+
+    /**
+     * @param tokens     normalised token core ({@code PERSON_1}) to original value
+     * @param surrogates surrogate value to original value; only those still safe to restore
+     */
+    Mapping(Map<String, String> tokens, Map<String, String> surrogates) {
+        this.tokens = Map.copyOf(tokens);
+        Set<String> typeNames = new java.util.HashSet<>();
+        for (String core : tokens.keySet()) {
+            typeNames.add(core.substring(0, core.lastIndexOf('_')));
+        }
+        this.types = TypeSet.of(typeNames);
+        this.surrogates = Map.copyOf(surrogates);
+        Map<Character, List<String>> groups = new HashMap<>();
+        int longest = 0;
+        for (String s : surrogates.keySet()) {
+            groups.computeIfAbsent(s.charAt(0), k -> new ArrayList<>()).add(s);
+            longest = Math.max(longest, s.length());
+        }
+        Map<Character, String[]> byFirst = new HashMap<>();
+        groups.forEach((c, list) -> {
+            list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+            byFirst.put(c, list.toArray(new String[0]));
+        });
+        this.surrogatesByFirst = Map.copyOf(byFirst);
+        this.longestSurrogate = longest;
+    }
+
+    boolean isEmpty() {
+        return tokens.isEmpty() && surrogates.isEmpty();
+    }
+
+    /** The most chars a stream restorer may hold back with this mapping. */
+    int maxHoldBack() {
+        return Math.max(TokenScanner.MAX_TOKEN_CHARS, longestSurrogate + 1);
+    }
+
+    /**
+     * Restores {@code s} from {@code from} on into {@code out}, as far as it can decide.
+     *
+     * @param atEnd whether {@code s} is complete; if not, the scan stops where a token or surrogate
+     *              might still be forming
+     * @return the index of the first char not yet decided ({@code s.length()} when {@code atEnd})
+     */
+    int restore(CharSequence s, int from, boolean atEnd, StringBuilder out, StringBuilder scratch) {
+        int n = s.length();
+        int run = from;
+        int i = from;
+        boolean anyTokens = !types.isEmpty();
+        boolean anySurrogates = !surrogatesByFirst.isEmpty();
+        while (i < n) {
+            char c = s.charAt(i);
+            int len = TokenScanner.NO_MATCH;
+            String value = null;
+            if (anyTokens && TokenScanner.mayStart(c)) {
+                len = TokenScanner.match(s, i, atEnd, types, scratch);
+                if (len == TokenScanner.NEED_MORE) {
+                    break;
+                }
+                if (len > 0) {
+                    value = tokens.get(scratch.toString());
+                    if (value == null) {
+                        len = TokenScanner.NO_MATCH;
+                    }
+                }
+            }
+            if (len <= 0 && anySurrogates) {
+                String[] candidates = surrogatesByFirst.get(c);
+                if (candidates != null && TokenScanner.wordStart(s, i)) {
+                    int k = matchSurrogate(s, i, atEnd, candidates);
+                    if (k == TokenScanner.NEED_MORE) {
+                        break;
+                    }
+                    if (k >= 0) {
+                        value = surrogates.get(candidates[k]);
+                        len = candidates[k].length();
+                    }
+                }
+            }
+            if (len > 0) {
+                out.append(s, run, i).append(value);
+                i += len;
+                run = i;
+            } else {
+                i++;
+            }
+        }
+        out.append(s, run, i);
+        return i;
+    }
+
+    /** Index of the longest candidate standing as a whole word at {@code i}, -1, or NEED_MORE. */
+    private static int matchSurrogate(CharSequence s, int i, boolean atEnd, String[] candidates) {
+        int n = s.length();
+        for (int k = 0; k < candidates.length; k++) {
+            String cand = candidates[k];
+            int j = 0;
+            while (j < cand.length() && i + j < n && s.charAt(i + j) == cand.charAt(j)) {
+                j++;
+            }
+            if (j < cand.length()) {
+                if (i + j >= n && !atEnd) {
+                    return TokenScanner.NEED_MORE;
+                }
+                continue;
+            }
+            int after = i + j;
+            if (after >= n) {
+                if (!atEnd) {
+                    return TokenScanner.NEED_MORE;
+                }
+                return k;
+            }
+            if (!Character.isLetterOrDigit(s.charAt(after))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        return "Mapping[tokens=" + tokens.size() + ", surrogates=" + surrogates.size() + "]";
+    }
+}

@@ -1,0 +1,182 @@
+package dev.veil.session;
+
+import dev.veil.Action;
+import dev.veil.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One conversation's reversible protection: values protected with {@link Action#PSEUDONYMIZE} or
+ * {@link Action#SURROGATE} get the same token or fake value on every turn, and replies are restored
+ * with this session's values only. Tokens from other sessions, tokens it never issued, and token
+ * look-alikes the user typed before they were issued are left as they are.
+ *
+ * <p>Thread-safe: turns may be protected and replies restored from several threads. Protecting takes
+ * the session's lock while it issues tokens; restoring takes none. Ending the session
+ * ({@link #close()}) drops its mapping at once; so does idle expiry or eviction by the owner.
+ * {@link #toString()} prints counts, never values or the id.
+ */
+public final class Session implements AutoCloseable {
+
+    private final String id;
+    private final Vault vault;
+    private final Sessions owner;
+
+    Session(String id, byte[] tokenKey, Sessions owner) {
+        this.id = id;
+        this.vault = new Vault(tokenKey);
+        this.owner = owner;
+    }
+
+    /** The id this session was opened with. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Protects {@code text} given the findings to act on (sorted, non-overlapping) and the action for
+     * each; {@code otherReplacement} supplies the text for actions that need no session.
+     */
+    String protect(CharSequence text, List<Finding> findings, Function<Finding, Action> actions,
+            BiFunction<Finding, CharSequence, String> otherReplacement) {
+        touch();
+        List<Vault.Item> items = new ArrayList<>();
+        List<Finding> sessionFindings = new ArrayList<>();
+        int[] spans = new int[findings.size() * 2];
+        int prevEnd = 0;
+        int k = 0;
+        for (Finding f : findings) {
+            if (f.start() < prevEnd || f.end() > text.length()) {
+                throw new IllegalArgumentException("findings must be sorted, non-overlapping and inside the text");
+            }
+            prevEnd = f.end();
+            spans[k++] = f.start();
+            spans[k++] = f.end();
+            Action a = actions.apply(f);
+            if (a.needsSession()) {
+                items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate));
+                sessionFindings.add(f);
+            }
+        }
+        String[] replaced = vault.protect(text, items, spans);
+        StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
+        int pos = 0;
+        int j = 0;
+        for (Finding f : findings) {
+            out.append(text, pos, f.start());
+            if (j < sessionFindings.size() && sessionFindings.get(j) == f) {
+                out.append(replaced[j++]);
+            } else {
+                out.append(otherReplacement.apply(f, text));
+            }
+            pos = f.end();
+        }
+        return out.append(text, pos, text.length()).toString();
+    }
+
+    /** Protects values of the given types with tokens or surrogates; for tests before the engine. */
+    String protect(CharSequence text, List<Finding> findings, Action action) {
+        return protect(text, findings, f -> action, (f, t) -> "[" + f.type() + "]");
+    }
+
+    /**
+     * Returns {@code reply} with every token and surrogate this session issued replaced by its original
+     * value. Common alterations by models are tolerated where unambiguous ({@code [person_1]},
+     * {@code PERSON_1}, {@code <PERSON_1>}, {@code **[PERSON 1]**}); see the README for the table.
+     *
+     * @throws NullPointerException if {@code reply} is null
+     * @throws IllegalStateException if the session has ended or expired
+     */
+    public String restore(CharSequence reply) {
+        Objects.requireNonNull(reply, "reply");
+        touch();
+        Mapping m = vault.mapping();
+        if (m.isEmpty()) {
+            return reply.toString();
+        }
+        StringBuilder out = new StringBuilder(reply.length() + 32);
+        m.restore(reply, 0, true, out, new StringBuilder(32));
+        return out.toString();
+    }
+
+    /**
+     * A restorer for one streamed reply, working on this session's values as they are now.
+     *
+     * @throws IllegalStateException if the session has ended or expired
+     */
+    public StreamRestorer streamRestorer() {
+        touch();
+        return new StreamRestorer(vault.mapping());
+    }
+
+    /**
+     * This session's mapping, encrypted and authenticated with {@code key} (AES-GCM, 16, 24 or 32
+     * bytes), so a later process can {@link #importMapping import} it and restore outputs. Keep the
+     * key secret: whoever has both can read every value.
+     *
+     * @throws IllegalArgumentException if the key has the wrong length
+     * @throws IllegalStateException if the session has ended or expired
+     */
+    public byte[] exportMapping(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        touch();
+        return MappingCodec.seal(key, vault.exportState());
+    }
+
+    /**
+     * Loads a mapping {@linkplain #exportMapping exported} earlier into this new, empty session. All
+     * or nothing: on any failure the session is unchanged.
+     *
+     * @throws dev.veil.VeilException if the key is wrong or the data was altered or malformed
+     * @throws IllegalArgumentException if the key has the wrong length
+     * @throws IllegalStateException if this session already holds values, or has ended
+     */
+    public void importMapping(byte[] key, byte[] exported) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(exported, "exported");
+        touch();
+        vault.install(MappingCodec.read(MappingCodec.open(key, exported)));
+    }
+
+    /** How many distinct values this session has protected. */
+    public int size() {
+        return vault.size();
+    }
+
+    /** Whether this session has ended or expired. */
+    public boolean isClosed() {
+        return vault.isClosed();
+    }
+
+    /** Ends the session: its mapping is dropped and its id starts afresh next time. Idempotent. */
+    @Override
+    public void close() {
+        vault.close();
+        if (owner != null) {
+            owner.forget(this);
+        }
+    }
+
+    /** Drops the mapping without telling the owner; called by the owner on expiry and eviction. */
+    void drop() {
+        vault.close();
+    }
+
+    private void touch() {
+        if (owner != null) {
+            owner.touch(this);
+        }
+        if (vault.isClosed()) {
+            throw new IllegalStateException("this session has ended or expired; get a new one from Veil.session(id)");
+        }
+    }
+
+
+    @Override
+    public String toString() {
+        return "Session[values=" + vault.size() + (vault.isClosed() ? ", closed" : "") + "]";
+    }
+}

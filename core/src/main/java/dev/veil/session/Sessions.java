@@ -1,0 +1,96 @@
+package dev.veil.session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * The live sessions of one Veil instance, in a Caffeine cache bounded by size and idle time: a
+ * session unused for the idle timeout, or evicted because there are too many, is ended and its
+ * mapping dropped, so memory stays bounded even when callers never close sessions.
+ *
+ * <p>Thread-safe. Made by {@code Veil.Builder}; callers use {@code veil.session(id)}.
+ */
+public final class Sessions {
+
+    /** Default idle time after which a session ends. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** Default maximum number of live sessions. */
+    public static final long DEFAULT_MAX_SESSIONS = 10_000;
+
+    private final Cache<String, Session> cache;
+    private final byte[] tokenKey;
+
+    /**
+     * @param idleTimeout how long an unused session lives
+     * @param maxSessions how many sessions live at most; the least recently used go first
+     * @param nanoTicker  the time source in nanoseconds ({@code System::nanoTime} outside tests)
+     * @param tokenKey    a key for deterministic keyed tokens (at least 16 bytes), or null for
+     *                    per-session numbering
+     */
+    public Sessions(Duration idleTimeout, long maxSessions, LongSupplier nanoTicker, byte[] tokenKey) {
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(nanoTicker, "nanoTicker");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("the idle timeout must be positive");
+        }
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("at least one session must fit, got " + maxSessions);
+        }
+        if (tokenKey != null && tokenKey.length < 16) {
+            throw new IllegalArgumentException("a token key needs at least 16 bytes");
+        }
+        this.tokenKey = tokenKey == null ? null : tokenKey.clone();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterAccess(idleTimeout)
+                .maximumSize(maxSessions)
+                .ticker(nanoTicker::getAsLong)
+                .executor(Runnable::run)
+                .<String, Session>removalListener((id, session, cause) -> {
+                    if (session != null) {
+                        session.drop();
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * The session with this id: the live one, or a new empty one.
+     *
+     * @throws NullPointerException if {@code id} is null
+     */
+    public Session get(String id) {
+        Objects.requireNonNull(id, "id");
+        return cache.get(id, k -> new Session(k, tokenKey, this));
+    }
+
+    /** Ends the session with this id, if it is live. */
+    public void end(String id) {
+        cache.invalidate(Objects.requireNonNull(id, "id"));
+    }
+
+    /** How many sessions are live, after expiring idle ones. */
+    public long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /** Marks the session as used (idle expiry starts again), and ends it if it has expired. */
+    void touch(Session session) {
+        Session live = cache.getIfPresent(session.id());
+        if (live != session) {
+            session.drop();
+        }
+    }
+
+    void forget(Session session) {
+        cache.asMap().remove(session.id(), session);
+    }
+
+    @Override
+    public String toString() {
+        return "Sessions[live=" + cache.estimatedSize() + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.veil.session;
+
+import java.util.Objects;
+
+/**
+ * Restores a model's reply while it streams: feed each chunk to {@link #accept(CharSequence)} and
+ * show what it returns, then call {@link #finish()} once the stream ends. Chunks may be split
+ * anywhere, inside a token too. Text is released as soon as it cannot become part of a token or
+ * surrogate; what might still become one is held back, never more than a bounded few dozen chars
+ * ({@link #maxHoldBack()}). The concatenated output equals {@link Session#restore(CharSequence)} of
+ * the whole reply, for every way of splitting it.
+ *
+ * <p>Works on the session's mapping as it was when the restorer was created. Not thread-safe: use
+ * one restorer per stream (per choice, per tool-call argument). {@link #toString()} prints no text.
+ */
+public final class StreamRestorer {
+
+    /** Chars of already-released text kept to decide whether a token starts a word. */
+    private static final int CONTEXT = 2;
+
+    private final Mapping mapping;
+    private final StringBuilder pending = new StringBuilder(64);
+    private final StringBuilder out = new StringBuilder(64);
+    private final StringBuilder scratch = new StringBuilder(32);
+    /** Index in {@link #pending} of the first char not yet released. */
+    private int pos;
+    private boolean finished;
+
+    StreamRestorer(Mapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /**
+     * Takes the next chunk of the reply and returns the restored text that is now certain, possibly
+     * empty.
+     *
+     * @throws NullPointerException if {@code chunk} is null
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    public String accept(CharSequence chunk) {
+        Objects.requireNonNull(chunk, "chunk");
+        if (finished) {
+            throw new IllegalStateException("this stream restorer has finished");
+        }
+        if (chunk.length() == 0) {
+            return "";
+        }
+        pending.append(chunk);
+        out.setLength(0);
+        pos = mapping.restore(pending, pos, false, out, scratch);
+        if (pos > CONTEXT) {
+            pending.delete(0, pos - CONTEXT);
+            pos = CONTEXT;
+        }
+        return out.toString();
+    }
+
+    /**
+     * Ends the stream and returns the rest: what was held back, restored or released as it is.
+     *
+     * @throws IllegalStateException if called twice
+     */
+    public String finish() {
+        if (finished) {
+            throw new IllegalStateException("this stream restorer has finished");
+        }
+        finished = true;
+        out.setLength(0);
+        mapping.restore(pending, pos, true, out, scratch);
+        pending.setLength(0);
+        return out.toString();
+    }
+
+    /** How many chars are held back right now, waiting for the next chunk. */
+    public int heldBack() {
+        return pending.length() - pos;
+    }
+
+    /** The most chars this restorer ever holds back. */
+    public int maxHoldBack() {
+        return mapping.maxHoldBack();
+    }
+
+    @Override
+    public String toString() {
+        return "StreamRestorer[heldBack=" + heldBack() + (finished ? ", finished" : "") + "]";
+    }
+}

@@ -1,0 +1,197 @@
+package dev.veil.session;
+
+import dev.veil.EntityType;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/**
+ * Makes realistic fake values of the same kind as a real one. Each fake keeps the real value's
+ * shape (separators, length, country) so a model treats it like the real thing:
+ *
+ * <ul>
+ *   <li>e-mail: a made-up person at a reserved domain ({@code example.org/.com/.net}, RFC 2606);
+ *   <li>IBAN: same country, length and grouping, valid check digits, and a bank code that starts
+ *       with {@code X}, which no bank uses, so it cannot route;
+ *   <li>phone: same country prefix, length and grouping, other subscriber digits;
+ *   <li>IP address: an address from the documentation ranges (RFC 5737, RFC 3849);
+ *   <li>BSN: a number that passes the 11-test; card number: same length and first digit, valid Luhn;
+ *   <li>names: drawn from short built-in lists of common Dutch or English names (see
+ *       {@link Vault}), a Dutch one when the real name looks Dutch;
+ *   <li>anything else: each letter and digit replaced by a random one of the same kind.
+ * </ul>
+ * The caller checks that a fake differs from every real value it must not meet. Stateless.
+ */
+final class Surrogates {
+
+    static final String[] DUTCH_GIVEN = {
+        "Daan", "Sem", "Lucas", "Bram", "Thijs", "Ruben", "Joris", "Sander", "Pieter", "Wouter",
+        "Maarten", "Niels", "Koen", "Jeroen", "Bas", "Emma", "Sanne", "Lotte", "Femke", "Anouk",
+        "Fleur", "Iris", "Marieke", "Eline", "Noor", "Lieke", "Roos", "Esther", "Ilse", "Merel"};
+    static final String[] DUTCH_FAMILY = {
+        "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker",
+        "Brouwer", "Dijkstra", "Kok", "Jacobs", "Vermeulen", "Schouten", "Willems", "Hoekstra",
+        "van Dam", "van Leeuwen", "de Graaf", "van der Linden", "de Boer", "van Wijk", "de Wit",
+        "van den Heuvel", "ter Horst", "van Beek", "de Haan", "van der Veen"};
+    static final String[] ENGLISH_GIVEN = {
+        "Oliver", "Harry", "George", "Jack", "Thomas", "Daniel", "Samuel", "Henry", "Alice", "Emily",
+        "Grace", "Hannah", "Laura", "Sophie", "Chloe", "Lucy", "Megan", "Rachel", "Adam", "Ethan"};
+    static final String[] ENGLISH_FAMILY = {
+        "Walker", "Turner", "Hughes", "Edwards", "Collins", "Morgan", "Cooper", "Bennett", "Harris",
+        "Clarke", "Parker", "Wright", "Baker", "Carter", "Mitchell", "Ward", "Hayes", "Porter",
+        "Fletcher", "Ellis"};
+    private static final String[] DOMAINS = {"example.org", "example.com", "example.net"};
+
+    private Surrogates() {
+    }
+
+    /** A fake value of {@code type} shaped like {@code real}; names are made by {@link Vault}. */
+    static String fake(EntityType type, String real, RandomGenerator random) {
+        return switch (type.name()) {
+            case "EMAIL" -> email(random);
+            case "IBAN" -> iban(real, random);
+            case "PHONE" -> phone(real, random);
+            case "IP_ADDRESS" -> ip(real, random);
+            case "NL_BSN" -> bsn(real, random);
+            case "CREDIT_CARD" -> card(real, random);
+            default -> sameShape(real, 0, random);
+        };
+    }
+
+    static String email(RandomGenerator random) {
+        String given = pick(random.nextBoolean() ? DUTCH_GIVEN : ENGLISH_GIVEN, random);
+        String family = pick(random.nextBoolean() ? DUTCH_FAMILY : ENGLISH_FAMILY, random);
+        String local = (given + "." + family.replace(" ", "")).toLowerCase(Locale.ROOT);
+        return local + "@" + pick(DOMAINS, random);
+    }
+
+    static String pick(String[] list, RandomGenerator random) {
+        return list[random.nextInt(list.length)];
+    }
+
+    /** Same country, length and spacing; bank code starts with X; valid ISO 7064 check digits. */
+    static String iban(String real, RandomGenerator random) {
+        char[] c = real.toCharArray();
+        int alnum = 0;
+        boolean firstBankLetter = true;
+        int[] checkPos = new int[2];
+        for (int i = 0; i < c.length; i++) {
+            if (!Character.isLetterOrDigit(c[i])) {
+                continue;
+            }
+            if (alnum == 2 || alnum == 3) {
+                checkPos[alnum - 2] = i;
+            } else if (alnum >= 4) {
+                if (Character.isLetter(c[i])) {
+                    c[i] = firstBankLetter ? 'X' : (char) ('A' + random.nextInt(26));
+                    firstBankLetter = false;
+                } else {
+                    c[i] = (char) ('0' + random.nextInt(10));
+                }
+            }
+            c[i] = Character.toUpperCase(c[i]);
+            alnum++;
+        }
+        if (alnum < 5) {
+            return sameShape(real, 0, random);
+        }
+        StringBuilder compact = new StringBuilder();
+        for (char ch : c) {
+            if (Character.isLetterOrDigit(ch)) {
+                compact.append(ch);
+            }
+        }
+        String rearranged = compact.substring(4) + compact.substring(0, 2) + "00";
+        int mod = 0;
+        for (int i = 0; i < rearranged.length(); i++) {
+            char ch = rearranged.charAt(i);
+            int v = Character.isDigit(ch) ? ch - '0' : ch - 'A' + 10;
+            mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+        }
+        int check = 98 - mod;
+        c[checkPos[0]] = (char) ('0' + check / 10);
+        c[checkPos[1]] = (char) ('0' + check % 10);
+        return new String(c);
+    }
+
+    /** Keeps a leading + and the first digits (country and area or mobile prefix), changes the rest. */
+    static String phone(String real, RandomGenerator random) {
+        int digits = 0;
+        for (int i = 0; i < real.length(); i++) {
+            if (Character.isDigit(real.charAt(i))) {
+                digits++;
+            }
+        }
+        int keep = Math.max(2, digits - 7);
+        return sameShape(real, keep, random);
+    }
+
+    static String ip(String real, RandomGenerator random) {
+        if (real.indexOf(':') >= 0) {
+            return "2001:db8::" + Integer.toHexString(1 + random.nextInt(0xfffe));
+        }
+        String[] nets = {"192.0.2.", "198.51.100.", "203.0.113."};
+        return pick(nets, random) + (1 + random.nextInt(254));
+    }
+
+    static String bsn(String real, RandomGenerator random) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            String candidate = sameShape(real, 0, random);
+            int[] d = candidate.chars().filter(Character::isDigit).map(ch -> ch - '0').toArray();
+            if (d.length != 9 || d[0] == 0) {
+                continue;
+            }
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (9 - i) * d[i];
+            }
+            sum -= d[8];
+            if (sum % 11 == 0) {
+                return candidate;
+            }
+        }
+        return sameShape(real, 0, random);
+    }
+
+    static String card(String real, RandomGenerator random) {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            String candidate = sameShape(real, 1, random);
+            int sum = 0;
+            boolean dbl = false;
+            for (int i = candidate.length() - 1; i >= 0; i--) {
+                char ch = candidate.charAt(i);
+                if (!Character.isDigit(ch)) {
+                    continue;
+                }
+                int v = ch - '0';
+                if (dbl) {
+                    v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+                }
+                sum += v;
+                dbl = !dbl;
+            }
+            if (sum % 10 == 0) {
+                return candidate;
+            }
+        }
+        return sameShape(real, 1, random);
+    }
+
+    /** Replaces each digit and letter after the first {@code keepDigits} digits with a random one. */
+    static String sameShape(String real, int keepDigits, RandomGenerator random) {
+        StringBuilder b = new StringBuilder(real.length());
+        int digitsSeen = 0;
+        for (int i = 0; i < real.length(); i++) {
+            char ch = real.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                b.append(digitsSeen++ < keepDigits ? ch : (char) ('0' + random.nextInt(10)));
+            } else if (ch >= 'a' && ch <= 'z') {
+                b.append((char) ('a' + random.nextInt(26)));
+            } else if (ch >= 'A' && ch <= 'Z') {
+                b.append((char) ('A' + random.nextInt(26)));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,442 @@
+package dev.veil.session;
+
+import dev.veil.EntityType;
+import dev.veil.VeilException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * One session's two-way mapping between real values and the tokens or surrogates that replace them.
+ *
+ * <p>Issuing happens under the vault's lock, once per protect call; every change publishes a new
+ * immutable {@link Mapping}, so restore never locks. Holds at most {@link #MAX_VALUES} values: past
+ * that, protecting fails closed instead of growing without bound. Thread-safe. {@link #toString()}
+ * prints counts only.
+ */
+final class Vault {
+
+    static final int MAX_VALUES = 10_000;
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    /** One value to replace: its type, its text as written, and whether it gets a surrogate. */
+    record Item(EntityType type, String value, boolean surrogate) {
+        @Override
+        public String toString() {
+            return "Item[" + type + (surrogate ? ", surrogate" : ", token") + "]";
+        }
+    }
+
+    /** A person: the full name that anchors short forms, its token and its fake name parts. */
+    static final class Person {
+        String token;
+        String display;
+        String key;
+        String given;
+        char initial;
+        String family;
+        boolean anchor;
+        String fakeGiven;
+        String fakeFamily;
+
+        @Override
+        public String toString() {
+            return "Person[anchor=" + anchor + "]";
+        }
+    }
+
+    /** Everything a vault knows; replaced as a whole by import so nothing is half-imported. */
+    static final class State {
+        final Map<String, String> tokenByValue = new HashMap<>();
+        final Map<String, String> valueByToken = new HashMap<>();
+        final Map<String, String> surrogateByValue = new HashMap<>();
+        final Map<String, String> valueBySurrogate = new HashMap<>();
+        final Set<String> unsafeSurrogates = new HashSet<>();
+        final Set<String> realValues = new HashSet<>();
+        final Map<String, Integer> counters = new HashMap<>();
+        final Set<String> reserved = new HashSet<>();
+        final List<Person> persons = new ArrayList<>();
+
+        boolean isEmpty() {
+            return tokenByValue.isEmpty() && surrogateByValue.isEmpty();
+        }
+
+        int size() {
+            return tokenByValue.size() + surrogateByValue.size();
+        }
+    }
+
+    private final KeyedTokens keyed;
+    private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
+    private State state = new State();
+    private volatile Mapping mapping = Mapping.EMPTY;
+    private boolean closed;
+
+    /** @param tokenKey key for deterministic keyed tokens, or null for per-session numbering */
+    Vault(byte[] tokenKey) {
+        this.keyed = tokenKey == null ? null : new KeyedTokens(tokenKey);
+    }
+
+    Mapping mapping() {
+        return mapping;
+    }
+
+    synchronized int size() {
+        return state.size();
+    }
+
+    /** Drops every value for good: later calls fail, restore finds nothing. */
+    synchronized void close() {
+        closed = true;
+        state = new State();
+        mapping = Mapping.EMPTY;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this session has ended or expired; get a new one from Veil.session(id)");
+        }
+    }
+
+    /**
+     * Returns the replacement for each item, issuing tokens and surrogates as needed.
+     *
+     * @param text  the whole text being protected: look-alikes in it are reserved, and no surrogate
+     *              may occur in it
+     * @param spans {@code [start, end)} of each item in {@code text}, two ints per item
+     * @throws VeilException when the vault is full or a keyed token clashes
+     */
+    synchronized String[] protect(CharSequence text, List<Item> items, int[] spans) {
+        checkOpen();
+        State s = state;
+        LookAlikes.collect(text, s.reserved);
+        boolean changed = markUnsafeSurrogates(s, text, spans);
+        String[] out = new String[items.size()];
+        // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int k = 0; k < items.size(); k++) {
+                Item item = items.get(k);
+                boolean person = item.type().equals(EntityType.PERSON);
+                boolean fullFirst = person && PersonName.parse(item.value()).full();
+                if ((pass == 0) != fullFirst) {
+                    continue;
+                }
+                int before = s.size();
+                out[k] = person ? person(s, item, text) : plain(s, item, text);
+                changed |= s.size() != before;
+            }
+        }
+        if (changed) {
+            publish();
+        }
+        return out;
+    }
+
+    private String plain(State s, Item item, CharSequence text) {
+        String typeName = item.type().name();
+        String key = typeName + '\u0000' + canonical(item.type(), item.value());
+        if (!item.surrogate()) {
+            String token = s.tokenByValue.get(key);
+            if (token == null) {
+                checkRoom(s);
+                token = issueToken(s, typeName, key, item.value());
+                s.tokenByValue.put(key, token);
+                s.realValues.add(item.value().toLowerCase(Locale.ROOT));
+            }
+            return "[" + token + "]";
+        }
+        String fake = s.surrogateByValue.get(key);
+        if (fake == null) {
+            checkRoom(s);
+            RandomGenerator r = keyed == null ? random : new SplittableRandom(keyed.seed(typeName, key));
+            s.realValues.add(item.value().toLowerCase(Locale.ROOT));
+            fake = distinctFake(s, text, item.value(), () -> Surrogates.fake(item.type(), item.value(), r));
+            s.surrogateByValue.put(key, fake);
+            s.valueBySurrogate.put(fake, item.value());
+        }
+        return fake;
+    }
+
+    private String person(State s, Item item, CharSequence text) {
+        String value = item.value();
+        PersonName name = PersonName.parse(value);
+        String core = name.core(value);
+        String key = "PERSON\u0000" + core.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String prefix = value.substring(0, name.nameStart());
+        String suffix = value.substring(name.nameEnd());
+        if (!item.surrogate()) {
+            String token = s.tokenByValue.get(key);
+            if (token == null) {
+                checkRoom(s);
+                Person p = resolve(s, name, core, key);
+                if (p.token == null) {
+                    p.token = issueToken(s, "PERSON", p.key, p.display);
+                }
+                token = p.token;
+                s.tokenByValue.put(key, token);
+                s.realValues.add(core.toLowerCase(Locale.ROOT));
+            }
+            return prefix + "[" + token + "]" + suffix;
+        }
+        String fake = s.surrogateByValue.get(key);
+        if (fake == null) {
+            checkRoom(s);
+            s.realValues.add(core.toLowerCase(Locale.ROOT));
+            Person p = resolve(s, name, core, key);
+            RandomGenerator r = keyed == null ? random : new SplittableRandom(keyed.seed("PERSON", p.key));
+            if (p.fakeFamily == null) {
+                fakeName(s, p, text, r);
+            }
+            fake = render(p, name);
+            String owner = s.valueBySurrogate.get(fake);
+            if ((owner != null && !owner.equals(core)) || contains(text, fake)
+                    || s.realValues.contains(fake.toLowerCase(Locale.ROOT))) {
+                // The short form clashes (two fakes share a given name): use a fresh stand-alone fake.
+                Person alone = new Person();
+                fakeName(s, alone, text, r);
+                fake = render(alone, name);
+            }
+            s.surrogateByValue.put(key, fake);
+            s.valueBySurrogate.put(fake, core);
+        }
+        return prefix + fake + suffix;
+    }
+
+    /** The person a name refers to: the one full name it can only mean, or a new person. */
+    private static Person resolve(State s, PersonName name, String core, String key) {
+        Person match = null;
+        int matches = 0;
+        for (Person p : s.persons) {
+            if (p.anchor && refersTo(name, p)) {
+                match = p;
+                matches++;
+            }
+        }
+        if (matches == 1) {
+            return match;
+        }
+        Person p = new Person();
+        p.display = core;
+        p.key = key;
+        p.given = name.given();
+        p.initial = name.initial();
+        p.family = name.family();
+        p.anchor = name.full();
+        s.persons.add(p);
+        return p;
+    }
+
+    private static boolean refersTo(PersonName n, Person p) {
+        if (n.single()) {
+            return n.given().equals(p.given) || n.family().equals(p.family);
+        }
+        if (n.family() == null || !n.family().equals(p.family)) {
+            return false;
+        }
+        if (n.initial() == 0) {
+            return true;
+        }
+        if (n.given() != null) {
+            return n.given().equals(p.given);
+        }
+        return n.initial() == p.initial;
+    }
+
+    private String issueToken(State s, String typeName, String key, String display) {
+        String token;
+        if (keyed != null) {
+            token = typeName + "_" + keyed.number(typeName, key);
+            String other = s.valueByToken.get(token);
+            if (other != null && !other.equals(display)) {
+                throw new VeilException("two values of type " + typeName
+                        + " got the same keyed token; protect them in separate sessions");
+            }
+        } else {
+            int n = s.counters.getOrDefault(typeName, 0);
+            do {
+                n++;
+            } while (s.reserved.contains(LookAlikes.key(typeName, Integer.toString(n))));
+            s.counters.put(typeName, n);
+            token = typeName + "_" + n;
+        }
+        s.valueByToken.put(token, display);
+        return token;
+    }
+
+    private void fakeName(State s, Person p, CharSequence text, RandomGenerator r) {
+        boolean dutch = looksDutch(p);
+        String[] givens = dutch ? Surrogates.DUTCH_GIVEN : Surrogates.ENGLISH_GIVEN;
+        String[] families = dutch ? Surrogates.DUTCH_FAMILY : Surrogates.ENGLISH_FAMILY;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            String g = Surrogates.pick(givens, r);
+            String f = Surrogates.pick(families, r);
+            boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
+                    p.family == null ? "" : p.family) || contains(text, f) || contains(text, g)
+                    || s.realValues.contains(g.toLowerCase(Locale.ROOT))
+                    || s.realValues.contains(f.toLowerCase(Locale.ROOT));
+            for (Person other : s.persons) {
+                clash |= other != p && (f.equals(other.fakeFamily) || g.equals(other.fakeGiven));
+            }
+            if (!clash || attempt > 150) {
+                p.fakeGiven = g;
+                p.fakeFamily = f;
+                return;
+            }
+        }
+    }
+
+    /** The fake in the same shape as the written form: full, initials, family only or one word. */
+    private static String render(Person p, PersonName n) {
+        if (n.single()) {
+            boolean byFamily = p.given == null ? p.family != null && p.family.equals(n.family())
+                    : !p.given.equals(n.given()) && p.family != null && p.family.equals(n.family());
+            return byFamily ? capitalise(p.fakeFamily) : p.fakeGiven;
+        }
+        if (n.initial() == 0) {
+            return capitalise(p.fakeFamily);
+        }
+        if (n.given() == null) {
+            return p.fakeGiven.charAt(0) + ". " + p.fakeFamily;
+        }
+        return p.fakeGiven + " " + p.fakeFamily;
+    }
+
+    private static boolean looksDutch(Person p) {
+        String f = p.family == null ? "" : p.family;
+        if (f.indexOf(' ') > 0) {
+            return true;
+        }
+        for (String marker : new String[] {"ij", "oe", "aa", "ui", "sch", "kk", "stra", "sen", "ink"}) {
+            if (f.contains(marker) || (p.given != null && p.given.contains(marker))) {
+                return true;
+            }
+        }
+        for (String g : Surrogates.DUTCH_GIVEN) {
+            if (g.equalsIgnoreCase(p.given == null ? "" : p.given)) {
+                return true;
+            }
+        }
+        return p.given != null && p.given.length() <= 4 && p.given.endsWith("n");
+    }
+
+    private String distinctFake(State s, CharSequence text, String real, java.util.function.Supplier<String> maker) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            String fake = maker.get();
+            if (!fake.equalsIgnoreCase(real) && !s.valueBySurrogate.containsKey(fake)
+                    && !s.realValues.contains(fake.toLowerCase(Locale.ROOT)) && !contains(text, fake)) {
+                return fake;
+            }
+        }
+        throw new VeilException("could not make a surrogate distinct from the real values; use PSEUDONYMIZE");
+    }
+
+    /**
+     * A surrogate the user typed outside a protected span can no longer be told apart from a real
+     * value, so it is no longer restored (left as the model wrote it).
+     */
+    private static boolean markUnsafeSurrogates(State s, CharSequence text, int[] spans) {
+        boolean changed = false;
+        if (s.valueBySurrogate.isEmpty()) {
+            return false;
+        }
+        String t = text.toString();
+        for (String fake : s.valueBySurrogate.keySet()) {
+            if (s.unsafeSurrogates.contains(fake)) {
+                continue;
+            }
+            for (int at = t.indexOf(fake); at >= 0; at = t.indexOf(fake, at + 1)) {
+                if (!inside(spans, at, at + fake.length())) {
+                    s.unsafeSurrogates.add(fake);
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static boolean inside(int[] spans, int start, int end) {
+        for (int i = 0; i + 1 < spans.length; i += 2) {
+            if (spans[i] <= start && end <= spans[i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(CharSequence text, String s) {
+        return text.toString().toLowerCase(Locale.ROOT).contains(s.toLowerCase(Locale.ROOT));
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void checkRoom(State s) {
+        if (s.size() >= MAX_VALUES) {
+            throw new VeilException("this session holds the maximum of " + MAX_VALUES
+                    + " values; start a new session");
+        }
+    }
+
+    /** The canonical form two spellings of one value share: case for e-mail, spacing for numbers. */
+    static String canonical(EntityType type, String value) {
+        return switch (type.name()) {
+            case "EMAIL" -> value.toLowerCase(Locale.ROOT);
+            case "IBAN", "PHONE", "CREDIT_CARD", "NL_BSN", "BE_NATIONAL_NUMBER" -> {
+                StringBuilder b = new StringBuilder(value.length());
+                for (int i = 0; i < value.length(); i++) {
+                    char c = value.charAt(i);
+                    if (Character.isLetterOrDigit(c) || c == '+') {
+                        b.append(Character.toUpperCase(c));
+                    }
+                }
+                yield b.toString();
+            }
+            default -> value;
+        };
+    }
+
+    private void publish() {
+        State s = state;
+        Map<String, String> safe = new HashMap<>(s.valueBySurrogate);
+        safe.keySet().removeAll(s.unsafeSurrogates);
+        mapping = new Mapping(s.valueByToken, safe);
+    }
+
+    /** The state serialised for export, taken under the lock so it is consistent. */
+    synchronized byte[] exportState() {
+        checkOpen();
+        return MappingCodec.write(state);
+    }
+
+    /**
+     * Replaces an empty vault's state with an imported one, all at once.
+     *
+     * @throws IllegalStateException if this vault already holds values
+     */
+    synchronized void install(State imported) {
+        checkOpen();
+        if (!state.isEmpty()) {
+            throw new IllegalStateException("import a mapping only into a new, empty session");
+        }
+        state = imported;
+        publish();
+    }
+
+    @Override
+    public String toString() {
+        return "Vault[values=" + size() + (keyed != null ? ", keyed" : "") + "]";
+    }
+}
