@@ -4,8 +4,12 @@ import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.Detectors;
 import dev.veil.protect.Masker;
+import dev.veil.protect.Replacer;
 import dev.veil.protect.TextRewriter;
 import dev.veil.resolve.OverlapResolver;
+import dev.veil.session.Session;
+import dev.veil.session.Sessions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -16,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 
 /**
  * The front door: protects prompts before they leave the building.
@@ -43,6 +49,7 @@ public final class Veil {
     private final List<Detector> detectors;
     private final Set<String> allowList;
     private final int maxTextLength;
+    private final Sessions sessions;
 
     private Veil(Builder b) {
         this.policy = b.policy;
@@ -71,6 +78,8 @@ public final class Veil {
         // A detector whose types the policy keeps anyway does not need to run.
         all.removeIf(d -> d.entityTypes().stream().noneMatch(policy::actsOn));
         this.detectors = List.copyOf(all);
+        this.sessions = new Sessions(this::protect, policy, b.sessionIdleTimeout, b.maxSessions, b.sessionTicker,
+                b.tokenKey);
     }
 
     /** An engine with the {@link Policy#balanced() balanced} policy, every built-in detector, any language. */
@@ -149,15 +158,41 @@ public final class Veil {
 
     /**
      * Protects a text: every finding the policy acts on is redacted, masked or replaced per its type's
-     * action.
+     * action. Reversible actions ({@link Action#PSEUDONYMIZE}, {@link Action#SURROGATE}) need a
+     * session to remember what they replaced: use {@link #session(String)} for those.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the text is longer than the engine's limit
      * @throws PromptBlockedException if the policy blocks a type that was found; nothing may be sent
      * @throws DetectionFailedException if a detector fails and the policy does not tolerate it
+     * @throws IllegalStateException if the policy pseudonymises a type that was found: protect with a
+     *                               session instead
      */
     public ProtectedText protect(CharSequence text, Language language) {
-        List<Finding> findings = scan(text, language);
+        return protect(text, language, null);
+    }
+
+    /**
+     * The session with this id, for a conversation whose replies are restored: the live one, or a new
+     * one. Protect each turn with {@link Session#protect(CharSequence)} and restore each reply with
+     * {@link Session#restore(CharSequence)} or {@link Session#streamRestorer()}. Sessions unused for
+     * the idle timeout, or the least recently used beyond the maximum, end on their own
+     * ({@link Builder#sessionIdleTimeout}, {@link Builder#maxSessions}).
+     *
+     * @throws NullPointerException if {@code id} is null
+     */
+    public Session session(String id) {
+        return sessions.get(id);
+    }
+
+    /** Ends the session with this id now, dropping its mapping; does nothing if there is none. */
+    public void endSession(String id) {
+        sessions.end(id);
+    }
+
+    private ProtectedText protect(CharSequence text, Language language,
+            BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements) {
+        List<Finding> findings = scan(text, language == null ? this.language : language);
         Set<EntityType> blocked = null;
         for (Finding f : findings) {
             if (policy.actionFor(f.type(), f.score()) instanceof Action.Block) {
@@ -170,7 +205,22 @@ public final class Veil {
         if (blocked != null) {
             throw new PromptBlockedException(blocked);
         }
-        String out = TextRewriter.rewrite(text, findings, (f, t) -> replacement(f, t));
+        List<Finding> reversible = null;
+        for (Finding f : findings) {
+            if (policy.actionFor(f.type(), f.score()).needsSession()) {
+                if (sessionReplacements == null) {
+                    throw new IllegalStateException("the policy pseudonymises " + f.type()
+                            + ": protect with veil.session(id).protect(text) so the reply can be restored");
+                }
+                if (reversible == null) {
+                    reversible = new ArrayList<>();
+                }
+                reversible.add(f);
+            }
+        }
+        Replacer session = reversible == null ? null : sessionReplacements.apply(text, reversible);
+        String out = TextRewriter.rewrite(text, findings, (f, t) -> session != null
+                && policy.actionFor(f.type(), f.score()).needsSession() ? session.replacementFor(f, t) : replacement(f, t));
         return new ProtectedText(out, findings);
     }
 
@@ -269,8 +319,69 @@ public final class Veil {
         private final Set<String> allow = new HashSet<>();
         private final Map<String, EntityType> deny = new LinkedHashMap<>();
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+        private Duration sessionIdleTimeout = Sessions.DEFAULT_IDLE_TIMEOUT;
+        private long maxSessions = Sessions.DEFAULT_MAX_SESSIONS;
+        private LongSupplier sessionTicker = System::nanoTime;
+        private byte[] tokenKey;
 
         private Builder() {
+        }
+
+        /**
+         * How long an unused session lives before it ends and its mapping is dropped; 30 minutes by
+         * default.
+         *
+         * @throws NullPointerException if {@code idle} is null
+         * @throws IllegalArgumentException if {@code idle} is not positive
+         */
+        public Builder sessionIdleTimeout(Duration idle) {
+            Objects.requireNonNull(idle, "idle");
+            if (idle.isNegative() || idle.isZero()) {
+                throw new IllegalArgumentException("the session idle timeout must be positive");
+            }
+            this.sessionIdleTimeout = idle;
+            return this;
+        }
+
+        /**
+         * How many sessions live at once; beyond that the least recently used end. 10,000 by default.
+         *
+         * @throws IllegalArgumentException if {@code max} is less than 1
+         */
+        public Builder maxSessions(long max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxSessions must be at least 1, got " + max);
+            }
+            this.maxSessions = max;
+            return this;
+        }
+
+        /**
+         * The time source for session expiry, in nanoseconds like {@link System#nanoTime()}; for tests.
+         *
+         * @throws NullPointerException if {@code nanoTime} is null
+         */
+        public Builder sessionTicker(LongSupplier nanoTime) {
+            this.sessionTicker = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * Makes pseudonymisation tokens deterministic: with the same secret key (at least 16 bytes),
+         * a value gets the same token in every session, process and machine, e.g. for documents
+         * protected in parallel. Tokens are {@code HMAC-SHA256} based and reveal nothing without the
+         * key. Without a key, tokens are numbered per session ({@code [PERSON_1]}, {@code [PERSON_2]}).
+         *
+         * @throws NullPointerException if {@code key} is null
+         * @throws IllegalArgumentException if the key is shorter than 16 bytes
+         */
+        public Builder tokenKey(byte[] key) {
+            Objects.requireNonNull(key, "key");
+            if (key.length < 16) {
+                throw new IllegalArgumentException("a token key needs at least 16 bytes, got " + key.length);
+            }
+            this.tokenKey = key.clone();
+            return this;
         }
 
         /**

@@ -1,7 +1,14 @@
 package dev.veil.session;
 
 import dev.veil.Action;
+import dev.veil.DetectionFailedException;
 import dev.veil.Finding;
+import dev.veil.Language;
+import dev.veil.PromptBlockedException;
+import dev.veil.ProtectedText;
+import dev.veil.protect.Replacer;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +41,55 @@ public final class Session implements AutoCloseable {
     /** The id this session was opened with. */
     public String id() {
         return id;
+    }
+
+    /**
+     * Protects one turn of the conversation (a user message, a system prompt, a tool result) in any
+     * language. Findings whose action is {@link Action#PSEUDONYMIZE} or {@link Action#SURROGATE} get
+     * this session's token or fake value; other actions work as in {@code Veil.protect}.
+     *
+     * @throws NullPointerException if {@code text} is null
+     * @throws PromptBlockedException if the policy blocks a type that was found
+     * @throws DetectionFailedException if a detector fails and the policy does not tolerate it
+     * @throws IllegalStateException if the session has ended or expired
+     * @throws dev.veil.VeilException if the session is full (see the README's limits)
+     */
+    public ProtectedText protect(CharSequence text) {
+        Objects.requireNonNull(text, "text");
+        touch();
+        return owner.engine().protect(text, null, this::replacements);
+    }
+
+    /**
+     * Protects one turn in the given language; see {@link #protect(CharSequence)}, which uses the
+     * engine's default language.
+     *
+     * @throws NullPointerException if an argument is null
+     */
+    public ProtectedText protect(CharSequence text, Language language) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(language, "language");
+        touch();
+        return owner.engine().protect(text, language, this::replacements);
+    }
+
+    /** Issues the tokens and surrogates for {@code findings} (all needing a session) in one go. */
+    private Replacer replacements(CharSequence text, List<Finding> findings) {
+        List<Vault.Item> items = new ArrayList<>(findings.size());
+        int[] spans = new int[findings.size() * 2];
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            Action a = owner.policy().actionFor(f.type(), f.score());
+            items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate));
+            spans[2 * i] = f.start();
+            spans[2 * i + 1] = f.end();
+        }
+        String[] replaced = vault.protect(text, items, spans);
+        Map<Finding, String> byFinding = new IdentityHashMap<>();
+        for (int i = 0; i < replaced.length; i++) {
+            byFinding.put(findings.get(i), replaced[i]);
+        }
+        return (f, t) -> byFinding.get(f);
     }
 
     /**

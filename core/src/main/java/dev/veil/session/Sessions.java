@@ -2,8 +2,15 @@ package dev.veil.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.veil.Finding;
+import dev.veil.Language;
+import dev.veil.Policy;
+import dev.veil.ProtectedText;
+import dev.veil.protect.Replacer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,9 +18,21 @@ import java.util.function.LongSupplier;
  * session unused for the idle timeout, or evicted because there are too many, is ended and its
  * mapping dropped, so memory stays bounded even when callers never close sessions.
  *
- * <p>Thread-safe. Made by {@code Veil.Builder}; callers use {@code veil.session(id)}.
+ * <p>Thread-safe. Internal: made by {@code Veil}; callers use {@code veil.session(id)}.
  */
 public final class Sessions {
+
+    /**
+     * Internal seam to the engine that owns these sessions (implemented by {@code Veil}): scan and
+     * protect a text, asking {@code sessionReplacements} for the findings whose action needs a
+     * session. Do not implement or call it.
+     */
+    @FunctionalInterface
+    public interface Engine {
+        /** Protects {@code text}; see {@link Engine}. */
+        ProtectedText protect(CharSequence text, Language language,
+                BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements);
+    }
 
     /** Default idle time after which a session ends. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
@@ -22,15 +41,22 @@ public final class Sessions {
 
     private final Cache<String, Session> cache;
     private final byte[] tokenKey;
+    private final Engine engine;
+    private final Policy policy;
 
     /**
+     * @param engine      the engine that protects texts for these sessions
+     * @param policy      the engine's policy: which findings get tokens and which surrogates
      * @param idleTimeout how long an unused session lives
      * @param maxSessions how many sessions live at most; the least recently used go first
      * @param nanoTicker  the time source in nanoseconds ({@code System::nanoTime} outside tests)
      * @param tokenKey    a key for deterministic keyed tokens (at least 16 bytes), or null for
      *                    per-session numbering
      */
-    public Sessions(Duration idleTimeout, long maxSessions, LongSupplier nanoTicker, byte[] tokenKey) {
+    public Sessions(Engine engine, Policy policy, Duration idleTimeout, long maxSessions, LongSupplier nanoTicker,
+            byte[] tokenKey) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.policy = Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(nanoTicker, "nanoTicker");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
@@ -83,6 +109,14 @@ public final class Sessions {
         if (live != session) {
             session.drop();
         }
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    Policy policy() {
+        return policy;
     }
 
     void forget(Session session) {

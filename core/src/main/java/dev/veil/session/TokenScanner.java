@@ -161,6 +161,16 @@ final class TokenScanner {
             if (k < n && Character.isLetterOrDigit(s.charAt(k))) {
                 return NO_MATCH;
             }
+            // A trailing underscore is emphasis (_PERSON_1_) only if it is not glued on in turn.
+            if (k < n && s.charAt(k) == '_') {
+                if (k + 1 >= n) {
+                    if (!atEnd) {
+                        return NEED_MORE;
+                    }
+                } else if (Character.isLetterOrDigit(s.charAt(k + 1))) {
+                    return NO_MATCH;
+                }
+            }
         }
         return k;
     }
