@@ -17,6 +17,7 @@ import java.util.Set;
 final class Mapping {
 
     static final Mapping EMPTY = new Mapping(Map.of(), Map.of());
+    private static final int NONE = -2;
 
     private final Map<String, String> tokens;
     private final TypeSet types;
@@ -115,7 +116,7 @@ final class Mapping {
         return i;
     }
 
-    /** Index of the longest candidate standing as a whole word at {@code i}, -1, or NEED_MORE. */
+    /** Index of the longest candidate standing as a whole word at {@code i}, NONE, or NEED_MORE. */
     private static int matchSurrogate(CharSequence s, int i, boolean atEnd, String[] candidates) {
         int n = s.length();
         for (int k = 0; k < candidates.length; k++) {
@@ -141,7 +142,7 @@ final class Mapping {
                 return k;
             }
         }
-        return -1;
+        return NONE;
     }
 
     @Override
