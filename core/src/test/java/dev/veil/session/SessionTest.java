@@ -1,0 +1,138 @@
+package dev.veil.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.veil.Action;
+import dev.veil.EntityType;
+import dev.veil.Policy;
+import dev.veil.ProtectedText;
+import dev.veil.Veil;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionTest {
+
+    static final Policy PSEUDONYMIZE_ALL = Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build();
+    private static final Veil VEIL = Veil.builder().policy(PSEUDONYMIZE_ALL).build();
+
+    @Test
+    void replacesEachValueWithATypedTokenAndRestoresTheReply() {
+        Session s = VEIL.session("chat-1");
+        ProtectedText p = s.protect("Mail jan.jansen@voorbeeld.nl of bel 06-12345678 over NL91 ABNA 0417 1643 00.");
+        assertEquals("Mail [EMAIL_1] of bel [PHONE_1] over [IBAN_1].", p.text());
+        assertEquals("Ik mail jan.jansen@voorbeeld.nl en bel 06-12345678.",
+                s.restore("Ik mail [EMAIL_1] en bel [PHONE_1]."));
+    }
+
+    @Test
+    void sameValueGetsTheSameTokenOnEveryTurnAndANewValueTheNextNumber() {
+        Session s = VEIL.session("chat-turns");
+        assertEquals("Mail [EMAIL_1].", s.protect("Mail a.smit@voorbeeld.nl.").text());
+        assertEquals("Of [EMAIL_2] en [EMAIL_1]?", s.protect("Of b.smit@voorbeeld.nl en A.Smit@voorbeeld.nl?").text());
+        assertEquals("a.smit@voorbeeld.nl, b.smit@voorbeeld.nl", s.restore("[EMAIL_1], [EMAIL_2]"));
+    }
+
+    @Test
+    void leavesTokensOfOtherSessionsInventedTokensAndOutOfRangeNumbersAlone() {
+        Session alice = VEIL.session("alice");
+        Session bob = VEIL.session("bob");
+        alice.protect("mail alice@voorbeeld.nl");
+        assertEquals("Mail [EMAIL_1] please", bob.restore("Mail [EMAIL_1] please"));
+        bob.protect("mail bob@voorbeeld.nl");
+        assertEquals("bob@voorbeeld.nl [EMAIL_2] [EMAIL_0] [PHONE_1] [EMAIL_1x]",
+                bob.restore("[EMAIL_1] [EMAIL_2] [EMAIL_0] [PHONE_1] [EMAIL_1x]"));
+        assertEquals("alice@voorbeeld.nl", alice.restore("[EMAIL_1]"));
+    }
+
+    @Test
+    void neverRestoresATokenLookAlikeTheUserTypedBeforeItWasIssued() {
+        Session s = VEIL.session("paste");
+        ProtectedText p = s.protect("Template: Dear [EMAIL_1], see EMAIL 2. My mail: me@voorbeeld.nl");
+        assertFalse(p.text().contains("[EMAIL_1]]"));
+        assertTrue(p.text().endsWith("My mail: [EMAIL_3]"), "skips the numbers the user typed");
+        String reply = "Dear [EMAIL_1], see EMAIL 2, and [EMAIL_3].";
+        assertEquals("Dear [EMAIL_1], see EMAIL 2, and me@voorbeeld.nl.", s.restore(reply));
+    }
+
+    @Test
+    void aCraftedReplyCannotRevealAValueThatIsNotInTheSession() {
+        Session victim = VEIL.session("victim");
+        victim.protect("IBAN NL91 ABNA 0417 1643 00, mail secret@voorbeeld.nl, bel 06-12345678");
+        Session attacker = VEIL.session("attacker");
+        attacker.protect("mijn mail is mallory@voorbeeld.nl");
+        StringBuilder crafted = new StringBuilder();
+        for (String type : List.of("IBAN", "EMAIL", "PHONE", "PERSON")) {
+            for (int n = 0; n < 30; n++) {
+                crafted.append(" [").append(type).append('_').append(n).append("] ").append(type).append(' ')
+                        .append(n).append(" <").append(type.toLowerCase()).append('-').append(n).append('>');
+            }
+        }
+        String restored = attacker.restore(crafted);
+        assertFalse(restored.contains("NL91"));
+        assertFalse(restored.contains("secret@"));
+        assertFalse(restored.contains("12345678"));
+        assertTrue(restored.contains("mallory@voorbeeld.nl"));
+        StreamRestorer r = attacker.streamRestorer();
+        String streamed = r.accept(crafted) + r.finish();
+        assertEquals(restored, streamed);
+    }
+
+    @Test
+    void protectingWithoutASessionFailsClearlyWhenAValueNeedsOne() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> VEIL.protect("mail jan@voorbeeld.nl"));
+        assertTrue(e.getMessage().contains("session"));
+        assertFalse(e.getMessage().contains("jan@"));
+        assertEquals("geen gegevens", VEIL.protect("geen gegevens").text());
+    }
+
+    @Test
+    void mixesSessionActionsWithOtherActions() {
+        Policy policy = Policy.balanced().toBuilder().action(EntityType.EMAIL, Action.PSEUDONYMIZE)
+                .action(EntityType.PHONE, Action.REPLACE).action(EntityType.IBAN, Action.SURROGATE).build();
+        Session s = Veil.builder().policy(policy).build().session("mixed");
+        String out = s.protect("mail jan@voorbeeld.nl, bel 06-12345678, IBAN NL91 ABNA 0417 1643 00").text();
+        assertTrue(out.startsWith("mail [EMAIL_1], bel [PHONE], IBAN NL"), "surrogate IBAN keeps its country");
+        assertFalse(out.contains("NL91 ABNA 0417 1643 00"));
+        assertEquals("mail jan@voorbeeld.nl, bel [PHONE], IBAN NL91 ABNA 0417 1643 00", s.restore(out));
+    }
+
+    @Test
+    void endingASessionDropsItsMappingAndTheIdStartsAfresh() {
+        Session s = VEIL.session("ending");
+        s.protect("mail jan@voorbeeld.nl");
+        s.close();
+        assertTrue(s.isClosed());
+        assertEquals(0, s.size());
+        assertThrows(IllegalStateException.class, () -> s.restore("[EMAIL_1]"));
+        assertThrows(IllegalStateException.class, () -> s.protect("mail jan@voorbeeld.nl"));
+        Session again = VEIL.session("ending");
+        assertNotEquals(s, again);
+        assertEquals("[EMAIL_1]", again.restore("[EMAIL_1]"));
+    }
+
+    @Test
+    void endSessionByIdDropsTheMapping() {
+        Session s = VEIL.session("end-by-id");
+        s.protect("mail jan@voorbeeld.nl");
+        VEIL.endSession("end-by-id");
+        assertTrue(s.isClosed());
+    }
+
+    @Test
+    void toStringAndExceptionsNeverShowValuesOrTheId() {
+        Session s = VEIL.session("user-jan@voorbeeld.nl");
+        ProtectedText p = s.protect("mail jan.secret@voorbeeld.nl, NL91 ABNA 0417 1643 00");
+        String shown = s + " " + p + " " + s.streamRestorer() + " " + VEIL;
+        assertFalse(shown.contains("secret"), shown);
+        assertFalse(shown.contains("NL91"), shown);
+        assertFalse(shown.contains("voorbeeld"), shown);
+        s.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.protect("x"));
+        assertFalse(e.getMessage().contains("voorbeeld"));
+    }
+}
