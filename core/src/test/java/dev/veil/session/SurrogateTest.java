@@ -1,0 +1,101 @@
+package dev.veil.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.veil.Action;
+import dev.veil.EntityType;
+import dev.veil.Finding;
+import dev.veil.Policy;
+import dev.veil.Veil;
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SurrogateTest {
+
+    private static final Veil VEIL = Veil.builder()
+            .policy(Policy.balanced().toBuilder().defaultAction(Action.SURROGATE).build()).build();
+
+    private static String only(String text, String protectedText, String before, String after) {
+        int s = protectedText.indexOf(before) + before.length();
+        return protectedText.substring(s, protectedText.indexOf(after, s));
+    }
+
+    @Test
+    void anIbanBecomesAValidNonRoutableIbanOfTheSameCountryAndShape() {
+        for (int i = 0; i < 50; i++) {
+            Session s = VEIL.session("iban-" + i);
+            String text = "Maak over naar NL91 ABNA 0417 1643 00 graag.";
+            String out = s.protect(text).text();
+            String fake = only(text, out, "naar ", " graag");
+            assertEquals(22, fake.length(), fake);
+            assertTrue(fake.startsWith("NL") && fake.charAt(4) == ' ' && fake.charAt(5) == 'X', fake);
+            String compact = fake.replace(" ", "");
+            String moved = compact.substring(4) + compact.substring(0, 4);
+            StringBuilder digits = new StringBuilder();
+            for (char c : moved.toCharArray()) {
+                digits.append(Character.isDigit(c) ? String.valueOf(c) : String.valueOf(c - 'A' + 10));
+            }
+            assertEquals(1, new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue(), fake);
+            assertEquals(text, s.restore(out));
+            VEIL.endSession("iban-" + i);
+        }
+    }
+
+    @Test
+    void anEmailBecomesAnAddressAtAReservedDomain() {
+        Session s = VEIL.session("mail");
+        String out = s.protect("Stuur het naar jan.jansen@bedrijf.nl vandaag.").text();
+        String fake = only("", out, "naar ", " vandaag");
+        assertTrue(fake.matches("[a-z.]+@example\\.(org|com|net)"), fake);
+        assertEquals("Stuur het naar jan.jansen@bedrijf.nl vandaag.", s.restore(out));
+    }
+
+    @Test
+    void aPhoneNumberKeepsItsCountryPrefixLengthAndGrouping() {
+        Session s = VEIL.session("phone");
+        String out = s.protect("Bel +31 6 12345678 of 020-1234567.").text();
+        String first = only("", out, "Bel ", " of");
+        assertTrue(first.matches("\\+31 6 \\d{8}"), first);
+        assertNotEquals("+31 6 12345678", first);
+        String second = only("", out, "of ", ".");
+        assertTrue(second.matches("020-\\d{7}"), second);
+    }
+
+    @Test
+    void theSameValueGetsTheSameSurrogateOnEveryTurn() {
+        Session s = VEIL.session("consistent");
+        String a = s.protect("mail jan@voorbeeld.nl").text();
+        String b = s.protect("nogmaals JAN@voorbeeld.nl").text();
+        assertEquals(a.substring(5), b.substring(9));
+    }
+
+    @Test
+    void aSurrogateIsNeverARealValueInTheSameText() {
+        // Many values of one shape in one text: no fake may equal any of them, nor another fake.
+        StringBuilder text = new StringBuilder();
+        for (int i = 100; i < 255; i++) {
+            text.append("192.0.2.").append(i).append(' ');
+        }
+        Session s = Fixtures.standalone();
+        String t = text.toString();
+        List<String> values = java.util.Arrays.stream(t.trim().split(" ")).distinct().toList();
+        String out = Fixtures.protect(s, t, Action.SURROGATE, EntityType.IP_ADDRESS, values.toArray(new String[0]));
+        for (String fake : out.trim().split(" ")) {
+            assertFalse(values.contains(fake), fake);
+        }
+        assertEquals(t, s.restore(out));
+    }
+
+    @Test
+    void aSurrogateTheUserLaterTypesHimselfIsNoLongerRestored() {
+        Session s = Fixtures.standalone();
+        String out = Fixtures.protect(s, "Anna Jansen", Action.SURROGATE, EntityType.PERSON, "Anna Jansen");
+        assertEquals("Anna Jansen", s.restore(out));
+        s.protect("Wie is " + out + " eigenlijk?", List.<Finding>of(), Action.SURROGATE);
+        assertEquals(out, s.restore(out), "ambiguous now: left as the model wrote it");
+    }
+}
