@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -169,7 +170,7 @@ public final class Veil {
      *                               session instead
      */
     public ProtectedText protect(CharSequence text, Language language) {
-        return protect(text, language, null);
+        return protect(text, language, null, null);
     }
 
     /**
@@ -190,7 +191,7 @@ public final class Veil {
         sessions.end(id);
     }
 
-    private ProtectedText protect(CharSequence text, Language language,
+    private ProtectedText protect(CharSequence text, Language language, Function<CharSequence, List<Finding>> lookAlikes,
             BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements) {
         List<Finding> findings = scan(text, language == null ? this.language : language);
         Set<EntityType> blocked = null;
@@ -218,9 +219,27 @@ public final class Veil {
                 reversible.add(f);
             }
         }
+        // Issued tokens the user typed are rewritten too, so they can never restore to the session's data.
+        List<Finding> rewritten = findings;
+        if (lookAlikes != null) {
+            List<Finding> typed = lookAlikes.apply(text);
+            if (!typed.isEmpty()) {
+                rewritten = new ArrayList<>(findings);
+                reversible = reversible == null ? new ArrayList<>() : reversible;
+                for (Finding l : typed) {
+                    if (findings.stream().noneMatch(l::overlaps)) {
+                        rewritten.add(l);
+                        reversible.add(l);
+                    }
+                }
+                rewritten.sort((a, b) -> Integer.compare(a.start(), b.start()));
+                reversible.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            }
+        }
         Replacer session = reversible == null ? null : sessionReplacements.apply(text, reversible);
-        String out = TextRewriter.rewrite(text, findings, (f, t) -> session != null
-                && policy.actionFor(f.type(), f.score()).needsSession() ? session.replacementFor(f, t) : replacement(f, t));
+        String out = TextRewriter.rewrite(text, rewritten, (f, t) -> session != null
+                && (Sessions.isLookAlike(f) || policy.actionFor(f.type(), f.score()).needsSession())
+                ? session.replacementFor(f, t) : replacement(f, t));
         return new ProtectedText(out, findings);
     }
 

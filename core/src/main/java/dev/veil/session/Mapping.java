@@ -116,6 +116,33 @@ final class Mapping {
         return i;
     }
 
+    /**
+     * Adds a finding for every issued token (in any tolerated form) in {@code text}: a user typing an
+     * issued token is a look-alike that must not restore to the session's data.
+     */
+    void lookAlikes(CharSequence text, List<dev.veil.Finding> into) {
+        if (types.isEmpty()) {
+            return;
+        }
+        StringBuilder core = new StringBuilder(32);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int len = TokenScanner.mayStart(text.charAt(i)) ? TokenScanner.match(text, i, true, types, core)
+                    : TokenScanner.NO_MATCH;
+            if (len > 0 && tokens.containsKey(core.toString())) {
+                String type = core.substring(0, core.lastIndexOf("_"));
+                into.add(new dev.veil.Finding(i, i + len, dev.veil.EntityType.of(type), 1.0, LOOK_ALIKE));
+                i += len;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Detector id of the findings {@link #lookAlikes} makes. */
+    static final String LOOK_ALIKE = "session.look-alike";
+
     /** Index of the longest candidate standing as a whole word at {@code i}, NONE, or NEED_MORE. */
     private static int matchSurrogate(CharSequence s, int i, boolean atEnd, String[] candidates) {
         int n = s.length();

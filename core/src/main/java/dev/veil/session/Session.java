@@ -57,7 +57,7 @@ public final class Session implements AutoCloseable {
     public ProtectedText protect(CharSequence text) {
         Objects.requireNonNull(text, "text");
         touch();
-        return owner.engine().protect(text, null, this::replacements);
+        return owner.engine().protect(text, null, this::lookAlikes, this::replacements);
     }
 
     /**
@@ -70,7 +70,13 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
         touch();
-        return owner.engine().protect(text, language, this::replacements);
+        return owner.engine().protect(text, language, this::lookAlikes, this::replacements);
+    }
+
+    private List<Finding> lookAlikes(CharSequence text) {
+        List<Finding> found = new ArrayList<>();
+        vault.mapping().lookAlikes(text, found);
+        return found;
     }
 
     /** Issues the tokens and surrogates for {@code findings} (all needing a session) in one go. */
@@ -79,8 +85,9 @@ public final class Session implements AutoCloseable {
         int[] spans = new int[findings.size() * 2];
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            Action a = owner.policy().actionFor(f.type(), f.score());
-            items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate));
+            boolean literal = Sessions.isLookAlike(f);
+            boolean surrogate = !literal && owner.policy().actionFor(f.type(), f.score()) instanceof Action.Surrogate;
+            items.add(new Vault.Item(f.type(), f.valueIn(text), surrogate, literal));
             spans[2 * i] = f.start();
             spans[2 * i + 1] = f.end();
         }
@@ -101,6 +108,17 @@ public final class Session implements AutoCloseable {
         touch();
         List<Vault.Item> items = new ArrayList<>();
         List<Finding> sessionFindings = new ArrayList<>();
+        List<Finding> lookAlikes = lookAlikes(text);
+        if (!lookAlikes.isEmpty()) {
+            List<Finding> merged = new ArrayList<>(findings);
+            for (Finding l : lookAlikes) {
+                if (merged.stream().noneMatch(l::overlaps)) {
+                    merged.add(l);
+                }
+            }
+            merged.sort((a, b) -> Integer.compare(a.start(), b.start()));
+            findings = merged;
+        }
         int[] spans = new int[findings.size() * 2];
         int prevEnd = 0;
         int k = 0;
@@ -111,9 +129,10 @@ public final class Session implements AutoCloseable {
             prevEnd = f.end();
             spans[k++] = f.start();
             spans[k++] = f.end();
-            Action a = actions.apply(f);
+            boolean literal = Sessions.isLookAlike(f);
+            Action a = literal ? Action.PSEUDONYMIZE : actions.apply(f);
             if (a.needsSession()) {
-                items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate));
+                items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate, literal));
                 sessionFindings.add(f);
             }
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,14 +25,20 @@ public final class Sessions {
 
     /**
      * Internal seam to the engine that owns these sessions (implemented by {@code Veil}): scan and
-     * protect a text, asking {@code sessionReplacements} for the findings whose action needs a
-     * session. Do not implement or call it.
+     * protect a text; add the session's {@code lookAlikes} (issued tokens the user typed) to the
+     * findings where they overlap none, and ask {@code sessionReplacements} for the findings whose
+     * action needs a session and for the look-alikes. Do not implement or call it.
      */
     @FunctionalInterface
     public interface Engine {
         /** Protects {@code text}; see {@link Engine}. */
-        ProtectedText protect(CharSequence text, Language language,
+        ProtectedText protect(CharSequence text, Language language, Function<CharSequence, List<Finding>> lookAlikes,
                 BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements);
+    }
+
+    /** Whether a finding is a look-alike of an issued token rather than personal data. */
+    public static boolean isLookAlike(Finding finding) {
+        return Mapping.LOOK_ALIKE.equals(finding.detector());
     }
 
     /** Default idle time after which a session ends. */

@@ -26,11 +26,15 @@ final class Vault {
     static final int MAX_VALUES = 10_000;
     private static final SecureRandom SEEDS = new SecureRandom();
 
-    /** One value to replace: its type, its text as written, and whether it gets a surrogate. */
-    record Item(EntityType type, String value, boolean surrogate) {
+    /**
+     * One value to replace: its type, its text as written, whether it gets a surrogate, and whether
+     * it is a literal look-alike of an issued token that the user typed (it gets a token of its own
+     * that restores to the literal, so it can never restore to someone's data).
+     */
+    record Item(EntityType type, String value, boolean surrogate, boolean literal) {
         @Override
         public String toString() {
-            return "Item[" + type + (surrogate ? ", surrogate" : ", token") + "]";
+            return "Item[" + type + (literal ? ", literal" : surrogate ? ", surrogate" : ", token") + "]";
         }
     }
 
@@ -127,7 +131,7 @@ final class Vault {
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < items.size(); k++) {
                 Item item = items.get(k);
-                boolean person = item.type().equals(EntityType.PERSON);
+                boolean person = item.type().equals(EntityType.PERSON) && !item.literal();
                 boolean fullFirst = person && PersonName.parse(item.value()).full();
                 if ((pass == 0) != fullFirst) {
                     continue;
@@ -145,8 +149,8 @@ final class Vault {
 
     private String plain(State s, Item item, CharSequence text) {
         String typeName = item.type().name();
-        String key = typeName + '\u0000' + canonical(item.type(), item.value());
-        if (!item.surrogate()) {
+        String key = item.literal() ? "\u0001" + item.value() : typeName + '\u0000' + canonical(item.type(), item.value());
+        if (!item.surrogate() || item.literal()) {
             String token = s.tokenByValue.get(key);
             if (token == null) {
                 checkRoom(s);

@@ -59,6 +59,16 @@ class SessionTest {
     }
 
     @Test
+    void anIssuedTokenTheUserTypesLaterRestoresToWhatTheUserTyped() {
+        Session s = VEIL.session("typed-later");
+        s.protect("mail jan@voorbeeld.nl");
+        ProtectedText p = s.protect("Wat betekent <email-1> in jouw antwoord?");
+        assertEquals("Wat betekent [EMAIL_2] in jouw antwoord?", p.text());
+        assertTrue(p.findings().isEmpty(), "a look-alike is not personal data");
+        assertEquals("<email-1> is jan@voorbeeld.nl", s.restore("[EMAIL_2] is [EMAIL_1]"));
+    }
+
+    @Test
     void aCraftedReplyCannotRevealAValueThatIsNotInTheSession() {
         Session victim = VEIL.session("victim");
         victim.protect("IBAN NL91 ABNA 0417 1643 00, mail secret@voorbeeld.nl, bel 06-12345678");
