@@ -87,6 +87,21 @@ class RestoreAlterationTest {
         assertBoth(reply, reply);
     }
 
+    @org.junit.jupiter.api.Test
+    void caseToleranceDoesNotDependOnTheDefaultLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+            Session s = Fixtures.standalone();
+            Fixtures.protect(s, "mail i@voorbeeld.nl", Action.PSEUDONYMIZE, EntityType.EMAIL, "i@voorbeeld.nl");
+            Fixtures.protect(s, "IP 10.1.2.3", Action.PSEUDONYMIZE, EntityType.IP_ADDRESS, "10.1.2.3");
+            assertEquals("i@voorbeeld.nl 10.1.2.3", s.restore("[email_1] [ip_address_1]"));
+            assertEquals("i@voorbeeld.nl 10.1.2.3", s.restore("[EMAİL_1] [ip address 1]".replace("İ", "I")));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     private static void assertBoth(String reply, String expected) {
         assertEquals(expected, session.restore(reply), "whole text");
         List<String> chars = reply.chars().mapToObj(c -> String.valueOf((char) c)).toList();
