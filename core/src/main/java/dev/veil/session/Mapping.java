@@ -93,7 +93,7 @@ final class Mapping {
             }
             if (len <= 0 && anySurrogates) {
                 String[] candidates = surrogatesByFirst.get(c);
-                if (candidates != null && TokenScanner.wordStart(s, i)) {
+                if (candidates != null && (i == 0 || !glued(c, s.charAt(i - 1)))) {
                     int k = matchSurrogate(s, i, atEnd, candidates);
                     if (k == TokenScanner.NEED_MORE) {
                         break;
@@ -165,11 +165,23 @@ final class Mapping {
                 }
                 return k;
             }
-            if (!Character.isLetterOrDigit(s.charAt(after))) {
+            if (!glued(cand.charAt(cand.length() - 1), s.charAt(after))) {
                 return k;
             }
         }
         return NONE;
+    }
+
+    /**
+     * Whether a surrogate ending in {@code edge} would run on into {@code neighbour}: a name into
+     * more letters ("Bas" in "Bastiaan"), a number into more digits. Anything else may stand next to
+     * it, so a value a detector found glued to punctuation or an underscore restores as well.
+     */
+    private static boolean glued(char edge, char neighbour) {
+        if (Character.isDigit(edge)) {
+            return Character.isDigit(neighbour);
+        }
+        return Character.isLetter(edge) && Character.isLetterOrDigit(neighbour);
     }
 
     @Override

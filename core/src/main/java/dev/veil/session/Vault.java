@@ -24,6 +24,8 @@ import java.util.random.RandomGenerator;
 final class Vault {
 
     static final int MAX_VALUES = 10_000;
+    /** The most token look-alikes a session remembers; past that it fails closed. */
+    static final int MAX_RESERVED = 50_000;
     private static final SecureRandom SEEDS = new SecureRandom();
 
     /**
@@ -125,6 +127,10 @@ final class Vault {
         checkOpen();
         State s = state;
         LookAlikes.collect(text, s.reserved);
+        if (s.reserved.size() > MAX_RESERVED) {
+            throw new VeilException("this session has seen more than " + MAX_RESERVED
+                    + " token look-alikes; start a new session");
+        }
         boolean changed = markUnsafeSurrogates(s, text, spans);
         String[] out = new String[items.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
@@ -379,8 +385,16 @@ final class Vault {
         return false;
     }
 
+    /** Case-insensitive containment without lower-casing the whole text per candidate. */
     private static boolean contains(CharSequence text, String s) {
-        return text.toString().toLowerCase(Locale.ROOT).contains(s.toLowerCase(Locale.ROOT));
+        int n = s.length();
+        String t = text.toString();
+        for (int i = 0; i + n <= t.length(); i++) {
+            if (t.regionMatches(true, i, s, 0, n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String capitalise(String s) {
