@@ -48,7 +48,7 @@ final class TokenScanner {
     static int match(CharSequence s, int i, boolean atEnd, TypeSet types, StringBuilder core) {
         char c = s.charAt(i);
         if (isAsciiLetter(c)) {
-            if (!wordStart(s, i)) {
+            if (!types.mayStartWith(c) || !wordStart(s, i)) {
                 return NO_MATCH;
             }
             int end = parseCore(s, i, atEnd, types, core, true);

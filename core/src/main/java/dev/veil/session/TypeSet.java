@@ -12,9 +12,20 @@ final class TypeSet {
     static final TypeSet EMPTY = new TypeSet(new String[0]);
 
     private final String[] names;
+    /** Upper-case ASCII letters some name starts with: most words are rejected on their first char. */
+    private final boolean[] firstLetters = new boolean[128];
 
     private TypeSet(String[] names) {
         this.names = names;
+        for (String n : names) {
+            firstLetters[n.charAt(0)] = true;
+        }
+    }
+
+    /** Whether a token core may start with the ASCII letter {@code c}, in either case. */
+    boolean mayStartWith(char c) {
+        char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+        return u < 128 && firstLetters[u];
     }
 
     static TypeSet of(Collection<String> names) {
