@@ -79,7 +79,8 @@ final class Mapping {
             char c = s.charAt(i);
             int len = TokenScanner.NO_MATCH;
             String value = null;
-            if (anyTokens && TokenScanner.mayStart(c)) {
+            if (anyTokens && TokenScanner.mayStart(c) && (!TokenScanner.isAsciiLetter(c)
+                    || (types.mayStartWith(c) && TokenScanner.wordStart(s, i)))) {
                 len = TokenScanner.match(s, i, atEnd, types, scratch);
                 if (len == TokenScanner.NEED_MORE) {
                     break;
