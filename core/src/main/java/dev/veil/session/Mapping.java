@@ -59,7 +59,10 @@ final class Mapping {
 
     /** The most chars a stream restorer may hold back with this mapping. */
     int maxHoldBack() {
-        return Math.max(TokenScanner.MAX_TOKEN_CHARS, longestSurrogate + 1);
+        // Two openers and closers of at most 4 chars, a core whose separators may be escaped (\\_),
+        // one char of look-ahead after it, and one more to keep a surrogate pair together.
+        int token = types.isEmpty() ? 0 : 4 * 4 + 2 * (types.longest() + 1 + TokenScanner.MAX_DIGITS) + 1;
+        return Math.max(token, longestSurrogate + 1) + 1;
     }
 
     /**

@@ -48,6 +48,12 @@ public final class StreamRestorer {
         pending.append(chunk);
         out.setLength(0);
         pos = mapping.restore(pending, pos, false, out, scratch);
+        int last = out.length() - 1;
+        if (last >= 0 && Character.isHighSurrogate(out.charAt(last))) {
+            // Never hand out half a surrogate pair: a caller that encodes each piece would break it.
+            out.setLength(last);
+            pos--;
+        }
         if (pos > CONTEXT) {
             pending.delete(0, pos - CONTEXT);
             pos = CONTEXT;

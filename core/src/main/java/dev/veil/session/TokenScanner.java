@@ -23,8 +23,6 @@ final class TokenScanner {
     static final int MAX_DIGITS = 12;
     /** Longest normalised core (type name, separator, number). */
     static final int MAX_CORE = 64 + 1 + MAX_DIGITS;
-    /** The most characters a token attempt can read: the bound on what streaming holds back. */
-    static final int MAX_TOKEN_CHARS = 2 * 4 + 2 * MAX_CORE + 2 * 4;
 
     private static final String[] OPENERS = {"[", "<", "(", "{", "«", "⟦", "\\[", "&lt;"};
     private static final String[] CLOSERS = {"]", ">", ")", "}", "»", "⟧", "\\]", "&gt;"};

@@ -22,6 +22,15 @@ final class TypeSet {
         }
     }
 
+    /** The length of the longest name, 0 when empty. */
+    int longest() {
+        int max = 0;
+        for (String n : names) {
+            max = Math.max(max, n.length());
+        }
+        return max;
+    }
+
     /** Whether a token core may start with the ASCII letter {@code c}, in either case. */
     boolean mayStartWith(char c) {
         char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;

@@ -107,6 +107,16 @@ class StreamRestorerTest {
         out.append(r.finish());
         assertEquals(s.restore(evil), out.toString());
         assertTrue(worst <= 40, "held back " + worst);
+        assertTrue(r.maxHoldBack() <= 80, "bound " + r.maxHoldBack());
+    }
+
+    @Test
+    void neverReturnsHalfASurrogatePair() {
+        StreamRestorer r = sessionWithTokensAndSurrogates().streamRestorer();
+        String emoji = "😀";
+        assertEquals("a", r.accept("a" + emoji.charAt(0)));
+        assertEquals(emoji + "b", r.accept(emoji.charAt(1) + "b"));
+        assertEquals("", r.finish());
     }
 
     @Test
