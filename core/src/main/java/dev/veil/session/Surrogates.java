@@ -17,8 +17,11 @@ import java.util.random.RandomGenerator;
  *   <li>BSN: a number that passes the 11-test; card number: same length and first digit, valid Luhn;
  *   <li>names: drawn from short built-in lists of common Dutch or English names (see
  *       {@link Vault}), a Dutch one when the real name looks Dutch;
- *   <li>anything else: each letter and digit replaced by a random one of the same kind.
+ *   <li>other identifiers (values with a digit, e.g. an employee number): each letter and digit
+ *       replaced by a random one of the same kind.
  * </ul>
+ * Words without digits of other types (a diagnosis, a religion) have no believable fake: they get a
+ * token instead ({@link #canFake}).
  * The caller checks that a fake differs from every real value it must not meet. Stateless.
  */
 final class Surrogates {
@@ -42,6 +45,21 @@ final class Surrogates {
     private static final String[] DOMAINS = {"example.org", "example.com", "example.net"};
 
     private Surrogates() {
+    }
+
+    /** Whether a believable fake exists for this value: a known kind, or an identifier with digits. */
+    static boolean canFake(EntityType type, String real) {
+        switch (type.name()) {
+            case "EMAIL", "IBAN", "PHONE", "IP_ADDRESS", "NL_BSN", "CREDIT_CARD", "BE_NATIONAL_NUMBER", "PERSON":
+                return true;
+            default:
+                for (int i = 0; i < real.length(); i++) {
+                    if (Character.isDigit(real.charAt(i))) {
+                        return true;
+                    }
+                }
+                return false;
+        }
     }
 
     /** A fake value of {@code type} shaped like {@code real}; names are made by {@link Vault}. */

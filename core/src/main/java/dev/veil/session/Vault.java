@@ -156,7 +156,7 @@ final class Vault {
     private String plain(State s, Item item, CharSequence text) {
         String typeName = item.type().name();
         String key = item.literal() ? "\u0001" + item.value() : typeName + '\u0000' + canonical(item.type(), item.value());
-        if (!item.surrogate() || item.literal()) {
+        if (!item.surrogate() || item.literal() || !Surrogates.canFake(item.type(), item.value())) {
             String token = s.tokenByValue.get(key);
             if (token == null) {
                 checkRoom(s);

@@ -91,6 +91,17 @@ class SurrogateTest {
     }
 
     @Test
+    void aWordWithoutABelievableFakeGetsATokenInstead() {
+        Session s = Fixtures.standalone();
+        String out = Fixtures.protect(s, "heeft diabetes, personeelsnummer E-12345", Action.SURROGATE,
+                EntityType.HEALTH, "diabetes");
+        assertEquals("heeft [HEALTH_1], personeelsnummer E-12345", out);
+        out = Fixtures.protect(s, "personeelsnummer E-12345", Action.SURROGATE, EntityType.of("EMPLOYEE_ID"), "E-12345");
+        assertTrue(out.matches("personeelsnummer [A-Z]-\\d{5}"), out);
+        assertEquals("heeft diabetes, E-12345", s.restore("heeft [HEALTH_1], " + out.substring(17)));
+    }
+
+    @Test
     void aSurrogateTheUserLaterTypesHimselfIsNoLongerRestored() {
         Session s = Fixtures.standalone();
         String out = Fixtures.protect(s, "Anna Jansen", Action.SURROGATE, EntityType.PERSON, "Anna Jansen");
