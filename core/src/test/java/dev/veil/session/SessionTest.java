@@ -112,6 +112,16 @@ class SessionTest {
     }
 
     @Test
+    void aBlockedPromptIssuesNothing() {
+        Policy policy = PSEUDONYMIZE_ALL.toBuilder().action(EntityType.NL_BSN, Action.BLOCK).build();
+        Session s = Veil.builder().policy(policy).build().session("blocked");
+        assertThrows(dev.veil.PromptBlockedException.class,
+                () -> s.protect("mail jan@voorbeeld.nl, BSN 123456782"));
+        assertEquals(0, s.size());
+        assertEquals("mail [EMAIL_1]", s.protect("mail jan@voorbeeld.nl").text());
+    }
+
+    @Test
     void endingASessionDropsItsMappingAndTheIdStartsAfresh() {
         Session s = VEIL.session("ending");
         s.protect("mail jan@voorbeeld.nl");
