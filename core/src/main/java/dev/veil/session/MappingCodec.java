@@ -99,7 +99,7 @@ final class MappingCodec {
             }
             writeSet(out, s.reserved);
             out.writeInt(s.persons.size());
-            for (Vault.Person p : s.persons) {
+            for (Person p : s.persons) {
                 writeNullable(out, p.token);
                 writeNullable(out, p.display);
                 writeNullable(out, p.key);
@@ -132,7 +132,7 @@ final class MappingCodec {
             readSet(in, s.reserved);
             n = count(in);
             for (int i = 0; i < n; i++) {
-                Vault.Person p = new Vault.Person();
+                Person p = new Person();
                 p.token = readNullable(in);
                 p.display = readNullable(in);
                 p.key = readNullable(in);

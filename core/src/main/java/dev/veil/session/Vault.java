@@ -40,24 +40,6 @@ final class Vault {
         }
     }
 
-    /** A person: the full name that anchors short forms, its token and its fake name parts. */
-    static final class Person {
-        String token;
-        String display;
-        String key;
-        String given;
-        char initial;
-        String family;
-        boolean anchor;
-        String fakeGiven;
-        String fakeFamily;
-
-        @Override
-        public String toString() {
-            return "Person[anchor=" + anchor + "]";
-        }
-    }
-
     /** Everything a vault knows; replaced as a whole by import so nothing is half-imported. */
     static final class State {
         final Map<String, String> tokenByValue = new HashMap<>();
@@ -189,7 +171,7 @@ final class Vault {
             String token = s.tokenByValue.get(key);
             if (token == null) {
                 checkRoom(s);
-                Person p = resolve(s, name, core, key);
+                Person p = Person.resolve(s.persons, name, core, key);
                 if (p.token == null) {
                     p.token = issueToken(s, "PERSON", p.key, p.display);
                 }
@@ -203,64 +185,24 @@ final class Vault {
         if (fake == null) {
             checkRoom(s);
             s.realValues.add(core.toLowerCase(Locale.ROOT));
-            Person p = resolve(s, name, core, key);
+            Person p = Person.resolve(s.persons, name, core, key);
             RandomGenerator r = keyed == null ? random : new SplittableRandom(keyed.seed("PERSON", p.key));
             if (p.fakeFamily == null) {
                 fakeName(s, p, text, r);
             }
-            fake = render(p, name);
+            fake = p.render(name);
             String owner = s.valueBySurrogate.get(fake);
             if ((owner != null && !owner.equals(core)) || contains(text, fake)
                     || s.realValues.contains(fake.toLowerCase(Locale.ROOT))) {
                 // The short form clashes (two fakes share a given name): use a fresh stand-alone fake.
                 Person alone = new Person();
                 fakeName(s, alone, text, r);
-                fake = render(alone, name);
+                fake = alone.render(name);
             }
             s.surrogateByValue.put(key, fake);
             s.valueBySurrogate.put(fake, core);
         }
         return prefix + fake + suffix;
-    }
-
-    /** The person a name refers to: the one full name it can only mean, or a new person. */
-    private static Person resolve(State s, PersonName name, String core, String key) {
-        Person match = null;
-        int matches = 0;
-        for (Person p : s.persons) {
-            if (p.anchor && refersTo(name, p)) {
-                match = p;
-                matches++;
-            }
-        }
-        if (matches == 1) {
-            return match;
-        }
-        Person p = new Person();
-        p.display = core;
-        p.key = key;
-        p.given = name.given();
-        p.initial = name.initial();
-        p.family = name.family();
-        p.anchor = name.full();
-        s.persons.add(p);
-        return p;
-    }
-
-    private static boolean refersTo(PersonName n, Person p) {
-        if (n.single()) {
-            return n.given().equals(p.given) || n.family().equals(p.family);
-        }
-        if (n.family() == null || !n.family().equals(p.family)) {
-            return false;
-        }
-        if (n.initial() == 0) {
-            return true;
-        }
-        if (n.given() != null) {
-            return n.given().equals(p.given);
-        }
-        return n.initial() == p.initial;
     }
 
     private String issueToken(State s, String typeName, String key, String display) {
@@ -285,7 +227,7 @@ final class Vault {
     }
 
     private void fakeName(State s, Person p, CharSequence text, RandomGenerator r) {
-        boolean dutch = looksDutch(p);
+        boolean dutch = p.looksDutch();
         String[] givens = dutch ? Surrogates.DUTCH_GIVEN : Surrogates.ENGLISH_GIVEN;
         String[] families = dutch ? Surrogates.DUTCH_FAMILY : Surrogates.ENGLISH_FAMILY;
         for (int attempt = 0; attempt < 200; attempt++) {
@@ -304,40 +246,6 @@ final class Vault {
                 return;
             }
         }
-    }
-
-    /** The fake in the same shape as the written form: full, initials, family only or one word. */
-    private static String render(Person p, PersonName n) {
-        if (n.single()) {
-            boolean byFamily = p.given == null ? p.family != null && p.family.equals(n.family())
-                    : !p.given.equals(n.given()) && p.family != null && p.family.equals(n.family());
-            return byFamily ? capitalise(p.fakeFamily) : p.fakeGiven;
-        }
-        if (n.initial() == 0) {
-            return capitalise(p.fakeFamily);
-        }
-        if (n.given() == null) {
-            return p.fakeGiven.charAt(0) + ". " + p.fakeFamily;
-        }
-        return p.fakeGiven + " " + p.fakeFamily;
-    }
-
-    private static boolean looksDutch(Person p) {
-        String f = p.family == null ? "" : p.family;
-        if (f.indexOf(' ') > 0) {
-            return true;
-        }
-        for (String marker : new String[] {"ij", "oe", "aa", "ui", "sch", "kk", "stra", "sen", "ink"}) {
-            if (f.contains(marker) || (p.given != null && p.given.contains(marker))) {
-                return true;
-            }
-        }
-        for (String g : Surrogates.DUTCH_GIVEN) {
-            if (g.equalsIgnoreCase(p.given == null ? "" : p.given)) {
-                return true;
-            }
-        }
-        return p.given != null && p.given.length() <= 4 && p.given.endsWith("n");
     }
 
     private String distinctFake(State s, CharSequence text, String real, java.util.function.Supplier<String> maker) {
@@ -395,10 +303,6 @@ final class Vault {
             }
         }
         return false;
-    }
-
-    private static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static void checkRoom(State s) {

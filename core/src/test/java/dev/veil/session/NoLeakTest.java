@@ -30,7 +30,7 @@ class NoLeakTest {
         Vault v = new Vault(null);
         v.protect(SECRET, List.of(new Vault.Item(EntityType.PERSON, SECRET, false, false)), new int[] {0, SECRET.length()});
         assertClean(s, v, v.mapping(), new Vault.Item(EntityType.PERSON, SECRET, true, false), PersonName.parse(SECRET),
-                new Vault.Person(), new KeyedTokens(new byte[16]), s.streamRestorer(),
+                new Person(), new KeyedTokens(new byte[16]), s.streamRestorer(),
                 new Mapping(Map.of("PERSON_1", SECRET), Map.of("Bas Bakker", SECRET)));
     }
 
