@@ -116,6 +116,42 @@ class SessionsTest {
         }
     }
 
+    @Test
+    void oneSessionUsedFromManyThreadsGivesEachValueOneTokenAndEachTokenOneValue() throws Exception {
+        Session s = Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build().session("shared");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<java.util.Map<String, String>>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                long seed = t;
+                futures.add(pool.submit(() -> {
+                    Random random = new Random(seed);
+                    java.util.Map<String, String> seen = new java.util.HashMap<>();
+                    for (int op = 0; op < 500; op++) {
+                        String value = "v" + random.nextInt(200) + "@voorbeeld.nl";
+                        String token = s.protect("mail " + value).text().substring(5);
+                        seen.put(value, token);
+                        if (!s.restore(token).equals(value)) {
+                            throw new AssertionError("token restored to another value");
+                        }
+                    }
+                    return seen;
+                }));
+            }
+            java.util.Map<String, String> all = new java.util.HashMap<>();
+            for (Future<java.util.Map<String, String>> f : futures) {
+                for (var e : f.get().entrySet()) {
+                    String before = all.putIfAbsent(e.getKey(), e.getValue());
+                    assertTrue(before == null || before.equals(e.getValue()), "one value, one token");
+                }
+            }
+            assertEquals(all.size(), new java.util.HashSet<>(all.values()).size(), "one token, one value");
+            assertEquals(all.size(), s.size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static String stream(Session s, String reply, Random random) {
         StreamRestorer r = s.streamRestorer();
         StringBuilder out = new StringBuilder();
