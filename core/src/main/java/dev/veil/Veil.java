@@ -220,27 +220,35 @@ public final class Veil {
             }
         }
         // Issued tokens the user typed are rewritten too, so they can never restore to the session's data.
+        List<Finding> typed = lookAlikes == null ? List.of() : withoutOverlaps(lookAlikes.apply(text), findings);
         List<Finding> rewritten = findings;
-        if (lookAlikes != null) {
-            List<Finding> typed = lookAlikes.apply(text);
-            if (!typed.isEmpty()) {
-                rewritten = new ArrayList<>(findings);
-                reversible = reversible == null ? new ArrayList<>() : reversible;
-                for (Finding l : typed) {
-                    if (findings.stream().noneMatch(l::overlaps)) {
-                        rewritten.add(l);
-                        reversible.add(l);
-                    }
-                }
-                rewritten.sort((a, b) -> Integer.compare(a.start(), b.start()));
-                reversible.sort((a, b) -> Integer.compare(a.start(), b.start()));
-            }
+        if (!typed.isEmpty()) {
+            rewritten = merged(findings, typed);
+            reversible = reversible == null ? typed : merged(reversible, typed);
         }
         Replacer session = reversible == null ? null : sessionReplacements.apply(text, reversible);
         String out = TextRewriter.rewrite(text, rewritten, (f, t) -> session != null
                 && (Sessions.isLookAlike(f) || policy.actionFor(f.type(), f.score()).needsSession())
                 ? session.replacementFor(f, t) : replacement(f, t));
         return new ProtectedText(out, findings);
+    }
+
+    private static List<Finding> withoutOverlaps(List<Finding> extra, List<Finding> findings) {
+        List<Finding> kept = new ArrayList<>(extra.size());
+        for (Finding e : extra) {
+            if (findings.stream().noneMatch(e::overlaps)) {
+                kept.add(e);
+            }
+        }
+        return kept;
+    }
+
+    private static List<Finding> merged(List<Finding> a, List<Finding> b) {
+        List<Finding> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        all.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        return all;
     }
 
     private String replacement(Finding f, CharSequence text) {
