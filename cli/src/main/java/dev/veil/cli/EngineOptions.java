@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options that choose the engine: language and policy. */
+/** The options that choose the engine: language, policy, an extra name model, a token key. */
 final class EngineOptions {
 
     @Option(names = "--lang", defaultValue = "auto", description = "nl, en or auto (default: ${DEFAULT-VALUE})")
@@ -21,6 +21,10 @@ final class EngineOptions {
     @Option(names = "--name-model", paramLabel = "MODEL",
             description = "an OpenNLP person-name model (e.g. from veil train) to run next to the built-in detectors")
     Path nameModel;
+
+    @Option(names = "--token-key", paramLabel = "KEYFILE",
+            description = "secret key (base64 or raw, at least 16 bytes) for keyed tokens: the same value gets the same token in every run and on every machine")
+    Path tokenKey;
 
     Language language() {
         return switch (lang.toLowerCase(java.util.Locale.ROOT)) {
@@ -49,6 +53,9 @@ final class EngineOptions {
 
     Veil engine() {
         Veil.Builder b = Veil.builder().policy(policy()).language(language());
+        if (tokenKey != null) {
+            b.tokenKey(Keys.read(tokenKey, "--token-key"));
+        }
         if (nameModel != null) {
             if (!Files.isRegularFile(nameModel)) {
                 throw new UsageException("no such model file: " + nameModel);

@@ -17,7 +17,7 @@ import java.util.TreeSet;
  *
  * <pre>
  * preset = balanced            # start from a preset (default balanced)
- * default.action = REPLACE     # KEEP, REDACT, MASK, REPLACE, BLOCK
+ * default.action = REPLACE     # KEEP, REDACT, MASK, REPLACE, PSEUDONYMIZE, SURROGATE, BLOCK
  * default.threshold = 0.5
  * action.EMAIL = MASK
  * action.NL_BSN = BLOCK
@@ -83,7 +83,10 @@ final class PolicyFiles {
             case "MASK" -> Action.MASK;
             case "REPLACE" -> Action.REPLACE;
             case "BLOCK" -> Action.BLOCK;
-            default -> throw new IllegalArgumentException("unknown action; use KEEP, REDACT, MASK, REPLACE or BLOCK");
+            case "PSEUDONYMIZE" -> Action.PSEUDONYMIZE;
+            case "SURROGATE" -> Action.SURROGATE;
+            default -> throw new IllegalArgumentException(
+                    "unknown action; use KEEP, REDACT, MASK, REPLACE, PSEUDONYMIZE, SURROGATE or BLOCK");
         };
     }
 }

@@ -42,6 +42,14 @@ abstract class RecordCommand implements Callable<Integer> {
      */
     abstract int handle(Records.Record record, Veil veil, Language language, PrintWriter out) throws IOException;
 
+    /** Called once before the first record; may throw {@link UsageException}. */
+    void start(Veil veil) {
+    }
+
+    /** Called once after the last record; may throw {@link UsageException}. */
+    void finish() throws IOException {
+    }
+
     @Override
     public final Integer call() throws IOException {
         String name = "veil " + spec.name();
@@ -52,6 +60,7 @@ abstract class RecordCommand implements Callable<Integer> {
         try {
             veil = engineOptions.engine();
             language = engineOptions.language();
+            start(veil);
         } catch (UsageException e) {
             err.println(name + ": " + e.getMessage());
             return VeilCommand.USAGE;
@@ -77,6 +86,12 @@ abstract class RecordCommand implements Callable<Integer> {
             }
         });
         out.flush();
+        try {
+            finish();
+        } catch (UsageException e) {
+            err.println(name + ": " + e.getMessage());
+            return VeilCommand.USAGE;
+        }
         if (failures[0] > 0) {
             return VeilCommand.INTERNAL;
         }

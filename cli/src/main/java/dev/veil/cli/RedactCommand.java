@@ -7,9 +7,9 @@ import dev.veil.Language;
 import dev.veil.PromptBlockedException;
 import dev.veil.ProtectedText;
 import dev.veil.Veil;
+import dev.veil.session.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +22,10 @@ import picocli.CommandLine.Option;
  * same objects with {@code "text"} protected and a {@code "veil"} summary (counts by type); a blocked
  * record loses its text and says which types blocked it. Plain files are printed, or written under
  * {@code --out-dir} with the same relative names.
+ *
+ * <p>All records of one run share one session, so a value gets the same token in every record when the
+ * policy pseudonymises. With {@code --mapping} and {@code --mapping-key} the session's mapping is written,
+ * encrypted, at the end, for {@code veil restore}.
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
         description = "Protect personal data in files per policy and print (or write) the result.")
@@ -30,7 +34,37 @@ final class RedactCommand extends RecordCommand {
     @Option(names = "--out-dir", description = "write protected plain files here instead of printing them")
     Path outDir;
 
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "write the run's token mapping here, encrypted with --mapping-key, for veil restore")
+    Path mapping;
+
+    @Option(names = "--mapping-key", paramLabel = "KEYFILE",
+            description = "AES key (16, 24 or 32 bytes; base64 or raw) that encrypts the mapping")
+    Path mappingKey;
+
     private final ObjectMapper json = new ObjectMapper();
+    private Session session;
+
+    @Override
+    void start(Veil veil) {
+        if ((mapping == null) != (mappingKey == null)) {
+            throw new UsageException("--mapping and --mapping-key go together");
+        }
+        session = veil.session("veil-redact");
+    }
+
+    @Override
+    void finish() throws IOException {
+        if (mapping != null) {
+            byte[] key = Keys.read(mappingKey, "--mapping-key");
+            try {
+                Files.write(mapping, session.exportMapping(key));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--mapping-key: " + e.getMessage());
+            }
+        }
+        session.close();
+    }
 
     @Override
     int handle(Records.Record record, Veil veil, Language language, PrintWriter out) throws IOException {
@@ -38,7 +72,7 @@ final class RedactCommand extends RecordCommand {
         List<String> blocked = null;
         int findings;
         try {
-            result = veil.protect(record.text(), language);
+            result = session.protect(record.text(), language);
             findings = result.findings().size();
         } catch (PromptBlockedException e) {
             blocked = e.blockedTypes().stream().map(EntityType::name).toList();
@@ -60,26 +94,8 @@ final class RedactCommand extends RecordCommand {
             out.println(json.writeValueAsString(copy));
         } else {
             String text = blocked != null ? "[BLOCKED: " + String.join(", ", blocked) + "]\n" : result.text();
-            writePlain(record.id().asText(), text, out);
+            PlainOutput.write(outDir, record.id().asText(), text, out);
         }
         return findings;
-    }
-
-    private void writePlain(String path, String text, PrintWriter out) throws IOException {
-        if (outDir == null) {
-            out.println("==> " + path + " <==");
-            out.print(text);
-            if (!text.endsWith("\n")) {
-                out.println();
-            }
-            return;
-        }
-        Path source = Path.of(path);
-        Path target = outDir.resolve(source.isAbsolute() ? source.getFileName() : source).normalize();
-        if (!target.startsWith(outDir.normalize())) {
-            target = outDir.resolve(source.getFileName());
-        }
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, text, StandardCharsets.UTF_8);
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "veil", mixinStandardHelpOptions = true, version = "veil 0.1.0",
         description = "Find and protect personal data in prompts and documents.",
-        subcommands = {ScanCommand.class, RedactCommand.class, EvalCommand.class, TrainCommand.class})
+        subcommands = {ScanCommand.class, RedactCommand.class, RestoreCommand.class, EvalCommand.class, TrainCommand.class})
 public final class VeilCommand implements Runnable {
 
     static final int OK = 0;
@@ -23,7 +23,7 @@ public final class VeilCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: scan, redact or eval");
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: scan, redact, restore, eval or train");
     }
 
     public static void main(String[] args) {
