@@ -116,7 +116,8 @@ public final class Veil {
      * Finds the personal data the policy acts on: findings at or above their type's threshold, not on
      * the allow list, whose type the policy does not KEEP, with overlaps resolved.
      *
-     * @return sorted by start, not overlapping; empty for empty text
+     * @return sorted by start, not overlapping, except that one span may carry several types (a
+     *         multi-label term such as {@code joods}: ETHNIC_ORIGIN and RELIGION); empty for empty text
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the text is longer than the engine's limit
      * @throws DetectionFailedException if a detector fails and the policy does not tolerate it
@@ -206,6 +207,9 @@ public final class Veil {
         if (blocked != null) {
             throw new PromptBlockedException(blocked);
         }
+        List<Finding> all = findings;
+        // One replacement per span: a multi-label span is written as its highest-priority type.
+        findings = OverlapResolver.primaries(findings);
         List<Finding> reversible = null;
         for (Finding f : findings) {
             if (policy.actionFor(f.type(), f.score()).needsSession()) {
@@ -230,7 +234,7 @@ public final class Veil {
         String out = TextRewriter.rewrite(text, rewritten, (f, t) -> session != null
                 && (Sessions.isLookAlike(f) || policy.actionFor(f.type(), f.score()).needsSession())
                 ? session.replacementFor(f, t) : replacement(f, t));
-        return new ProtectedText(out, findings);
+        return new ProtectedText(out, all);
     }
 
     private static List<Finding> withoutOverlaps(List<Finding> extra, List<Finding> findings) {

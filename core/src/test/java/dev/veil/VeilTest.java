@@ -108,6 +108,20 @@ class VeilTest {
     }
 
     @Test
+    void aMultiLabelSpanIsReportedWithEveryTypeAndReplacedOnce() {
+        String text = "Mijn zoon heeft het syndroom van Down.";
+        List<Finding> findings = assertInvariants(text, VEIL.scan(text));
+        List<EntityType> types = findings.stream().map(Finding::type).toList();
+        assertEquals(List.of(EntityType.HEALTH, EntityType.GENETIC), types);
+        ProtectedText out = VEIL.protect(text);
+        assertEquals("Mijn zoon heeft het [HEALTH].", out.text());
+        assertEquals(Map.of(EntityType.HEALTH, 1, EntityType.GENETIC, 1), out.counts());
+        Policy blockGenetic = Policy.balanced().toBuilder().action(EntityType.GENETIC, Action.BLOCK).build();
+        assertThrows(PromptBlockedException.class, () -> Veil.builder().policy(blockGenetic).build().protect(text),
+                "a co-label still counts for blocking");
+    }
+
+    @Test
     void emptyTextHasNoFindings() {
         assertEquals(List.of(), VEIL.scan(""));
         assertEquals("", VEIL.protect("").text());

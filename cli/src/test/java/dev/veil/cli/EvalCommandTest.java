@@ -93,6 +93,23 @@ class EvalCommandTest {
     }
 
     @Test
+    void specialCategoryGoldMeetsTheTargetsThroughTheWholeEngine() throws IOException {
+        Path gold = Path.of("../core/src/test/resources/dev/veil/detect/special/special-gold.jsonl");
+        assumeTrue(Files.isReadable(gold), "skipped: run from the cli module of a full checkout");
+        Veil veil = Veil.create();
+        Scoreboard board = new Scoreboard();
+        for (GoldSets.GoldRecord r : GoldSets.read(gold)) {
+            board.add(r.gold(), veil.scan(r.text()));
+        }
+        for (EntityType type : EntityType.specialCategories()) {
+            Scoreboard.Counts c = board.all().get(type.name());
+            double p = Scoreboard.ratio(c.predictedOverlapping, c.predicted);
+            double r = Scoreboard.ratio(c.goldOverlapped, c.gold);
+            assertTrue(p >= 0.90 && r >= 0.90, type + " overlap precision " + p + ", recall " + r);
+        }
+    }
+
+    @Test
     void evalPrintsTheTableAndExamples() throws Exception {
         CliRun run = CliRun.of("eval", "--show", "3", "--types", "EMAIL", resource("gold/identifiers.jsonl").toString());
         assertEquals(0, run.code(), run.err());

@@ -16,6 +16,13 @@ import java.util.TreeMap;
  * <p>So an e-mail address beats the name inside it, an IBAN beats the phone-like digits inside it, and
  * a card number beats a phone number over part of its digits.
  *
+ * <p><b>Multi-label spans.</b> A special-category finding with exactly the same span as a kept
+ * special-category finding of another type is kept too: {@code syndroom van Down} is HEALTH and GENETIC,
+ * {@code joods} ETHNIC_ORIGIN and RELIGION. Other types on one span are rival readings ({@code Jewish}
+ * as a name or as an origin), and only the winner stays.
+ * Such co-labels follow the kept finding directly, in type-priority order; {@link #primaries} drops them
+ * for whoever rewrites the text, which replaces each span once.
+ *
  * <p>Internal: used by {@code Veil}; do not depend on it. Stateless and thread-safe.
  */
 public final class OverlapResolver {
@@ -46,7 +53,7 @@ public final class OverlapResolver {
      * Resolves overlaps.
      *
      * @param findings any order, may overlap; not modified
-     * @return a new list, sorted by start, with no two findings sharing a char
+     * @return a new list, sorted by start; two findings share chars only as co-labels of one span
      */
     public static List<Finding> resolve(List<Finding> findings) {
         if (findings.size() <= 1) {
@@ -58,9 +65,20 @@ public final class OverlapResolver {
         List<Finding> ranked = new ArrayList<>(findings);
         ranked.sort(RANK);
         TreeMap<Integer, Finding> kept = new TreeMap<>();
+        List<Finding> coLabels = null;
         for (Finding f : ranked) {
             var before = kept.floorEntry(f.start());
             if (before != null && before.getValue().end() > f.start()) {
+                Finding k = before.getValue();
+                if (k.start() == f.start() && k.end() == f.end() && !k.type().equals(f.type())
+                        && k.type().isSpecialCategory() && f.type().isSpecialCategory()) {
+                    if (coLabels == null) {
+                        coLabels = new ArrayList<>();
+                    }
+                    if (coLabels.stream().noneMatch(c -> c.start() == f.start() && c.type().equals(f.type()))) {
+                        coLabels.add(f);
+                    }
+                }
                 continue;
             }
             var after = kept.ceilingEntry(f.start());
@@ -69,7 +87,36 @@ public final class OverlapResolver {
             }
             kept.put(f.start(), f);
         }
-        return List.copyOf(kept.values());
+        if (coLabels == null) {
+            return List.copyOf(kept.values());
+        }
+        List<Finding> all = new ArrayList<>(kept.values());
+        all.addAll(coLabels);
+        all.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> f == kept.get(f.start()) ? 0 : 1)
+                .thenComparingInt(f -> priority(f.type())));
+        return List.copyOf(all);
+    }
+
+    /**
+     * The resolved findings without co-labels: one finding per span, for rewriting the text.
+     *
+     * @param resolved the output of {@link #resolve}
+     */
+    public static List<Finding> primaries(List<Finding> resolved) {
+        for (int i = 1; i < resolved.size(); i++) {
+            if (resolved.get(i).start() == resolved.get(i - 1).start()) {
+                List<Finding> one = new ArrayList<>(resolved.size());
+                int lastStart = -1;
+                for (Finding f : resolved) {
+                    if (f.start() != lastStart) {
+                        one.add(f);
+                        lastStart = f.start();
+                    }
+                }
+                return List.copyOf(one);
+            }
+        }
+        return resolved;
     }
 
     private static boolean sortedWithoutOverlap(List<Finding> findings) {
