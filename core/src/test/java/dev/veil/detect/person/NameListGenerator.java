@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.yaml.snakeyaml.Yaml;
 
@@ -88,6 +94,10 @@ public final class NameListGenerator {
         addAll(places, path(faker("en/country.yml", "en"), "country", "capital"));
         addAll(places, path(faker("en/nation.yml", "en"), "nation", "capital_city"));
 
+        // Names of other origins that people in NL/BE and English text carry: every other datafaker
+        // locale, Latin-script entries only (Cyrillic transliterated), added after the main lists.
+        otherLocales(first, last, places);
+
         censusColumn("org/ajbrown/namemachine/dist.female.first.txt", Integer.MAX_VALUE, first);
         censusColumn("org/ajbrown/namemachine/dist.male.first.txt", Integer.MAX_VALUE, first);
         censusColumn("org/ajbrown/namemachine/dist.all.last.txt", CENSUS_SURNAMES, last);
@@ -95,12 +105,146 @@ public final class NameListGenerator {
         String faker = "net.datafaker:datafaker:2.7.0 (Apache-2.0)";
         String census = "org.ajbrown:name-machine:1.0.0 (US Census 1990 name lists, public domain)";
         return Map.of(
-                "first-names.txt", render("Given names: datafaker nl/en/de/fr/tr name lists; census first names.",
+                "first-names.txt", render("Given names: datafaker nl/en/de/fr/tr name lists, then the Latin-script (or transliterated"
+                        + " Cyrillic) first names of its other locales; census first names.",
                         faker + "; " + census, first),
-                "surnames.txt", render("Family names: datafaker nl/en/de/fr/tr; the " + CENSUS_SURNAMES
+                "surnames.txt", render("Family names: datafaker nl/en/de/fr/tr, then the Latin-script (or"
+                        + " transliterated Cyrillic) last names of its other locales; the " + CENSUS_SURNAMES
                         + " most frequent census surnames.", faker + "; " + census, last),
                 "places.txt", render("Countries, states, provinces and capitals (Dutch, English, French).",
                         faker, places));
+    }
+
+    /** Locale files already read above, or whose lists are not names. */
+    private static final Set<String> DONE = Set.of("nl", "nl-BE", "de", "fr", "tr");
+
+    /** Shortest entry taken from the other locales: short ones are too often words (Hungarian Kos, Som, Tar). */
+    static final int MIN_OTHER = 4;
+
+    private static void otherLocales(TreeSet<String> first, TreeSet<String> last, TreeSet<String> places)
+            throws IOException {
+        // Read the context words so entries that are ordinary words or places stay out.
+        Set<String> context = new HashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                open("dev/veil/detect/person/context-words.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                for (String w : line.strip().split("\\s+")) {
+                    context.add(Lexicon.fold(w));
+                }
+            }
+        }
+        TreeSet<String> newFirst = new TreeSet<>();
+        TreeSet<String> newLast = new TreeSet<>();
+        for (String locale : localeFiles()) {
+            Map<String, Object> f = faker(locale + ".yml", locale);
+            Object name = f == null ? null : f.get("name");
+            if (!(name instanceof Map<?, ?> m)) {
+                continue;
+            }
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!(e.getValue() instanceof List<?> values)) {
+                    continue;
+                }
+                TreeSet<String> into = key.endsWith("first_name") ? newFirst : key.endsWith("last_name") ? newLast : null;
+                if (into == null) {
+                    continue;
+                }
+                for (Object o : values) {
+                    String w = latin(String.valueOf(o).strip());
+                    if (w != null && w.length() >= MIN_OTHER) {
+                        into.add(Lexicon.fold(w));
+                    }
+                }
+            }
+        }
+        for (String w : newFirst) {
+            if (!context.contains(w) && !places.contains(w) && !last.contains(w)) {
+                first.add(w);
+            }
+        }
+        for (String w : newLast) {
+            if (!context.contains(w) && !places.contains(w) && !first.contains(w)) {
+                last.add(w);
+            }
+        }
+    }
+
+    /** Every top-level locale file of datafaker (nl.yml, pt-BR.yml; not the _XX.yml or en/ ones). */
+    private static List<String> localeFiles() throws IOException {
+        URL nl = NameListGenerator.class.getClassLoader().getResource("nl.yml");
+        Objects.requireNonNull(nl, "datafaker nl.yml");
+        List<String> out = new ArrayList<>();
+        try {
+            URI uri = nl.toURI();
+            Path root;
+            FileSystem fs = null;
+            if ("jar".equals(uri.getScheme())) {
+                fs = FileSystems.newFileSystem(uri, Map.of());
+                root = fs.getPath("/");
+            } else {
+                root = Path.of(uri).getParent();
+            }
+            try (var files = Files.list(root)) {
+                files.map(p -> p.getFileName().toString().replace("/", ""))
+                        .filter(n -> n.endsWith(".yml") && !n.startsWith("_"))
+                        .map(n -> n.substring(0, n.length() - 4))
+                        .filter(n -> !DONE.contains(n))
+                        .sorted()
+                        .forEach(out::add);
+            } finally {
+                if (fs != null) {
+                    fs.close();
+                }
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        return out;
+    }
+
+    private static final String[] CYRILLIC = {
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f",
+        "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+
+    /**
+     * The word in Latin letters: itself when it is Latin script (letters and inner hyphens), a plain
+     * transliteration when it is Russian Cyrillic (Vsevolod, Dolgorukova), else null.
+     */
+    static String latin(String s) {
+        if (s.isEmpty() || s.contains("#{")) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 4);
+        boolean cyr = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '-' && i > 0 && i < s.length() - 1) {
+                sb.append(c);
+            } else if (c >= 0x400 && c <= 0x44F) {
+                cyr = true;
+                char l = Character.toLowerCase(c);
+                int k = l - 0x430;
+                if (k < 0 || k >= CYRILLIC.length) {
+                    return null;
+                }
+                String t = CYRILLIC[k];
+                sb.append(Character.isUpperCase(c) && !t.isEmpty()
+                        ? Character.toUpperCase(t.charAt(0)) + t.substring(1) : t);
+            } else if (c == '\u0451' || c == '\u0401') {
+                cyr = true;
+                sb.append(c == '\u0401' ? "Yo" : "yo");
+            } else if (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
+                if (cyr) {
+                    return null;
+                }
+                sb.append(c);
+            } else {
+                return null;
+            }
+        }
+        return sb.toString();
     }
 
     private static String render(String what, String source, TreeSet<String> words) {
@@ -118,7 +262,11 @@ public final class NameListGenerator {
     private static Map<String, Object> faker(String resource, String locale) throws IOException {
         try (InputStream in = open(resource)) {
             Map<String, Object> root = new Yaml().load(in);
-            return (Map<String, Object>) ((Map<String, Object>) root.get(locale)).get("faker");
+            Object top = root == null ? null : root.get(locale);
+            if (top == null && root != null && root.size() == 1) {
+                top = root.values().iterator().next(); // a few files name the locale differently (no-NO: nb)
+            }
+            return top instanceof Map<?, ?> m ? (Map<String, Object>) m.get("faker") : null;
         }
     }
 
