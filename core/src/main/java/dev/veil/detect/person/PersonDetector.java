@@ -385,6 +385,11 @@ public final class PersonDetector implements Detector {
             context = 0.85;
         }
 
+        if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
+                && (t.lex[firstName] & (COMMON | MISC)) != 0 && (t.lex[firstName] & (FIRST | LAST)) == 0) {
+            context = 0; // "auteur Verder blijkt", "collega Op": a cue before an ordinary word names nobody
+        }
+
         double base;
         int ff = t.lex[firstName];
         int lf = t.lex[lastWord];
@@ -417,7 +422,9 @@ public final class PersonDetector implements Detector {
         } else if (nParticle > 0) {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
             boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
-            base = sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
+            boolean word = (lf & (COMMON | MISC)) != 0 && (lf & (FIRST | LAST)) == 0;
+            // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
+            base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
         } else {
             base = single(t, firstName, sent, prev, next);
         }
@@ -479,6 +486,10 @@ public final class PersonDetector implements Detector {
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
         if ((f & PLACE) != 0) {
             return 0;
+        }
+        if (t.dutch && (f & FIRST) == 0 && !said && next == w + 1 && t.kind[next] == WORD && t.is(next, LOWER)
+                && !t.has(next, Lexicon.VERB | PARTICLE) && demonymShape(t, w)) {
+            return 0; // "Franse ambassadeur", "Engelse club": an adjective of origin before its noun
         }
         if ((f & (COMMON | MISC)) != 0 && (f & (FIRST | LAST)) == 0) {
             return 0;
