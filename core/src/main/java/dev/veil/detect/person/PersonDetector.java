@@ -174,7 +174,7 @@ public final class PersonDetector implements Detector {
 
     /** "Braziliaan Ayrton Senna", "Justitie Marc Verwilghen": an unknown word before a known given name. */
     private static boolean notGivenBeforeGiven(Tokens t, int i, int end) {
-        return (t.lex[i] & (FIRST | LAST)) == 0 && i + 2 < end && t.has(i + 1, FIRST) && !t.has(i + 1, COMMON)
+        return (t.lex[i] & FIRST) == 0 && i + 2 < end && t.has(i + 1, FIRST) && !t.has(i + 1, COMMON | PARTICLE)
                 && t.kind[i + 2] == WORD;
     }
 
@@ -300,6 +300,17 @@ public final class PersonDetector implements Detector {
                 // capitalised word starts something else.
                 if (names >= 2 && t.has(i, FIRST) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
                         && t.kind[j - 1] == WORD) {
+                    break;
+                }
+                // "Agnes Goyvaerts Een ...", "Bart Eeckhout Ook": an ordinary word after a name starts a new
+                // sentence or heading (joined lines, bylines), it does not continue the name.
+                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && (t.lex[j] & (FIRST | LAST)) == 0) {
+                    break;
+                }
+                // "Felicien Vervaecke Joop Zoetemelk", "Dierckxsens Jean-Marie Leblanc": after a family name,
+                // a given name followed by another name starts the next person.
+                if (names >= 1 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST | PARTICLE) && t.has(j, FIRST)
+                        && !t.has(j, LAST | COMMON) && j + 1 < t.n && !t.is(j + 1, LINE) && isNameWord(t, j + 1)) {
                     break;
                 }
                 j++;

@@ -234,8 +234,10 @@ final class PersonEval {
                 if (errors != null && !ex) {
                     double below = all.stream().filter(p -> p.start() < g.end() && g.start() < p.end())
                             .mapToDouble(Span::score).max().orElse(0);
+                    String got = pred.stream().filter(p -> p.start() < g.end() && g.start() < p.end())
+                            .map(p -> doc.text().substring(p.start(), p.end())).findFirst().orElse("");
                     errors.merge((hit ? "SPAN  " : "MISS  ") + String.format(Locale.ROOT, "%.2f ", below)
-                            + doc.text().substring(g.start(), g.end()) + "  <<"
+                            + doc.text().substring(g.start(), g.end()) + (hit ? "  =>  [" + got + "]" : "") + "  <<"
                             + context(doc.text(), g), 1, Integer::sum);
                 }
             }
