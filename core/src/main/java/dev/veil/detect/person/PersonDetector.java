@@ -366,6 +366,10 @@ public final class PersonDetector implements Detector {
             return 0;
         }
         boolean titled = prev >= 0 && prev == first - 1 && t.has(prev, TITLE);
+        if (!titled && first > 0 && t.kind[first - 1] == Tokens.NUM && !t.is(first, LINE) && next >= 0
+                && !t.is(next, LINE) && (t.kind[next] == Tokens.NUM || t.has(next, ORG))) {
+            return 0; // "5551 Tjalling Harkeswei 125", "594 Hegedûs Gyula utca 76": a street between numbers
+        }
         if (next >= 0 && t.has(next, ORG) && !titled && !(nName >= 2 && t.has(firstName, FIRST))) {
             return 0; // "Bakker Logistiek BV", "Bond Street"; but "Mrs. Barbara Yudina Apt. 675" is a person
         }
