@@ -102,6 +102,31 @@ public final class NameListGenerator {
         censusColumn("org/ajbrown/namemachine/dist.male.first.txt", Integer.MAX_VALUE, first);
         censusColumn("org/ajbrown/namemachine/dist.all.last.txt", CENSUS_SURNAMES, last);
 
+        // Cities, states and countries of every datafaker locale, as one-word places; a word that is
+        // also a name stays a name only ("Victoria", "Florence").
+        for (String locale : localeFiles(true)) {
+            Map<String, Object> f = faker(locale + ".yml", locale);
+            Object address = f == null ? null : f.get("address");
+            if (!(address instanceof Map<?, ?> m)) {
+                continue;
+            }
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!(e.getValue() instanceof List<?> values) || !PLACE_KEYS.contains(key)) {
+                    continue;
+                }
+                for (Object o : values) {
+                    String w = latin(String.valueOf(o).strip());
+                    if (w != null && w.length() >= MIN_OTHER) {
+                        String folded = Lexicon.fold(w);
+                        if (!first.contains(folded) && !last.contains(folded)) {
+                            places.add(folded);
+                        }
+                    }
+                }
+            }
+        }
+
         String faker = "net.datafaker:datafaker:2.7.0 (Apache-2.0)";
         String census = "org.ajbrown:name-machine:1.0.0 (US Census 1990 name lists, public domain)";
         return Map.of(
@@ -111,12 +136,16 @@ public final class NameListGenerator {
                 "surnames.txt", render("Family names: datafaker nl/en/de/fr/tr, then the Latin-script (or"
                         + " transliterated Cyrillic) last names of its other locales; the " + CENSUS_SURNAMES
                         + " most frequent census surnames.", faker + "; " + census, last),
-                "places.txt", render("Countries, states, provinces and capitals (Dutch, English, French).",
+                "places.txt", render("Countries, states, provinces and capitals (Dutch, English, French); one-word cities,"
+                        + " states and countries of every datafaker locale that are not also names.",
                         faker, places));
     }
 
     /** Locale files already read above, or whose lists are not names. */
     private static final Set<String> DONE = Set.of("nl", "nl-BE", "de", "fr", "tr");
+
+    private static final Set<String> PLACE_KEYS = Set.of("city", "city_name", "city_names", "state", "country",
+            "default_country");
 
     /** Shortest entry taken from the other locales: short ones are too often words (Hungarian Kos, Som, Tar). */
     static final int MIN_OTHER = 4;
@@ -136,7 +165,7 @@ public final class NameListGenerator {
         }
         TreeSet<String> newFirst = new TreeSet<>();
         TreeSet<String> newLast = new TreeSet<>();
-        for (String locale : localeFiles()) {
+        for (String locale : localeFiles(false)) {
             Map<String, Object> f = faker(locale + ".yml", locale);
             Object name = f == null ? null : f.get("name");
             if (!(name instanceof Map<?, ?> m)) {
@@ -172,7 +201,7 @@ public final class NameListGenerator {
     }
 
     /** Every top-level locale file of datafaker (nl.yml, pt-BR.yml; not the _XX.yml or en/ ones). */
-    private static List<String> localeFiles() throws IOException {
+    private static List<String> localeFiles(boolean all) throws IOException {
         URL nl = NameListGenerator.class.getClassLoader().getResource("nl.yml");
         Objects.requireNonNull(nl, "datafaker nl.yml");
         List<String> out = new ArrayList<>();
@@ -190,7 +219,7 @@ public final class NameListGenerator {
                 files.map(p -> p.getFileName().toString().replace("/", ""))
                         .filter(n -> n.endsWith(".yml") && !n.startsWith("_"))
                         .map(n -> n.substring(0, n.length() - 4))
-                        .filter(n -> !DONE.contains(n))
+                        .filter(n -> all || !DONE.contains(n))
                         .sorted()
                         .forEach(out::add);
             } finally {
