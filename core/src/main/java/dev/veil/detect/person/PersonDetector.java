@@ -211,7 +211,9 @@ public final class PersonDetector implements Detector {
         while (j < t.n && t.has(j, PARTICLE) && !t.is(j, CAP)) {
             j++;
         }
-        return t.has(i - 1, TITLE) || (t.has(i - 1, CUE) && !t.has(j, FIRST));
+        // "dochter van Monsanto", "minister van Justitie": after a cue word a lone lower-case van is the
+        // preposition; only more particles ("collega van der Berg") still start a name there.
+        return t.has(i - 1, TITLE) || (t.has(i - 1, CUE) && !t.has(j, FIRST) && j - i >= 2);
     }
 
     private boolean isNameWord(Tokens t, int i) {
@@ -437,7 +439,8 @@ public final class PersonDetector implements Detector {
         } else if (nParticle > 0) {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
             boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
-            boolean word = (lf & (COMMON | MISC)) != 0 && (lf & (FIRST | LAST)) == 0;
+            boolean word = (lf & (COMMON | MISC)) != 0 && (lf & (FIRST | LAST)) == 0
+                    || t.dutch && (lf & (FIRST | LAST)) == 0 && (adjectiveShape(t, lastWord) || demonymShape(t, lastWord));
             // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
             base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
         } else {
