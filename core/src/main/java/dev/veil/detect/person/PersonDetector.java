@@ -498,7 +498,8 @@ public final class PersonDetector implements Detector {
         boolean known = (f & (FIRST | LAST)) != 0;
         boolean said = (next >= 0 && t.has(next, SAID)) || (prev >= 0 && t.has(prev, SAID) && prev == w - 1);
         // "Bové werd", "zou Elián": subject before or right after a finite verb.
-        boolean verb = (next == w + 1 && t.has(next, Lexicon.VERB)) || (prev == w - 1 && t.has(prev, Lexicon.VERB));
+        boolean verb = (next == w + 1 && t.has(next, Lexicon.VERB)) || (prev == w - 1 && t.has(prev, Lexicon.VERB))
+                || (t.dutch && prev == w - 1 && pastTense(t, prev));
         boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
         // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
@@ -546,6 +547,24 @@ public final class PersonDetector implements Detector {
             return verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
         }
         return verb ? 0.55 : 0.4;
+    }
+
+    /**
+     * "stelde Cortebeeck", "vernietigde Bové", "verwerkte Cellarius": a Dutch weak past tense (-de, -te)
+     * right before a capitalised word puts the subject after the verb. Not after an article or possessive,
+     * where the same ending is an inflected adjective ("de oude Bové").
+     */
+    private static boolean pastTense(Tokens t, int v) {
+        if (v < 0 || t.kind[v] != WORD || !t.is(v, LOWER) || t.lex[v] != 0 && !t.has(v, Lexicon.VERB)) {
+            return false;
+        }
+        CharSequence s = t.text();
+        int e = t.end[v];
+        if (e - t.start[v] < 5 || !(endsWith(s, e, "de") || endsWith(s, e, "te"))) {
+            return false;
+        }
+        int before = v - 1;
+        return before < 0 || t.kind[before] != WORD || !(article(t, before) || t.has(before, COMMON));
     }
 
     /** "my name is Jan", "call me Tom", "ik heet Anouk", "naam: Pieter". */
