@@ -140,9 +140,11 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             double score = score(t, first, end, headerLine, lastPersonEnd);
-            if (end - first == 1 && score < 0.85 && !t.has(first, PLACE | COMMON | MISC | EPONYM)
-                    && t.isKnownFamilyName(first)) {
-                score = 0.85; // "Guy Verhofstadt ... Verhofstadt zei": a later bare mention of a found person
+            if (score < 0.85 && particlesBefore(t, first, end - 1) && t.kind[end - 1] == WORD
+                    && !t.has(end - 1, PLACE | COMMON | MISC | EPONYM) && t.isKnownFamilyName(end - 1)) {
+                // "Guy Verhofstadt ... Verhofstadt zei", "Paul De Grauwe ... De Grauwe :": a later bare
+                // mention of a person found before.
+                score = 0.85;
             }
             if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
                 t.rememberFamilyName(end - 1);
@@ -170,6 +172,16 @@ public final class PersonDetector implements Detector {
         if (end >= 0) {
             sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
         }
+    }
+
+    /** Whether tokens {@code [first, last)} are all name particles (none at all counts too): "De", "van der". */
+    private static boolean particlesBefore(Tokens t, int first, int last) {
+        for (int j = first; j < last; j++) {
+            if (t.kind[j] != WORD || !t.has(j, PARTICLE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "Braziliaan Ayrton Senna", "Justitie Marc Verwilghen": an unknown word before a known given name. */
