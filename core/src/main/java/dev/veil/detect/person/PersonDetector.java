@@ -313,12 +313,13 @@ public final class PersonDetector implements Detector {
                 // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
                 // capitalised word starts something else.
                 if (names >= 2 && t.has(i, FIRST) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
-                        && t.kind[j - 1] == WORD) {
+                        && t.kind[j - 1] == WORD && !(t.punct(j - 2, '-') && !t.is(j - 1, SPACE))) {
                     break;
                 }
                 // "Agnes Goyvaerts Een ...", "Bart Eeckhout Ook": an ordinary word after a name starts a new
                 // sentence or heading (joined lines, bylines), it does not continue the name.
-                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && (t.lex[j] & (FIRST | LAST)) == 0) {
+                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && ((t.lex[j] & (FIRST | LAST)) == 0
+                        || names >= 2 && (t.lex[j] & FIRST) == 0 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST))) {
                     break;
                 }
                 // "Felicien Vervaecke Joop Zoetemelk", "Dierckxsens Jean-Marie Leblanc": after a family name,
