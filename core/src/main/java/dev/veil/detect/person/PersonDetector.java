@@ -453,7 +453,9 @@ public final class PersonDetector implements Detector {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
             boolean fam = (lf & LAST) != 0 && (lf & COMMON) == 0;
             boolean word = (lf & (COMMON | MISC)) != 0 && (lf & (FIRST | LAST)) == 0
-                    || t.dutch && (lf & (FIRST | LAST)) == 0 && (adjectiveShape(t, lastWord) || demonymShape(t, lastWord));
+                    || t.dutch && (lf & (FIRST | LAST)) == 0 && (adjectiveShape(t, lastWord) || demonymShape(t, lastWord))
+                    || t.dutch && (lf & FIRST) == 0 && demonymShape(t, lastWord) && next >= 0 && t.kind[next] == WORD
+                    && t.is(next, LOWER) && !t.has(next, Lexicon.VERB | SAID); // "De Franse ambassadeur"
             // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
             base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
         } else {

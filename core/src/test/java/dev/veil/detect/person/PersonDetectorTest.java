@@ -134,6 +134,36 @@ class PersonDetectorTest {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Volgens ⟦Jean-Luc Dehaene⟧ is het plan haalbaar.",
+        "Het verslag is van ⟦Hanne Verbeke⟧ Daarna volgt de begroting.",
+        "Op het podium: ⟦Ilse Goossens⟧ ⟦Jef Wouters⟧ en nog anderen.",
+        "Het interview met ⟦Paul De Grauwe⟧ loopt uit. ⟦De Grauwe⟧: dat klopt niet.",
+        "We sent the invoice to ⟦Mstislav Dolgorukova⟧ yesterday.",
+        "Our auditor ⟦Pirjo Madetoja⟧ approved the report.",
+        "Ik zag ⟦Jan Peter Bakker⟧ gisteren.",
+    })
+    void keepsNameBoundariesAtOrdinaryWordsAndHyphenatedGivenNames(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "De Franse ambassadeur was aanwezig.",
+        "De Duitse en Franse politie werkten samen.",
+        "auteur Verder blijkt dat het plan werkt.",
+        "Hij was toen minister van Justitie.",
+        "De Japanse fabrikant levert de motoren.",
+        "Drie winnaars delen de pot.",
+        "Send it to 5551 Tjalling Harkeswei 125, Lippenhuizen.",
+        "I will be travelling to United States next week.",
+        "We moved here from Cyprus (Greek).",
+    })
+    void ignoresAdjectivesOfOriginPrepositionsStreetsAndNumerals(String sentence) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
+    }
+
     @Test
     void scoresStrongEvidenceHighAndASingleListWordLower() {
         assertTrue(score("Ik sprak dhr. Jansen gisteren.") >= 0.9);
