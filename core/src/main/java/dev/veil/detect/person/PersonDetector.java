@@ -493,6 +493,10 @@ public final class PersonDetector implements Detector {
                 && !t.is(next + 1, SPACE)) {
             score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
         }
+        if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
+                && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
+            score = Math.min(score, 0.45); // "Radio 1", "Anno 2000", "Ned 3": a channel, product or year, not a person
+        }
         if (quoted(t, first, end)) {
             score = Math.min(score, 0.45); // ' Albéric Barbier ', "Tube Snake Boogie": a title in quotes
         }
