@@ -135,6 +135,7 @@ public final class PersonDetector implements Detector {
                     first++;
                 }
             }
+            first = givenNameInside(t, first, end);
             if (first >= end || !endsOnName(t, first, end)) {
                 i = Math.max(i + 1, first);
                 continue;
@@ -172,6 +173,29 @@ public final class PersonDetector implements Detector {
         if (end >= 0) {
             sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
         }
+    }
+
+    /**
+     * "Buitenlandse Zaken Louis Michel", "Export Vlaanderen Jan Peeters": capitalised words that are
+     * no given names, before a given name that is followed by another name, name a thing (a ministry,
+     * a firm), not the person: the name starts at the given name. Returns the new start.
+     */
+    private static int givenNameInside(Tokens t, int first, int end) {
+        if (end - first < 3 || t.has(first, FIRST) || t.kind[first] != WORD || t.has(first, PARTICLE)) {
+            return first;
+        }
+        for (int k = first + 1; k + 1 < end; k++) {
+            if (t.kind[k] != WORD || t.has(k, PARTICLE) && !t.is(k, CAP)) {
+                return first;
+            }
+            if (t.has(k, FIRST) && !t.has(k, COMMON | PARTICLE | PLACE) && t.kind[k + 1] == WORD) {
+                return k;
+            }
+            if (t.has(k, FIRST)) {
+                return first;
+            }
+        }
+        return first;
     }
 
     /** Whether tokens {@code [first, last)} are all name particles (none at all counts too): "De", "van der". */
