@@ -1,8 +1,6 @@
 package dev.veil.detect;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.veil.EntityType;
 import dev.veil.Language;
 import java.util.List;
@@ -257,16 +255,21 @@ final class PhoneDetector implements Detector {
     private static boolean negativeContext(CharSequence text, int start) {
         int from = Math.max(0, start - 20);
         for (int k = start - 1; k >= from; k--) {
-            if (!Chars.boundaryBefore(text, k)) {
+            char first = text.charAt(k);
+            if (!Character.isLetter(first) || !Chars.boundaryBefore(text, k)) {
                 continue;
             }
+            // Compare the first letter before the whole word: most words fail there.
+            char lower = Character.toLowerCase(first);
             for (String w : POSITIVE_CONTEXT) {
-                if (Chars.regionEqualsIgnoreCase(text, k, w) && Chars.boundaryAfter(text, k + w.length())) {
+                if (w.charAt(0) == lower && Chars.regionEqualsIgnoreCase(text, k, w)
+                        && Chars.boundaryAfter(text, k + w.length())) {
                     return false;
                 }
             }
             for (String w : NEGATIVE_CONTEXT) {
-                if (Chars.regionEqualsIgnoreCase(text, k, w) && Chars.boundaryAfter(text, k + w.length())) {
+                if (w.charAt(0) == lower && Chars.regionEqualsIgnoreCase(text, k, w)
+                        && Chars.boundaryAfter(text, k + w.length())) {
                     return true;
                 }
             }
