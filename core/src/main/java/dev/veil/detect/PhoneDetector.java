@@ -56,6 +56,7 @@ final class PhoneDetector implements Detector {
         "sms", "text", "message", "messages", "reach", "contact", "dial", "answering", "bereikbaar"};
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final PhoneValidity validity = new PhoneValidity(util);
     private final List<String> dutchRegions;
     private final List<String> englishRegions;
 
@@ -359,16 +360,7 @@ final class PhoneDetector implements Detector {
     }
 
     private boolean valid(String raw, String region) {
-        try {
-            if ("NANP".equals(region)) {
-                // Canada and the Caribbean share the US numbering plan and its written forms.
-                return util.isValidNumber(util.parse(raw, "US"));
-            }
-            PhoneNumber number = util.parse(raw, region);
-            return "ZZ".equals(region) ? util.isValidNumber(number) : util.isValidNumberForRegion(number, region);
-        } catch (NumberParseException e) {
-            return false;
-        }
+        return validity.valid(raw, region);
     }
 
     /** US numbers: 10 digits, or 11 starting with 1, grouped 3-3-4 when grouped at all. */
