@@ -18,7 +18,7 @@ final class Engines {
 
     /** {@code builder}'s engine without its detection cache. */
     static Veil uncached(Veil.Builder builder) {
-        return builder.build();
+        return builder.withoutDetectionCache().build();
     }
 
     /** The default engine as {@code Veil.create()} returns it, cache included. */

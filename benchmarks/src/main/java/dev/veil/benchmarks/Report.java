@@ -61,7 +61,8 @@ public final class Report {
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             Double base = baseline.get(r.corpus);
-            String ratio = base == null || r.benchmark.startsWith("Baseline") || r.chars < 0 ? ""
+            boolean comparable = r.benchmark.startsWith("Pipeline") || r.benchmark.startsWith("Protect");
+            String ratio = base == null || !comparable ? ""
                     : fmt(r.median / base) + "×";
             sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     r.benchmark, r.param, r.chars < 0 ? "" : Integer.toString(r.chars), fmt(r.median), fmt(r.p99),
