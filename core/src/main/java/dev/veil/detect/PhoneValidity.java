@@ -10,12 +10,13 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * <p>{@code PhoneNumberUtil.parse} runs a dozen regular expressions per call (normalising, extracting
  * the country code and the national prefix) and was most of the phone detector's time. For the plain
  * shapes that make up nearly all candidates (digits and the separators space, {@code - . /}) in the
- * numbering plans we know exactly — NL, BE, GB with trunk prefix 0, and the NANP — this class builds
- * the {@link PhoneNumber} itself and asks libphonenumber only whether it is valid. Anything else
+ * numbering plans we know exactly — NL, BE, GB with trunk prefix 0, and the NANP — this class takes
+ * the national significant number itself and checks it with {@link PhoneRules}, libphonenumber's own
+ * patterns compiled once. Anything else
  * (other countries, parentheses, a national number starting with 00) goes through {@code parse} as
  * before. {@code PhoneValidityTest} checks both paths agree on random candidates.
  *
- * <p>Internal. Stateless and thread-safe.
+ * <p>Internal. Immutable and thread-safe.
  */
 final class PhoneValidity {
 
@@ -27,9 +28,11 @@ final class PhoneValidity {
     private static final int MAX_DIGITS = 17;
 
     private final PhoneNumberUtil util;
+    private final PhoneRules rules;
 
     PhoneValidity(PhoneNumberUtil util) {
         this.util = util;
+        this.rules = new PhoneRules(util, 1, 31, 32, 44);
     }
 
     /**
@@ -115,12 +118,8 @@ final class PhoneValidity {
         if (length < 2 || length > MAX_DIGITS) {
             return UNKNOWN;
         }
-        long national = 0;
-        for (int i = from; i < count; i++) {
-            national = national * 10 + (digits[i] - '0');
-        }
-        PhoneNumber number = new PhoneNumber().setCountryCode(countryCode).setNationalNumber(national);
-        boolean valid = region == null ? util.isValidNumber(number) : util.isValidNumberForRegion(number, region);
+        String national = new String(digits, from, length);
+        boolean valid = region == null ? rules.valid(countryCode, national) : rules.validForRegion(national, region);
         return valid ? VALID : INVALID;
     }
 

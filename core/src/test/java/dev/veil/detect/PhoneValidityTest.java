@@ -44,6 +44,34 @@ class PhoneValidityTest {
     }
 
     @Test
+    void fastPathAgreesWithLibphonenumberOnEveryNorthAmericanAreaCode() {
+        Random random = new Random(7);
+        for (int areaCode = 200; areaCode <= 999; areaCode++) {
+            for (int k = 0; k < 4; k++) {
+                String number = areaCode + "-" + (2 + random.nextInt(8)) + (random.nextInt(90) + 10) + "-"
+                        + (1000 + random.nextInt(9000));
+                assertEquals(validity.slow(number, PhoneValidity.NANP),
+                        validity.fast(number, PhoneValidity.NANP) == PhoneValidity.VALID, number);
+                String international = "+1 " + number;
+                assertEquals(validity.slow(international, PhoneValidity.ANY_REGION),
+                        validity.fast(international, PhoneValidity.ANY_REGION) == PhoneValidity.VALID, international);
+            }
+        }
+    }
+
+    @Test
+    void fastPathAgreesWithLibphonenumberOnBritishAndCrownDependencyNumbers() {
+        Random random = new Random(8);
+        for (int prefix = 10; prefix <= 99; prefix++) {
+            for (int k = 0; k < 10; k++) {
+                String number = "+44 " + prefix + (random.nextInt(9_000_000) + 1_000_000) + (k % 2 == 0 ? "" : "1");
+                assertEquals(validity.slow(number, PhoneValidity.ANY_REGION),
+                        validity.fast(number, PhoneValidity.ANY_REGION) == PhoneValidity.VALID, number);
+            }
+        }
+    }
+
+    @Test
     void fastPathAgreesOnNumbersPeopleWrite() {
         String[][] cases = {
             {"06-12345678", "NL"}, {"06 1234 5678", "NL"}, {"020-5551234", "NL"}, {"0475 123456", "NL"},
