@@ -44,9 +44,12 @@ public class DetectorBenchmark {
             "credit_card", Detectors::creditCard,
             "nl_bsn", Detectors::nlBsn,
             "be_national_number", Detectors::beNationalNumber,
-            "ip_address", Detectors::ipAddress);
+            "ip_address", Detectors::ipAddress,
+            "person", Detectors::person,
+            "special_categories", Detectors::specialCategories);
 
-    @Param({"email", "phone", "iban", "credit_card", "nl_bsn", "be_national_number", "ip_address"})
+    @Param({"email", "phone", "iban", "credit_card", "nl_bsn", "be_national_number", "ip_address", "person",
+            "special_categories"})
     public String detector;
 
     @Param({"CHAT_NL", "LONG_DOC"})
