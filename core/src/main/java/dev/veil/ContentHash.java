@@ -77,7 +77,19 @@ final class ContentHash {
         }
         long hi = fold(h1 ^ k1, h2 ^ k3);
         long lo = fold(h2 ^ k0, hi ^ k2);
-        return new Key(hi, lo, length);
+        return new Key(hi, lo, length, false);
+    }
+
+    /**
+     * The key of a text prefix: everything up to the end of {@code segment}, given the key of the prefix
+     * before it ({@code null} for the first segment) and where the segment ends.
+     */
+    Key chain(Key before, Key segment, int end) {
+        long hi = before == null ? k3 : before.hi();
+        long lo = before == null ? k2 : before.lo();
+        long h1 = fold(hi ^ segment.hi() ^ k0, lo ^ (end * 0x9E3779B97F4A7C15L) ^ k1);
+        long h2 = fold(lo ^ segment.lo() ^ k2, Long.rotateLeft(hi, 31) ^ end ^ k3);
+        return new Key(fold(h1 ^ k1, h2 ^ k3), fold(h2 ^ k0, h1 ^ k2), end, true);
     }
 
     /** The 128-bit product of {@code a} and {@code b}, folded to 64 bits. */
@@ -85,8 +97,11 @@ final class ContentHash {
         return a * b ^ Math.multiplyHigh(a, b);
     }
 
-    /** A cache key: a content hash and the length it covers. Holds no text. */
-    record Key(long hi, long lo, int length) {
+    /**
+     * A cache key: a content hash and the length it covers, of one segment or of a whole prefix.
+     * Holds no text.
+     */
+    record Key(long hi, long lo, int length, boolean prefix) {
         @Override
         public String toString() {
             return "Key[length=" + length + "]";

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,8 +19,10 @@ import java.util.List;
  * is one segment. Detectors see one segment at a time, so context never crosses a blank line.
  *
  * <p><b>What is kept.</b> Keys are a {@link ContentHash keyed 128-bit hash} of the segment and its
- * length; values are the raw findings (offsets into the segment, types, scores, detector ids). No text
- * is kept, and the hash key is random per engine.
+ * length; values are the raw findings (offsets into the segment, types, scores, detector ids). Each
+ * call also stores the findings of its whole text under a key chained over its segments' keys, so
+ * that the next turn, which re-sends this text plus something new, needs one look-up for all of it
+ * instead of one per paragraph. No text is kept, and the hash key is random per engine.
  *
  * <p><b>Bounds.</b> At most {@code maximumSize} segments, least valuable evicted first (Caffeine's
  * W-TinyLFU), and an entry expires {@code expireAfterAccess} after it was last used. {@link #clear()}
@@ -65,24 +69,62 @@ final class DetectionCache {
     List<Finding> detect(CharSequence text, Language language, SegmentDetector detector) {
         String s = text.toString();
         int n = s.length();
-        List<Finding> out = new ArrayList<>();
-        int start = skipBlank(s, 0);
-        while (start < n) {
+        // Cut and hash every segment; a prefix key names the text up to the end of a segment.
+        int count = 0;
+        int[] bounds = new int[16];
+        ContentHash.Key[] keys = new ContentHash.Key[8];
+        ContentHash.Key[] prefixes = new ContentHash.Key[8];
+        ContentHash.Key prefix = null;
+        for (int start = skipBlank(s, 0); start < n; start = skipBlank(s, bounds[2 * count - 1])) {
             int end = segmentEnd(s, start);
-            ContentHash.Key key = hash.of(s, start, end, language);
-            Finding[] found = cache.getIfPresent(key);
+            if (count == keys.length) {
+                bounds = Arrays.copyOf(bounds, 4 * count);
+                keys = Arrays.copyOf(keys, 2 * count);
+                prefixes = Arrays.copyOf(prefixes, 2 * count);
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = end;
+            keys[count] = hash.of(s, start, end, language);
+            prefix = hash.chain(prefix, keys[count], end);
+            prefixes[count] = prefix;
+            count++;
+        }
+        // A history re-sent with something new at the end: one look-up finds all it held before.
+        int known = -1;
+        Finding[] before = null;
+        for (int k = count - 1; k >= 0 && before == null; k--) {
+            before = cache.getIfPresent(prefixes[k]);
+            known = k;
+        }
+        if (before == null) {
+            known = -1;
+        }
+        List<Finding> out = new ArrayList<>(before == null ? 16 : before.length + 16);
+        if (before != null) {
+            Collections.addAll(out, before);
+        }
+        boolean complete = true;
+        for (int k = known + 1; k < count; k++) {
+            int start = bounds[2 * k];
+            int end = bounds[2 * k + 1];
+            Finding[] found = cache.getIfPresent(keys[k]);
             if (found == null) {
                 CharSequence segment = start == 0 && end == n ? s : s.substring(start, end);
                 Result r = detector.detect(segment, language);
                 found = r.findings().toArray(new Finding[0]);
                 if (r.complete()) {
-                    cache.put(key, found);
+                    cache.put(keys[k], found);
+                } else {
+                    complete = false;
                 }
             }
             for (Finding f : found) {
                 out.add(start == 0 ? f : new Finding(f.start() + start, f.end() + start, f.type(), f.score(), f.detector()));
             }
-            start = skipBlank(s, end);
+        }
+        if (complete && known < count - 1) {
+            // Only the whole text's prefix is stored: the next turn extends exactly this text.
+            cache.put(prefixes[count - 1], out.toArray(new Finding[0]));
         }
         return out;
     }
