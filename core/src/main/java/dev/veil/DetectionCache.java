@@ -19,7 +19,8 @@ import java.util.List;
  * is one segment. Detectors see one segment at a time, so context never crosses a blank line.
  *
  * <p><b>What is kept.</b> Keys are a {@link ContentHash keyed 128-bit hash} of the segment and its
- * length; values are the raw findings (offsets into the segment, types, scores, detector ids). Each
+ * length; values are the findings the policy acts on, overlaps resolved (offsets into the segment,
+ * types, scores, detector ids). Each
  * call also stores the findings of its whole text under a key chained over its segments' keys, so
  * that the next turn, which re-sends this text plus something new, needs one look-up for all of it
  * instead of one per paragraph. No text is kept, and the hash key is random per engine.
@@ -48,11 +49,11 @@ final class DetectionCache {
         this.hash = hash;
     }
 
-    /** Runs the detectors of one segment; returns null when the result must not be cached. */
+    /** Runs the detectors of one segment and keeps what the policy acts on. */
     @FunctionalInterface
     interface SegmentDetector {
         /**
-         * @return the raw findings, offsets into {@code segment}; {@code complete} false (a tolerated
+         * @return the findings, offsets into {@code segment}; {@code complete} false (a tolerated
          *         detector failed) means the result is used once but not remembered
          */
         Result detect(CharSequence segment, Language language);
@@ -63,8 +64,8 @@ final class DetectionCache {
     }
 
     /**
-     * The raw findings in {@code text}, offsets into {@code text}, from the cache where a segment was
-     * seen before and from {@code detector} otherwise.
+     * The findings in {@code text}, offsets into {@code text}, sorted by start: from the cache where a
+     * segment or the whole text up to a segment was seen before, and from {@code detector} otherwise.
      */
     List<Finding> detect(CharSequence text, Language language, SegmentDetector detector) {
         String s = text.toString();

@@ -144,7 +144,19 @@ public final class Veil {
         if (text.length() == 0) {
             return List.of();
         }
-        List<Finding> raw = cache == null ? detectAll(text, language).findings() : cache.detect(text, language, this::detectAll);
+        if (cache == null) {
+            return actedOn(text, detectAll(text, language).findings());
+        }
+        // Findings never cross a paragraph break, so thresholds, the allow list and overlap resolution
+        // give the same result per segment as over the whole text; the cache keeps them resolved.
+        return Collections.unmodifiableList(cache.detect(text, language, (segment, lang) -> {
+            DetectionCache.Result r = detectAll(segment, lang);
+            return new DetectionCache.Result(actedOn(segment, r.findings()), r.complete());
+        }));
+    }
+
+    /** The raw findings in {@code text} the policy acts on, overlaps resolved. */
+    private List<Finding> actedOn(CharSequence text, List<Finding> raw) {
         List<Finding> kept = new ArrayList<>(raw.size());
         for (Finding f : raw) {
             if (f.score() >= policy.thresholdFor(f.type()) && policy.actsOn(f.type()) && !allowed(text, f)) {
