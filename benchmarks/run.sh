@@ -21,4 +21,4 @@ if [[ -z "${1:-}" || "$1" == *Start* ]]; then
   java -Xmx512m -cp "$JAR" dev.veil.benchmarks.EngineStart
 fi
 INCLUDE="${1:-dev.veil.benchmarks.(Baseline|Pipeline|Protect|Conversation|SessionProtectRestore|StreamRestore|Detector)Benchmark}"
-java -cp "$JAR" dev.veil.benchmarks.Report "${PROFILE[@]}" "$INCLUDE" | sed -n '/^| benchmark/,$p'
+java -cp "$JAR" dev.veil.benchmarks.Report "${PROFILE[@]}" -rf json -rff benchmarks/target/jmh-result.json "$INCLUDE" | sed -n '/^| benchmark/,$p'

@@ -91,6 +91,16 @@ public final class Report {
         return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
     }
 
+    /** Whether a benchmark's {@code corpus} parameter is one of ours (others have their own inputs). */
+    private static boolean isCorpus(String name) {
+        for (Corpus c : Corpus.values()) {
+            if (c.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One line of the table. */
     private record Row(String benchmark, String param, String corpus, int chars, double median, double p99,
                        double bytesPerOp) {
@@ -106,7 +116,7 @@ public final class Report {
             for (String key : params.getParamsKeys()) {
                 String value = params.getParam(key);
                 labels.add(value);
-                if (key.equals("corpus")) {
+                if (key.equals("corpus") && isCorpus(value)) {
                     corpus = value;
                     chars = Corpus.valueOf(value).text().length();
                 }
