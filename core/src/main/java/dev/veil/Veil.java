@@ -1,5 +1,6 @@
 package dev.veil;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.Detectors;
@@ -38,12 +39,20 @@ import java.util.function.LongSupplier;
  * {@link OverlapResolver}), and applies the policy's action per type. If a detector fails, the call
  * throws {@link DetectionFailedException} instead of returning unchecked text (fail closed).
  *
+ * <p>Detection results are cached per paragraph, keyed by a hash of its content (never the text), so a
+ * chat history re-sent every turn is detected only where it is new; see
+ * {@link Builder#detectionCache(long, Duration)} for the bounds and {@link #clearDetectionCache()}.
+ *
  * <p>Immutable and thread-safe after {@link Builder#build()}: share one instance.
  */
 public final class Veil {
 
     /** The default limit on input length, in chars. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 64 * 1024 * 1024;
+    /** The default bound of the detection cache, in paragraphs. */
+    public static final long DEFAULT_CACHE_SIZE = 10_000;
+    /** By default a cached paragraph is forgotten this long after it was last seen. */
+    public static final Duration DEFAULT_CACHE_EXPIRY = Duration.ofMinutes(10);
 
     private final Policy policy;
     private final Language language;
@@ -51,11 +60,14 @@ public final class Veil {
     private final Set<String> allowList;
     private final int maxTextLength;
     private final Sessions sessions;
+    private final DetectionCache cache;
 
     private Veil(Builder b) {
         this.policy = b.policy;
         this.language = b.language;
         this.maxTextLength = b.maxTextLength;
+        this.cache = b.cacheSize == 0 ? null
+                : new DetectionCache(b.cacheSize, b.cacheExpiry, b.cacheTicker, new ContentHash());
         this.allowList = Set.copyOf(b.allow);
         List<Detector> all = new ArrayList<>();
         if (b.builtIns) {
@@ -132,17 +144,46 @@ public final class Veil {
         if (text.length() == 0) {
             return List.of();
         }
-        Input input = new Input(text, language);
-        for (Detector detector : detectors) {
-            input.run(detector, policy);
+        if (cache == null) {
+            return actedOn(text, detectAll(text, language).findings());
         }
-        List<Finding> kept = new ArrayList<>(input.findings.size());
-        for (Finding f : input.findings) {
+        // Findings never cross a paragraph break, so thresholds, the allow list and overlap resolution
+        // give the same result per segment as over the whole text; the cache keeps them resolved.
+        return Collections.unmodifiableList(cache.detect(text, language, (segment, lang) -> {
+            DetectionCache.Result r = detectAll(segment, lang);
+            return new DetectionCache.Result(actedOn(segment, r.findings()), r.complete());
+        }));
+    }
+
+    /** The raw findings in {@code text} the policy acts on, overlaps resolved. */
+    private List<Finding> actedOn(CharSequence text, List<Finding> raw) {
+        List<Finding> kept = new ArrayList<>(raw.size());
+        for (Finding f : raw) {
             if (f.score() >= policy.thresholdFor(f.type()) && policy.actsOn(f.type()) && !allowed(text, f)) {
                 kept.add(f);
             }
         }
         return OverlapResolver.resolve(kept);
+    }
+
+    /** Every detector over {@code text}: raw findings, sorted by start, before thresholds and resolution. */
+    private DetectionCache.Result detectAll(CharSequence text, Language language) {
+        Input input = new Input(text, language);
+        boolean complete = true;
+        for (Detector detector : detectors) {
+            complete &= input.run(detector, policy);
+        }
+        return new DetectionCache.Result(input.findings, complete);
+    }
+
+    /**
+     * Forgets every detection result this engine cached. Calls after this detect every text again.
+     * Safe to call at any time from any thread; does nothing if the engine has no cache.
+     */
+    public void clearDetectionCache() {
+        if (cache != null) {
+            cache.clear();
+        }
     }
 
     private boolean allowed(CharSequence text, Finding f) {
@@ -301,7 +342,8 @@ public final class Veil {
             return view;
         }
 
-        void run(Detector detector, Policy policy) {
+        /** Runs one detector; false if it failed and the policy tolerated that. */
+        boolean run(Detector detector, Policy policy) {
             String id = detector.id();
             int before = findings.size();
             try {
@@ -312,7 +354,7 @@ public final class Veil {
             } catch (RuntimeException | StackOverflowError e) {
                 if (policy.toleratesFailureOf(id)) {
                     findings.subList(before, findings.size()).clear();
-                    return;
+                    return false;
                 }
                 throw new DetectionFailedException(id, e.getClass().getSimpleName());
             }
@@ -320,6 +362,7 @@ public final class Veil {
                 findings.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
                         : Integer.compare(a.end(), b.end()));
             }
+            return true;
         }
 
         private void checkSpan(int start, int end) {
@@ -354,6 +397,10 @@ public final class Veil {
         private long maxSessions = Sessions.DEFAULT_MAX_SESSIONS;
         private LongSupplier sessionTicker = System::nanoTime;
         private byte[] tokenKey;
+        private long cacheSize = DEFAULT_CACHE_SIZE;
+        private Duration cacheExpiry = DEFAULT_CACHE_EXPIRY;
+        private Ticker cacheTicker = Ticker.systemTicker();
+        private boolean cacheSet;
 
         private Builder() {
         }
@@ -511,6 +558,51 @@ public final class Veil {
             }
             this.maxTextLength = chars;
             return this;
+        }
+
+        /**
+         * Bounds the detection cache: at most {@code maximumSize} paragraphs (least valuable evicted
+         * first), each forgotten {@code expireAfterAccess} after it was last seen. The cache holds a
+         * keyed hash of each paragraph and the offsets, types and scores found in it, never text. By
+         * default {@value Veil#DEFAULT_CACHE_SIZE} paragraphs and 10 minutes.
+         *
+         * @throws NullPointerException if {@code expireAfterAccess} is null
+         * @throws IllegalArgumentException if a bound is not positive
+         * @throws IllegalStateException if the cache was already configured or switched off
+         */
+        public Builder detectionCache(long maximumSize, Duration expireAfterAccess) {
+            Objects.requireNonNull(expireAfterAccess, "expireAfterAccess");
+            if (maximumSize <= 0 || expireAfterAccess.isNegative() || expireAfterAccess.isZero()) {
+                throw new IllegalArgumentException("detection cache bounds must be positive");
+            }
+            checkCacheUnset();
+            this.cacheSize = maximumSize;
+            this.cacheExpiry = expireAfterAccess;
+            return this;
+        }
+
+        /**
+         * Detects every text in full on every call, remembering nothing between calls.
+         *
+         * @throws IllegalStateException if the cache was already configured or switched off
+         */
+        public Builder withoutDetectionCache() {
+            checkCacheUnset();
+            this.cacheSize = 0;
+            return this;
+        }
+
+        /** The cache's clock, for tests. */
+        Builder cacheTicker(Ticker ticker) {
+            this.cacheTicker = Objects.requireNonNull(ticker, "ticker");
+            return this;
+        }
+
+        private void checkCacheUnset() {
+            if (cacheSet) {
+                throw new IllegalStateException("the detection cache was already configured");
+            }
+            cacheSet = true;
         }
 
         /** Builds the immutable, thread-safe engine. */

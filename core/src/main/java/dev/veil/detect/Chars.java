@@ -73,12 +73,16 @@ final class Chars {
 
     private static boolean containsWord(CharSequence text, int from, int to, String[] words) {
         for (int i = from; i < to; i++) {
-            if (!boundaryBefore(text, i)) {
+            // Only letters start a context word; checking that first skips most positions cheaply.
+            char first = text.charAt(i);
+            if (!Character.isLetter(first) || !boundaryBefore(text, i)) {
                 continue;
             }
+            char lower = Character.toLowerCase(first);
             for (String w : words) {
                 int e = i + w.length();
-                if (e <= to && regionEqualsIgnoreCase(text, i, w) && (e == text.length() || !Character.isLetter(text.charAt(e)))) {
+                if (e <= to && w.charAt(0) == lower && regionEqualsIgnoreCase(text, i, w)
+                        && (e == text.length() || !Character.isLetter(text.charAt(e)))) {
                     return true;
                 }
             }

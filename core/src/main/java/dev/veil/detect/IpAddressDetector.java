@@ -78,6 +78,10 @@ final class IpAddressDetector implements Detector {
                 end--;
                 colons--;
             }
+            if (colons < 2 && !(colons == 0 && dots == 3)) {
+                // Neither shape: most runs are words such as "de" or "cafe"; no string is made for them.
+                continue;
+            }
             String candidate = text.subSequence(start, end).toString();
             boolean v6 = colons >= 2 && validator.isValidInet6Address(candidate) && hasHexDigit(candidate);
             boolean v4 = !v6 && colons == 0 && dots == 3 && validator.isValidInet4Address(candidate);

@@ -1,8 +1,6 @@
 package dev.veil.detect;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import dev.veil.EntityType;
 import dev.veil.Language;
 import java.util.List;
@@ -58,6 +56,7 @@ final class PhoneDetector implements Detector {
         "sms", "text", "message", "messages", "reach", "contact", "dial", "answering", "bereikbaar"};
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    private final PhoneValidity validity = new PhoneValidity(util);
     private final List<String> dutchRegions;
     private final List<String> englishRegions;
 
@@ -257,16 +256,21 @@ final class PhoneDetector implements Detector {
     private static boolean negativeContext(CharSequence text, int start) {
         int from = Math.max(0, start - 20);
         for (int k = start - 1; k >= from; k--) {
-            if (!Chars.boundaryBefore(text, k)) {
+            char first = text.charAt(k);
+            if (!Character.isLetter(first) || !Chars.boundaryBefore(text, k)) {
                 continue;
             }
+            // Compare the first letter before the whole word: most words fail there.
+            char lower = Character.toLowerCase(first);
             for (String w : POSITIVE_CONTEXT) {
-                if (Chars.regionEqualsIgnoreCase(text, k, w) && Chars.boundaryAfter(text, k + w.length())) {
+                if (w.charAt(0) == lower && Chars.regionEqualsIgnoreCase(text, k, w)
+                        && Chars.boundaryAfter(text, k + w.length())) {
                     return false;
                 }
             }
             for (String w : NEGATIVE_CONTEXT) {
-                if (Chars.regionEqualsIgnoreCase(text, k, w) && Chars.boundaryAfter(text, k + w.length())) {
+                if (w.charAt(0) == lower && Chars.regionEqualsIgnoreCase(text, k, w)
+                        && Chars.boundaryAfter(text, k + w.length())) {
                     return true;
                 }
             }
@@ -356,16 +360,7 @@ final class PhoneDetector implements Detector {
     }
 
     private boolean valid(String raw, String region) {
-        try {
-            if ("NANP".equals(region)) {
-                // Canada and the Caribbean share the US numbering plan and its written forms.
-                return util.isValidNumber(util.parse(raw, "US"));
-            }
-            PhoneNumber number = util.parse(raw, region);
-            return "ZZ".equals(region) ? util.isValidNumber(number) : util.isValidNumberForRegion(number, region);
-        } catch (NumberParseException e) {
-            return false;
-        }
+        return validity.valid(raw, region);
     }
 
     /** US numbers: 10 digits, or 11 starting with 1, grouped 3-3-4 when grouped at all. */

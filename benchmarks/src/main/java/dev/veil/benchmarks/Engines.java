@@ -1,0 +1,28 @@
+package dev.veil.benchmarks;
+
+import dev.veil.Veil;
+
+/** The engines the benchmarks measure, built the way users build them. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    /**
+     * The default engine without its detection cache, so that a benchmark repeating one text measures
+     * detection and not a cache hit.
+     */
+    static Veil uncached() {
+        return uncached(Veil.builder());
+    }
+
+    /** {@code builder}'s engine without its detection cache. */
+    static Veil uncached(Veil.Builder builder) {
+        return builder.withoutDetectionCache().build();
+    }
+
+    /** The default engine as {@code Veil.create()} returns it, cache included. */
+    static Veil standard() {
+        return Veil.create();
+    }
+}

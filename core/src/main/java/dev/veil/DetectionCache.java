@@ -1,0 +1,181 @@
+package dev.veil;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Remembers what the detectors found in text already seen, so that a chat history re-sent every turn
+ * costs little more than its newest message.
+ *
+ * <p><b>Granularity.</b> A text is cut into segments at blank lines (paragraph breaks), each at least
+ * {@link #MIN_SEGMENT} chars; cutting is greedy from the start, so an append-only history keeps the
+ * same segments turn after turn and only the new tail is detected again. A text without blank lines
+ * is one segment. Detectors see one segment at a time, so context never crosses a blank line.
+ *
+ * <p><b>What is kept.</b> Keys are a {@link ContentHash keyed 128-bit hash} of the segment and its
+ * length; values are the findings the policy acts on, overlaps resolved (offsets into the segment,
+ * types, scores, detector ids). Each
+ * call also stores the findings of its whole text under a key chained over its segments' keys, so
+ * that the next turn, which re-sends this text plus something new, needs one look-up for all of it
+ * instead of one per paragraph. No text is kept, and the hash key is random per engine.
+ *
+ * <p><b>Bounds.</b> At most {@code maximumSize} segments, least valuable evicted first (Caffeine's
+ * W-TinyLFU), and an entry expires {@code expireAfterAccess} after it was last used. {@link #clear()}
+ * drops everything. Maintenance runs on the calling thread: no background threads.
+ *
+ * <p>Internal. Thread-safe.
+ */
+final class DetectionCache {
+
+    /** Segments shorter than this are merged with the next paragraph: fewer look-ups per text. */
+    static final int MIN_SEGMENT = 256;
+
+    private final Cache<ContentHash.Key, Finding[]> cache;
+    private final ContentHash hash;
+
+    DetectionCache(long maximumSize, Duration expireAfterAccess, Ticker ticker, ContentHash hash) {
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .expireAfterAccess(expireAfterAccess)
+                .executor(Runnable::run)
+                .ticker(ticker)
+                .build();
+        this.hash = hash;
+    }
+
+    /** Runs the detectors of one segment and keeps what the policy acts on. */
+    @FunctionalInterface
+    interface SegmentDetector {
+        /**
+         * @return the findings, offsets into {@code segment}; {@code complete} false (a tolerated
+         *         detector failed) means the result is used once but not remembered
+         */
+        Result detect(CharSequence segment, Language language);
+    }
+
+    /** What one detection run produced, and whether every detector completed. */
+    record Result(List<Finding> findings, boolean complete) {
+    }
+
+    /**
+     * The findings in {@code text}, offsets into {@code text}, sorted by start: from the cache where a
+     * segment or the whole text up to a segment was seen before, and from {@code detector} otherwise.
+     */
+    List<Finding> detect(CharSequence text, Language language, SegmentDetector detector) {
+        String s = text.toString();
+        int n = s.length();
+        // Cut and hash every segment; a prefix key names the text up to the end of a segment.
+        int count = 0;
+        int[] bounds = new int[16];
+        ContentHash.Key[] keys = new ContentHash.Key[8];
+        ContentHash.Key[] prefixes = new ContentHash.Key[8];
+        ContentHash.Key prefix = null;
+        for (int start = skipBlank(s, 0); start < n; start = skipBlank(s, bounds[2 * count - 1])) {
+            int end = segmentEnd(s, start);
+            if (count == keys.length) {
+                bounds = Arrays.copyOf(bounds, 4 * count);
+                keys = Arrays.copyOf(keys, 2 * count);
+                prefixes = Arrays.copyOf(prefixes, 2 * count);
+            }
+            bounds[2 * count] = start;
+            bounds[2 * count + 1] = end;
+            keys[count] = hash.of(s, start, end, language);
+            prefix = hash.chain(prefix, keys[count], end);
+            prefixes[count] = prefix;
+            count++;
+        }
+        // A history re-sent with something new at the end: one look-up finds all it held before.
+        int known = -1;
+        Finding[] before = null;
+        for (int k = count - 1; k >= 0 && before == null; k--) {
+            before = cache.getIfPresent(prefixes[k]);
+            known = k;
+        }
+        if (before == null) {
+            known = -1;
+        }
+        List<Finding> out = new ArrayList<>(before == null ? 16 : before.length + 16);
+        if (before != null) {
+            Collections.addAll(out, before);
+        }
+        boolean complete = true;
+        for (int k = known + 1; k < count; k++) {
+            int start = bounds[2 * k];
+            int end = bounds[2 * k + 1];
+            Finding[] found = cache.getIfPresent(keys[k]);
+            if (found == null) {
+                CharSequence segment = start == 0 && end == n ? s : s.substring(start, end);
+                Result r = detector.detect(segment, language);
+                found = r.findings().toArray(new Finding[0]);
+                if (r.complete()) {
+                    cache.put(keys[k], found);
+                } else {
+                    complete = false;
+                }
+            }
+            for (Finding f : found) {
+                out.add(start == 0 ? f : new Finding(f.start() + start, f.end() + start, f.type(), f.score(), f.detector()));
+            }
+        }
+        if (complete && known < count - 1) {
+            // Only the whole text's prefix is stored: the next turn extends exactly this text.
+            cache.put(prefixes[count - 1], out.toArray(new Finding[0]));
+        }
+        return out;
+    }
+
+    /** Forgets every segment. */
+    void clear() {
+        cache.invalidateAll();
+        cache.cleanUp();
+    }
+
+    /** About how many segments are remembered. */
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /**
+     * The end of the segment starting at {@code start}: the first paragraph break at least
+     * {@link #MIN_SEGMENT} chars on, or the end of the text.
+     */
+    static int segmentEnd(String s, int start) {
+        int n = s.length();
+        int nl = s.indexOf('\n', Math.min(n, start + MIN_SEGMENT - 1));
+        while (nl >= 0) {
+            int k = nl + 1;
+            while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '\t' || s.charAt(k) == '\r')) {
+                k++;
+            }
+            if (k < n && s.charAt(k) == '\n') {
+                int end = nl;
+                if (end > start && s.charAt(end - 1) == '\r') {
+                    end--;
+                }
+                return end;
+            }
+            nl = s.indexOf('\n', nl + 1);
+        }
+        return n;
+    }
+
+    /** The first index at or after {@code i} that is not a line break or blank. */
+    static int skipBlank(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '\n' && c != '\r' && c != ' ' && c != '\t') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+}

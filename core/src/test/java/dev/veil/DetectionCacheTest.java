@@ -1,0 +1,227 @@
+package dev.veil;
+
+import static dev.veil.FindingAssertions.assertInvariants;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.FindingSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class DetectionCacheTest {
+
+    private static final String PARAGRAPH_1 = "user: Kun je een mail sturen naar jan.jansen@voorbeeld.nl over de "
+            + "levering? Hij is het beste bereikbaar na de lunch, en het gaat om de bestelling van vorige week "
+            + "die nog steeds niet binnen is. Graag in een vriendelijke maar duidelijke toon, niet te formeel, "
+            + "en voeg een korte samenvatting toe.";
+    private static final String PARAGRAPH_2 = "assistant: Natuurlijk. Hieronder staat een voorstel voor de mail, "
+            + "met bovenaan een samenvatting in drie punten en daarna de details over de bestelling, de "
+            + "verwachte levertijd en wat we doen als het nog langer duurt. Laat maar weten of de toon goed is.";
+    private static final String PARAGRAPH_3 = "user: Zet er ook in dat hij mij kan bellen op 06-12345678 of "
+            + "mailen naar piet@voorbeeld.nl als er vragen zijn.";
+
+    @Test
+    void detectsOnlyTheNewParagraphWhenAHistoryIsResent() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).build();
+        String turn1 = PARAGRAPH_1;
+        String turn2 = PARAGRAPH_1 + "\n\n" + PARAGRAPH_2 + "\n\n" + PARAGRAPH_3;
+
+        veil.scan(turn1);
+        int afterTurn1 = counter.chars.get();
+        List<Finding> found = veil.scan(turn2);
+
+        assertEquals(PARAGRAPH_1.length(), afterTurn1);
+        assertEquals(PARAGRAPH_1.length() + PARAGRAPH_2.length() + PARAGRAPH_3.length() + 2, counter.chars.get(),
+                "the second turn detects the assistant reply and the new question, not the first question");
+        assertEquals(List.of("jan.jansen@voorbeeld.nl", "piet@voorbeeld.nl"),
+                found.stream().map(f -> f.valueIn(turn2)).toList());
+        assertInvariants(turn2, found);
+    }
+
+    @Test
+    void findsTheSameWithAndWithoutTheCache() {
+        Veil cached = Veil.create();
+        Veil uncached = Veil.builder().withoutDetectionCache().build();
+        String history = PARAGRAPH_1 + "\n\n" + PARAGRAPH_2 + "\r\n \r\n" + PARAGRAPH_3 + "\n\n\n" + PARAGRAPH_1;
+        for (int i = 0; i < 2; i++) {
+            assertEquals(uncached.scan(history), cached.scan(history));
+            assertEquals(uncached.protect(history).text(), cached.protect(history).text());
+        }
+    }
+
+    @Test
+    void clearingTheCacheMakesTheNextCallDetectAgain() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).build();
+        veil.scan(PARAGRAPH_3);
+        veil.scan(PARAGRAPH_3);
+        assertEquals(PARAGRAPH_3.length(), counter.chars.get());
+
+        veil.clearDetectionCache();
+        veil.scan(PARAGRAPH_3);
+
+        assertEquals(2 * PARAGRAPH_3.length(), counter.chars.get());
+    }
+
+    @Test
+    void forgetsAParagraphNotSeenForTheExpiryTime() {
+        AtomicLong nanos = new AtomicLong();
+        Ticker ticker = nanos::get;
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter)
+                .detectionCache(100, Duration.ofMinutes(5)).cacheTicker(ticker).build();
+        veil.scan(PARAGRAPH_3);
+        nanos.addAndGet(Duration.ofMinutes(4).toNanos());
+        veil.scan(PARAGRAPH_3);
+        assertEquals(PARAGRAPH_3.length(), counter.chars.get(), "seen within the expiry time");
+
+        nanos.addAndGet(Duration.ofMinutes(6).toNanos());
+        veil.scan(PARAGRAPH_3);
+
+        assertEquals(2 * PARAGRAPH_3.length(), counter.chars.get());
+    }
+
+    @Test
+    void keepsAtMostTheConfiguredNumberOfParagraphs() {
+        DetectionCache cache = new DetectionCache(50, Duration.ofHours(1), Ticker.systemTicker(), new ContentHash());
+        for (int i = 0; i < 1000; i++) {
+            cache.detect("bericht " + i, Language.AUTO, (s, l) -> new DetectionCache.Result(List.of(), true));
+        }
+        assertTrue(cache.size() <= 50, "size " + cache.size());
+    }
+
+    @Test
+    void doesNotRememberAResultWhereATolerantPolicySkippedAFailingDetector() {
+        AtomicInteger calls = new AtomicInteger();
+        Detector flaky = new Detector() {
+            @Override
+            public String id() {
+                return "flaky";
+            }
+
+            @Override
+            public Set<EntityType> entityTypes() {
+                return Set.of(EntityType.EMAIL);
+            }
+
+            @Override
+            public void detect(DetectionInput input, FindingSink sink) {
+                if (calls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("transient");
+                }
+                sink.accept(0, 4, EntityType.EMAIL, 1.0);
+            }
+        };
+        Policy tolerant = Policy.balanced().toBuilder().tolerateFailureOf("flaky").build();
+        Veil veil = Veil.builder().policy(tolerant).withoutBuiltInDetectors().detector(flaky).build();
+
+        assertEquals(List.of(), veil.scan(PARAGRAPH_3));
+        assertEquals(1, veil.scan(PARAGRAPH_3).size(), "the failed run was not cached");
+    }
+
+    @Test
+    void refusesASecondCacheConfiguration() {
+        Veil.Builder builder = Veil.builder().withoutDetectionCache();
+        assertThrows(IllegalStateException.class, () -> builder.detectionCache(10, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> Veil.builder().detectionCache(0, Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> Veil.builder().detectionCache(10, Duration.ZERO));
+    }
+
+    @Test
+    void cutsSegmentsAtBlankLinesOnlyAfterTheMinimumLength() {
+        String shortParagraphs = "a\n\nb\n\nc";
+        assertEquals(shortParagraphs.length(), DetectionCache.segmentEnd(shortParagraphs, 0));
+        String text = "x".repeat(DetectionCache.MIN_SEGMENT) + "\n \t\n" + "y";
+        assertEquals(DetectionCache.MIN_SEGMENT, DetectionCache.segmentEnd(text, 0));
+        assertEquals(text.length() - 1, DetectionCache.skipBlank(text, DetectionCache.MIN_SEGMENT));
+        String crlf = "x".repeat(DetectionCache.MIN_SEGMENT) + "\r\n\r\ny";
+        assertEquals(DetectionCache.MIN_SEGMENT, DetectionCache.segmentEnd(crlf, 0));
+    }
+
+    @Test
+    void hashesDifferForTextsThatDifferInOneCharOfAnyKind() {
+        ContentHash hash = new ContentHash(new Random(1));
+        String base = "Betaald € 12,50 aan piet@voorbeeld.nl \uD83D\uDE00 klaar";
+        List<String> variants = new ArrayList<>();
+        variants.add(base);
+        variants.add(base.replace('€', '₹'));
+        variants.add(base.replace('€', '?'));
+        variants.add(base.replace("\uD83D\uDE00", "\uD83D\uDE01"));
+        variants.add(base.replace("\uD83D\uDE00", "\uD800?"));
+        variants.add(base + "\u0000");
+        variants.add(base.substring(1));
+        for (int i = 0; i < variants.size(); i++) {
+            for (int j = i + 1; j < variants.size(); j++) {
+                assertNotEquals(hash.of(variants.get(i), 0, variants.get(i).length(), Language.AUTO),
+                        hash.of(variants.get(j), 0, variants.get(j).length(), Language.AUTO), i + " vs " + j);
+            }
+        }
+        assertNotEquals(hash.of(base, 0, base.length(), Language.NL), hash.of(base, 0, base.length(), Language.EN));
+    }
+
+    @Test
+    void hashesARangeTheSameWhateverHoldsTheChars() {
+        ContentHash hash = new ContentHash(new Random(2));
+        String text = "x".repeat(5000) + " één € " + "y".repeat(9000);
+        StringBuilder builder = new StringBuilder(">>" + text + "<<");
+        assertEquals(hash.of(text, 0, text.length(), Language.AUTO),
+                hash.of(builder, 2, 2 + text.length(), Language.AUTO));
+        assertNotEquals(hash.of(text, 0, text.length(), Language.AUTO),
+                new ContentHash(new Random(3)).of(text, 0, text.length(), Language.AUTO), "keys differ per engine");
+    }
+
+    @Test
+    void keysPrintNoContent() {
+        ContentHash.Key key = new ContentHash(new Random(4)).of("jan@voorbeeld.nl", 0, 16, Language.AUTO);
+        assertEquals("Key[length=16]", key.toString());
+    }
+
+    /** Finds "@"-words and counts how many chars it was asked to look at. */
+    private static final class CountingEmailDetector implements Detector {
+        final AtomicInteger chars = new AtomicInteger();
+
+        @Override
+        public String id() {
+            return "counting";
+        }
+
+        @Override
+        public Set<EntityType> entityTypes() {
+            return Set.of(EntityType.EMAIL);
+        }
+
+        @Override
+        public void detect(DetectionInput input, FindingSink sink) {
+            CharSequence t = input.text();
+            chars.addAndGet(t.length());
+            int wordStart = 0;
+            for (int i = 0; i <= t.length(); i++) {
+                if (i == t.length() || Character.isWhitespace(t.charAt(i))) {
+                    int end = i;
+                    while (end > wordStart && !Character.isLetter(t.charAt(end - 1))) {
+                        end--;
+                    }
+                    for (int k = wordStart; k < end; k++) {
+                        if (t.charAt(k) == '@') {
+                            sink.accept(wordStart, end, EntityType.EMAIL, 1.0);
+                            break;
+                        }
+                    }
+                    wordStart = i + 1;
+                }
+            }
+        }
+    }
+}
