@@ -149,6 +149,7 @@ class SpecialCategoryDetectorTest {
             "The European Union has 27 members, my teacher said.",
             "Mijn collega spreekt vloeiend Turks.",
             "Ik heb gestemd over de kantoorindeling.",
+            "Mijn rijksregisternummer staat op mijn eID.",
     })
     void leavesIdiomsAndLookAlikesAlone(String text) {
         List<Finding> all = scan(text);
