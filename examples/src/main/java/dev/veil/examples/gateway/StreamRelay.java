@@ -1,0 +1,139 @@
+package dev.veil.examples.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veil.session.Session;
+import dev.veil.session.StreamRestorer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Copies a streamed chat completions reply (Server-Sent Events) from the upstream to the client, event
+ * by event, restoring {@code choices[].delta.content} on the way with one {@link StreamRestorer} per
+ * choice index. Text that might still be the start of a token is held back (a few dozen chars at
+ * most) and released with a later chunk; when a choice reports a {@code finish_reason}, or at
+ * {@code [DONE]} or the end of the stream, whatever is still held back is released. Nothing else is
+ * buffered: each event is flushed to the client as soon as it is complete.
+ *
+ * <p>Restoring works on decoded JSON strings, never on raw bytes, so JSON escapes and chunk
+ * boundaries cannot hide a token. Lines that are not JSON {@code data:} events pass through as they
+ * are. Not thread-safe: one relay per reply.
+ */
+final class StreamRelay {
+
+    private static final String DATA = "data:";
+
+    private final Session session;
+    private final ObjectMapper json;
+    private final Map<Integer, StreamRestorer> open = new TreeMap<>();
+    /** The latest chunk, whose id and model a chunk made up to release held-back text repeats. */
+    private ObjectNode lastChunk;
+
+    StreamRelay(Session session, ObjectMapper json) {
+        this.session = session;
+        this.json = json;
+    }
+
+    /** Relays until the upstream stream ends; flushes after every event. */
+    void relay(InputStream upstream, OutputStream client) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(upstream, StandardCharsets.UTF_8));
+        Writer out = new OutputStreamWriter(client, StandardCharsets.UTF_8);
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (line.startsWith(DATA)) {
+                String data = line.substring(DATA.length()).strip();
+                if (data.equals("[DONE]")) {
+                    releaseHeldBack(out);
+                    out.write(line);
+                } else {
+                    out.write("data: ");
+                    out.write(restoreChunk(data));
+                }
+                out.write('\n');
+            } else {
+                out.write(line);
+                out.write('\n');
+                if (line.isEmpty()) {
+                    out.flush();  // a blank line ends an event: hand it on now
+                }
+            }
+        }
+        releaseHeldBack(out);  // the upstream stopped without [DONE]
+        out.flush();
+    }
+
+    private String restoreChunk(String data) throws JsonProcessingException {
+        JsonNode chunk;
+        try {
+            chunk = json.readTree(data);
+        } catch (JsonProcessingException e) {
+            return data;  // not ours to repair; it holds no original values either
+        }
+        if (!(chunk instanceof ObjectNode c)) {
+            return data;
+        }
+        lastChunk = c;
+        for (JsonNode choice : c.path("choices")) {
+            if (choice instanceof ObjectNode ch) {
+                restoreChoice(ch);
+            }
+        }
+        return json.writeValueAsString(c);
+    }
+
+    private void restoreChoice(ObjectNode choice) {
+        int index = choice.path("index").asInt(0);
+        StringBuilder text = new StringBuilder();
+        JsonNode delta = choice.get("delta");
+        boolean hasContent = delta != null && delta.path("content").isTextual();
+        if (hasContent) {
+            text.append(open.computeIfAbsent(index, i -> session.streamRestorer()).accept(delta.get("content").asText()));
+        }
+        JsonNode finish = choice.get("finish_reason");
+        if (finish != null && !finish.isNull()) {
+            StreamRestorer done = open.remove(index);
+            if (done != null) {
+                text.append(done.finish());
+            }
+        }
+        if (hasContent || text.length() > 0) {
+            ObjectNode d = delta instanceof ObjectNode o ? o : choice.putObject("delta");
+            d.put("content", text.toString());
+        }
+    }
+
+    /** Releases what every still-open choice holds back, as one extra chunk per choice. */
+    private void releaseHeldBack(Writer out) throws IOException {
+        for (Map.Entry<Integer, StreamRestorer> e : open.entrySet()) {
+            String rest = e.getValue().finish();
+            if (rest.isEmpty()) {
+                continue;
+            }
+            ObjectNode chunk = json.createObjectNode();
+            if (lastChunk != null) {
+                for (String field : new String[] {"id", "object", "created", "model"}) {
+                    if (lastChunk.has(field)) {
+                        chunk.set(field, lastChunk.get(field));
+                    }
+                }
+            }
+            ObjectNode choice = chunk.putArray("choices").addObject();
+            choice.put("index", e.getKey());
+            choice.putObject("delta").put("content", rest);
+            choice.putNull("finish_reason");
+            out.write("data: " + json.writeValueAsString(chunk) + "\n\n");
+        }
+        open.clear();
+        out.flush();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.veil.examples.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for an OpenAI-compatible model on loopback: it records every request and answers with
+ * the tokens it saw ({@code "Noted: [EMAIL_1], [PHONE_1]"}, plus {@link #extra}), as one JSON reply or, for
+ * {@code "stream": true}, as Server-Sent Events of {@value #CHUNK} chars each, so tokens are cut in
+ * the middle. With {@code "n": 2} it streams two interleaved choices.
+ */
+final class FakeUpstream implements AutoCloseable {
+
+    static final int CHUNK = 3;
+    private static final Pattern TOKEN = Pattern.compile("\\[[A-Z_]+_\\d+\\]");
+
+    /** One request as the upstream received it. */
+    record Received(String body, String authorization) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Text appended to every answer, e.g. a token the request did not contain. */
+    volatile String extra = "";
+    /** When not 0, every request is answered with this status and a body quoting the request. */
+    volatile int failWith;
+    /** Whether streams end without a chunk that carries {@code finish_reason}. */
+    volatile boolean omitFinishReason;
+    /** When set, a stream pauses after its first half until this is counted down (at most 5 s). */
+    volatile CountDownLatch pauseMidStream;
+    /** Whether the paused stream was released by the client rather than by the 5 s time-out. */
+    volatile boolean releasedByClient;
+
+    FakeUpstream() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/chat/completions", this::answer);
+        server.start();
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** Every request body received so far, concatenated. */
+    String allBodies() {
+        StringBuilder all = new StringBuilder();
+        received.forEach(r -> all.append(r.body()).append('\n'));
+        return all.toString();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(body, exchange.getRequestHeaders().getFirst("Authorization")));
+            if (failWith != 0) {
+                send(exchange, failWith, "application/json", "{\"error\":{\"message\":\"cannot handle " + body + "\"}}");
+                return;
+            }
+            JsonNode request = json.readTree(body);
+            List<String> tokens = new ArrayList<>();
+            Matcher m = TOKEN.matcher(request.path("messages").toString());
+            while (m.find()) {
+                tokens.add(m.group());
+            }
+            String content = "Noted: " + String.join(", ", tokens) + extra;
+            if (request.path("stream").asBoolean(false)) {
+                stream(exchange, content, request.path("n").asInt(1));
+            } else {
+                ObjectNode reply = json.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion");
+                ObjectNode choice = reply.putArray("choices").addObject().put("index", 0);
+                choice.putObject("message").put("role", "assistant").put("content", content);
+                choice.put("finish_reason", "stop");
+                send(exchange, 200, "application/json", json.writeValueAsString(reply));
+            }
+        }
+    }
+
+    private void stream(HttpExchange exchange, String content, int choices) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int start = 0; start < content.length(); start += CHUNK) {
+            if (pauseMidStream != null && start / CHUNK == content.length() / CHUNK / 2) {
+                try {
+                    releasedByClient = pauseMidStream.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            String piece = content.substring(start, Math.min(content.length(), start + CHUNK));
+            for (int i = 0; i < choices; i++) {
+                ObjectNode chunk = chunk();
+                chunk.withArray("choices").addObject().put("index", i).putNull("finish_reason")
+                        .putObject("delta").put("content", piece);
+                event(out, json.writeValueAsString(chunk));
+            }
+        }
+        for (int i = 0; i < choices && !omitFinishReason; i++) {
+            ObjectNode chunk = chunk();
+            ObjectNode choice = chunk.withArray("choices").addObject().put("index", i);
+            choice.putObject("delta");
+            choice.put("finish_reason", "stop");
+            event(out, json.writeValueAsString(chunk));
+        }
+        event(out, "[DONE]");
+        out.close();
+    }
+
+    private ObjectNode chunk() {
+        ObjectNode chunk = json.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion.chunk");
+        chunk.putArray("choices");
+        return chunk;
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,323 @@
+package dev.veil.examples.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veil.Action;
+import dev.veil.EntityType;
+import dev.veil.Veil;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class GatewayTest {
+
+    private static final String EMAIL = "jan.jansen@voorbeeld.nl";
+    private static final String IBAN = "NL91 ABNA 0417 1643 00";
+    private static final String PHONE = "06-12345678";
+    private static final String NAME = "Jan de Vries";
+    private static final String PROMPT = "Mijn naam is " + NAME + ". Mail " + EMAIL + " of bel " + PHONE
+            + " over IBAN " + IBAN + ".";
+    private static final List<String> ORIGINALS = List.of(EMAIL, IBAN, PHONE, NAME);
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private FakeUpstream upstream;
+    private Gateway gateway;
+
+    @BeforeEach
+    void startUpstream() throws IOException {
+        upstream = new FakeUpstream();
+    }
+
+    @AfterEach
+    void stopServers() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        upstream.close();
+    }
+
+    private void startGateway(Veil veil) throws IOException {
+        gateway = Gateway.start(veil, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), upstream.baseUri());
+    }
+
+    private void startGateway() throws IOException {
+        startGateway(Veil.builder().policy(Gateway.policy("balanced")).build());
+    }
+
+    @Test
+    void upstreamSeesOnlyTokensAndClientGetsOriginalsBack() throws Exception {
+        startGateway();
+        HttpResponse<String> response = post(chat(PROMPT, false), "conversation-1", "Bearer key-a");
+
+        assertEquals(200, response.statusCode());
+        assertEquals(1, upstream.received().size());
+        assertEquals("Bearer key-a", upstream.received().get(0).authorization());
+        String sent = upstream.allBodies();
+        for (String original : ORIGINALS) {
+            assertFalse(sent.contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+        assertTrue(sent.contains("[EMAIL_1]") && sent.contains("[PERSON_1]"), "upstream saw tokens");
+        String answer = json.readTree(response.body()).at("/choices/0/message/content").asText();
+        for (String original : ORIGINALS) {
+            assertTrue(answer.contains(original), "restored " + typeOf(original));
+        }
+        assertFalse(answer.contains("[EMAIL_1]"));
+    }
+
+    @Test
+    void streamedReplyIsRestoredPerChoiceWhenTokensAreCutAcrossChunks() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, true);
+        request.put("n", 2);
+        List<String> lines = streamLines(request, "conversation-2");
+
+        for (String original : ORIGINALS) {
+            assertFalse(upstream.allBodies().contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+        Map<Integer, StringBuilder> byChoice = new TreeMap<>();
+        for (String line : lines) {
+            if (line.startsWith("data: {")) {
+                for (JsonNode choice : json.readTree(line.substring(6)).path("choices")) {
+                    byChoice.computeIfAbsent(choice.path("index").asInt(), i -> new StringBuilder())
+                            .append(choice.path("delta").path("content").asText(""));
+                }
+            }
+        }
+        assertEquals("data: [DONE]", lines.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElse(""));
+        assertEquals(2, byChoice.size());
+        for (StringBuilder text : byChoice.values()) {
+            for (String original : ORIGINALS) {
+                assertTrue(text.toString().contains(original), "restored " + typeOf(original) + " in every choice");
+            }
+            assertFalse(text.toString().contains("["), "no token or token fragment reached the client");
+        }
+    }
+
+    @Test
+    void textHeldBackAsAPossibleTokenIsReleasedAtFinishReason() throws Exception {
+        startGateway();
+        upstream.extra = " (zie [EMAIL_";  // could still become [EMAIL_1], so the restorer holds it back
+        assertTrue(streamedText(chat(PROMPT, true), "held-1").endsWith(IBAN + " (zie [EMAIL_"));
+    }
+
+    @Test
+    void textHeldBackAsAPossibleTokenIsReleasedAtDoneWithoutFinishReason() throws Exception {
+        startGateway();
+        upstream.extra = " (zie [EMAIL_";
+        upstream.omitFinishReason = true;
+        assertTrue(streamedText(chat(PROMPT, true), "held-2").endsWith(IBAN + " (zie [EMAIL_"));
+    }
+
+    @Test
+    void streamedTextReachesTheClientBeforeTheUpstreamHasFinished() throws Exception {
+        startGateway();
+        CountDownLatch clientSawText = new CountDownLatch(1);
+        upstream.pauseMidStream = clientSawText;
+        HttpResponse<java.io.InputStream> response = client.send(request(chat(PROMPT, true), "conversation-3", null),
+                HttpResponse.BodyHandlers.ofInputStream());
+        StringBuilder text = new StringBuilder();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith("data: {")) {
+                    text.append(json.readTree(line.substring(6)).at("/choices/0/delta/content").asText(""));
+                    if (text.length() > 0) {
+                        clientSawText.countDown();
+                    }
+                }
+            }
+        }
+        assertTrue(upstream.releasedByClient, "the first half was relayed while the upstream was still waiting");
+        assertTrue(text.toString().contains(EMAIL));
+    }
+
+    @Test
+    void blockedPromptIsRefusedWithItsTypesAndNeverSent() throws Exception {
+        startGateway(Veil.builder()
+                .policy(Gateway.policy("balanced").toBuilder().action(EntityType.IBAN, Action.BLOCK).build())
+                .build());
+        HttpResponse<String> response = post(chat(PROMPT, false), "conversation-4", null);
+
+        assertEquals(400, response.statusCode());
+        JsonNode error = json.readTree(response.body()).path("error");
+        assertEquals("veil_blocked", error.path("type").asText());
+        assertEquals("IBAN", error.path("blocked_types").path(0).asText());
+        for (String original : ORIGINALS) {
+            assertFalse(response.body().contains(original), "the error quotes no value");
+        }
+        assertEquals(0, upstream.received().size(), "the upstream got no request");
+    }
+
+    @Test
+    void sessionsNeverRestoreEachOthersValues() throws Exception {
+        startGateway();
+        // The model mentions a second e-mail token: only session A issued one.
+        upstream.extra = " and [EMAIL_2]";
+        String a = content(post(chat("Mail a.smit@voorbeeld.nl en p.smit@voorbeeld.nl", false), "a", "Bearer k"));
+        String b = content(post(chat("Mail b.bakker@voorbeeld.nl", false), "b", "Bearer k"));
+
+        assertTrue(a.contains("a.smit@voorbeeld.nl") && a.contains("p.smit@voorbeeld.nl"), "A gets its own values");
+        assertTrue(b.contains("b.bakker@voorbeeld.nl"), "B gets its own value");
+        assertFalse(b.contains("smit"), "B never gets A's values");
+        assertTrue(b.contains("[EMAIL_2]"), "a token B never issued stays as it is");
+        assertFalse(a.contains("bakker"));
+    }
+
+    @Test
+    void sameSessionNameUnderAnotherApiKeyIsAnotherSession() throws Exception {
+        startGateway();
+        post(chat("Mail a.smit@voorbeeld.nl", false), "shared-name", "Bearer key-a");
+        upstream.extra = " [EMAIL_1]";
+        String other = content(post(chat("Hallo", false), "shared-name", "Bearer key-b"));
+
+        assertFalse(other.contains("smit"), "another API key cannot reach the session");
+        assertTrue(other.contains("[EMAIL_1]"));
+    }
+
+    @Test
+    void sessionHeaderKeepsTokensAcrossTurns() throws Exception {
+        startGateway();
+        post(chat("Mail a.smit@voorbeeld.nl", false), "turns", "Bearer k");
+        upstream.extra = " [EMAIL_1]";
+        String second = content(post(chat("Wat was het adres ook alweer?", false), "turns", "Bearer k"));
+
+        assertTrue(second.contains("a.smit@voorbeeld.nl"), "turn 2 restores a token issued in turn 1");
+    }
+
+    @Test
+    void withoutSessionHeaderEachRequestIsItsOwnSession() throws Exception {
+        startGateway();
+        post(chat("Mail a.smit@voorbeeld.nl", false), null, "Bearer k");
+        upstream.extra = " [EMAIL_1]";
+        String second = content(post(chat("Wat was het adres ook alweer?", false), null, "Bearer k"));
+
+        assertFalse(second.contains("smit"));
+    }
+
+    @Test
+    void textPartsOfArrayContentAndToolCallArgumentsAreProtected() throws Exception {
+        startGateway();
+        ObjectNode request = json.createObjectNode().put("model", "test");
+        ObjectNode user = request.putArray("messages").addObject().put("role", "user");
+        user.putArray("content").addObject().put("type", "text").put("text", PROMPT);
+        ObjectNode assistant = request.withArray("messages").addObject().put("role", "assistant");
+        assistant.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
+                .putObject("function").put("name", "send_mail").put("arguments", "{\"to\":\"" + EMAIL + "\"}");
+        HttpResponse<String> response = post(request, "parts", null);
+
+        assertEquals(200, response.statusCode());
+        for (String original : ORIGINALS) {
+            assertFalse(upstream.allBodies().contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+        assertTrue(content(response).contains(EMAIL));
+    }
+
+    @Test
+    void upstreamErrorBecomes502WithoutPromptText() throws Exception {
+        startGateway();
+        upstream.failWith = 500;
+        HttpResponse<String> response = post(chat(PROMPT, false), "errors", null);
+
+        assertEquals(502, response.statusCode());
+        assertEquals("upstream_error", json.readTree(response.body()).at("/error/type").asText());
+        assertFalse(response.body().contains("Mijn naam") || response.body().contains("[EMAIL_1]"),
+                "the upstream's error body, which quotes the prompt, is not passed on");
+    }
+
+    @Test
+    void malformedRequestIsRefusedWithoutCallingUpstream() throws Exception {
+        startGateway();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(gatewayUri())
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"messages\": [\"" + EMAIL)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode());
+        assertFalse(response.body().contains(EMAIL));
+        assertEquals(0, upstream.received().size());
+    }
+
+    private ObjectNode chat(String prompt, boolean stream) {
+        ObjectNode request = json.createObjectNode().put("model", "test").put("stream", stream);
+        request.putArray("messages").addObject().put("role", "user").put("content", prompt);
+        return request;
+    }
+
+    private URI gatewayUri() {
+        return URI.create("http://127.0.0.1:" + gateway.port() + Gateway.PATH);
+    }
+
+    private HttpRequest request(ObjectNode body, String session, String authorization) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(gatewayUri())
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (session != null) {
+            b.header(Gateway.SESSION_HEADER, session);
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return b.build();
+    }
+
+    private HttpResponse<String> post(ObjectNode body, String session, String authorization) throws Exception {
+        return client.send(request(body, session, authorization), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> streamLines(ObjectNode body, String session) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(request(body, session, null),
+                HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            return lines.toList();
+        }
+    }
+
+    /** The streamed text of choice 0 as the client puts it together. */
+    private String streamedText(ObjectNode body, String session) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (String line : streamLines(body, session)) {
+            if (line.startsWith("data: {")) {
+                text.append(json.readTree(line.substring(6)).at("/choices/0/delta/content").asText(""));
+            }
+        }
+        return text.toString();
+    }
+
+    private String content(HttpResponse<String> response) throws IOException {
+        assertEquals(200, response.statusCode());
+        return json.readTree(response.body()).at("/choices/0/message/content").asText();
+    }
+
+    /** Names a value by its type in assertion messages, so a failing test does not print it either. */
+    private static String typeOf(String original) {
+        return original.equals(EMAIL) ? "EMAIL" : original.equals(IBAN) ? "IBAN" : original.equals(PHONE) ? "PHONE"
+                : "PERSON";
+    }
+}
