@@ -220,7 +220,7 @@ public final class Gateway implements AutoCloseable {
                     sendError(exchange, 502, "upstream_error", "the upstream answered with malformed JSON", null);
                     return;
                 }
-                ReplyRestorer.restore(answer, session);
+                ReplyRestorer.restore(answer, session, json);
                 send(exchange, 200, json.writeValueAsBytes(answer));
             }
         }

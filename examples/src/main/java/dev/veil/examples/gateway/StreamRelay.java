@@ -3,6 +3,7 @@ package dev.veil.examples.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veil.session.Session;
 import dev.veil.session.StreamRestorer;
@@ -14,6 +15,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,6 +26,11 @@ import java.util.TreeMap;
  * most) and released with a later chunk; when a choice reports a {@code finish_reason}, or at
  * {@code [DONE]} or the end of the stream, whatever is still held back is released. Nothing else is
  * buffered: each event is flushed to the client as soon as it is complete.
+ *
+ * <p>Tool-call arguments ({@code delta.tool_calls[].function.arguments}) are the exception: their
+ * fragments are collected per choice and call index and sent as one fragment, restored, just before
+ * the choice's {@code finish_reason} (a tool cannot run on half its arguments anyway, and restoring
+ * JSON needs the whole of it).
  *
  * <p>Restoring works on decoded JSON strings, never on raw bytes, so JSON escapes and chunk
  * boundaries cannot hide a token. Lines that are not JSON {@code data:} events pass through as they
@@ -36,6 +43,8 @@ final class StreamRelay {
     private final Session session;
     private final ObjectMapper json;
     private final Map<Integer, StreamRestorer> open = new TreeMap<>();
+    /** Tool-call argument fragments by choice index, then by call index. */
+    private final Map<Integer, Map<Integer, StringBuilder>> toolArguments = new TreeMap<>();
     /** The latest chunk, whose id and model a chunk made up to release held-back text repeats. */
     private ObjectNode lastChunk;
 
@@ -56,8 +65,9 @@ final class StreamRelay {
                     releaseHeldBack(out);
                     out.write(line);
                 } else {
+                    String restored = restoreChunk(data, out);
                     out.write("data: ");
-                    out.write(restoreChunk(data));
+                    out.write(restored);
                 }
                 out.write('\n');
             } else {
@@ -72,7 +82,8 @@ final class StreamRelay {
         out.flush();
     }
 
-    private String restoreChunk(String data) throws JsonProcessingException {
+    /** The chunk restored; writes any tool-call arguments it completes to {@code out} first. */
+    private String restoreChunk(String data, Writer out) throws IOException {
         JsonNode chunk;
         try {
             chunk = json.readTree(data);
@@ -85,13 +96,13 @@ final class StreamRelay {
         lastChunk = c;
         for (JsonNode choice : c.path("choices")) {
             if (choice instanceof ObjectNode ch) {
-                restoreChoice(ch);
+                restoreChoice(ch, out);
             }
         }
         return json.writeValueAsString(c);
     }
 
-    private void restoreChoice(ObjectNode choice) {
+    private void restoreChoice(ObjectNode choice, Writer out) throws IOException {
         int index = choice.path("index").asInt(0);
         StringBuilder text = new StringBuilder();
         JsonNode delta = choice.get("delta");
@@ -99,8 +110,19 @@ final class StreamRelay {
         if (hasContent) {
             text.append(open.computeIfAbsent(index, i -> session.streamRestorer()).accept(delta.get("content").asText()));
         }
+        if (delta != null) {
+            for (JsonNode call : delta.path("tool_calls")) {
+                if (call.path("function") instanceof ObjectNode f && f.path("arguments").isTextual()) {
+                    toolArguments.computeIfAbsent(index, i -> new TreeMap<>())
+                            .computeIfAbsent(call.path("index").asInt(0), i -> new StringBuilder())
+                            .append(f.get("arguments").asText());
+                    f.put("arguments", "");
+                }
+            }
+        }
         JsonNode finish = choice.get("finish_reason");
         if (finish != null && !finish.isNull()) {
+            releaseToolArguments(index, out);
             StreamRestorer done = open.remove(index);
             if (done != null) {
                 text.append(done.finish());
@@ -112,28 +134,49 @@ final class StreamRelay {
         }
     }
 
-    /** Releases what every still-open choice holds back, as one extra chunk per choice. */
+    /** Sends the collected tool-call arguments of one choice, restored, as one extra chunk. */
+    private void releaseToolArguments(int index, Writer out) throws IOException {
+        Map<Integer, StringBuilder> calls = toolArguments.remove(index);
+        if (calls == null) {
+            return;
+        }
+        ObjectNode delta = json.createObjectNode();
+        ArrayNode toolCalls = delta.putArray("tool_calls");
+        for (Map.Entry<Integer, StringBuilder> call : calls.entrySet()) {
+            toolCalls.addObject().put("index", call.getKey()).putObject("function")
+                    .put("arguments", ReplyRestorer.restoreArguments(call.getValue().toString(), session, json));
+        }
+        writeExtraChunk(index, delta, out);
+    }
+
+    /** Releases what every choice still holds: the stream ended without (some) finish_reason. */
     private void releaseHeldBack(Writer out) throws IOException {
+        for (Integer index : List.copyOf(toolArguments.keySet())) {
+            releaseToolArguments(index, out);
+        }
         for (Map.Entry<Integer, StreamRestorer> e : open.entrySet()) {
             String rest = e.getValue().finish();
-            if (rest.isEmpty()) {
-                continue;
+            if (!rest.isEmpty()) {
+                writeExtraChunk(e.getKey(), json.createObjectNode().put("content", rest), out);
             }
-            ObjectNode chunk = json.createObjectNode();
-            if (lastChunk != null) {
-                for (String field : new String[] {"id", "object", "created", "model"}) {
-                    if (lastChunk.has(field)) {
-                        chunk.set(field, lastChunk.get(field));
-                    }
-                }
-            }
-            ObjectNode choice = chunk.putArray("choices").addObject();
-            choice.put("index", e.getKey());
-            choice.putObject("delta").put("content", rest);
-            choice.putNull("finish_reason");
-            out.write("data: " + json.writeValueAsString(chunk) + "\n\n");
         }
         open.clear();
         out.flush();
+    }
+
+    /** Writes a chunk of our own for one choice, with the latest upstream chunk's id and model. */
+    private void writeExtraChunk(int index, ObjectNode delta, Writer out) throws IOException {
+        ObjectNode chunk = json.createObjectNode();
+        if (lastChunk != null) {
+            for (String field : new String[] {"id", "object", "created", "model"}) {
+                if (lastChunk.has(field)) {
+                    chunk.set(field, lastChunk.get(field));
+                }
+            }
+        }
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", index);
+        choice.set("delta", delta);
+        choice.putNull("finish_reason");
+        out.write("data: " + json.writeValueAsString(chunk) + "\n\n");
     }
 }

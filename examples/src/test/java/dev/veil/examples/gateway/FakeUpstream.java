@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * A stand-in for an OpenAI-compatible model on loopback: it records every request and answers with
  * the tokens it saw ({@code "Noted: [EMAIL_1], [PHONE_1]"}, plus {@link #extra}), as one JSON reply or, for
  * {@code "stream": true}, as Server-Sent Events of {@value #CHUNK} chars each, so tokens are cut in
- * the middle. With {@code "n": 2} it streams two interleaved choices.
+ * the middle. With {@code "n": 2} it streams two interleaved choices. A request with {@code "tools"}
+ * is answered with one call of tool {@code lookup} whose arguments are {@code {"mentions":[tokens]}}.
  */
 final class FakeUpstream implements AutoCloseable {
 
@@ -84,7 +85,11 @@ final class FakeUpstream implements AutoCloseable {
                 tokens.add(m.group());
             }
             String content = "Noted: " + String.join(", ", tokens) + extra;
-            if (request.path("stream").asBoolean(false)) {
+            if (request.has("tools")) {
+                ObjectNode arguments = json.createObjectNode();
+                tokens.forEach(arguments.putArray("mentions")::add);
+                toolCall(exchange, json.writeValueAsString(arguments), request.path("stream").asBoolean(false));
+            } else if (request.path("stream").asBoolean(false)) {
                 stream(exchange, content, request.path("n").asInt(1));
             } else {
                 ObjectNode reply = json.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion");
@@ -124,6 +129,38 @@ final class FakeUpstream implements AutoCloseable {
             choice.put("finish_reason", "stop");
             event(out, json.writeValueAsString(chunk));
         }
+        event(out, "[DONE]");
+        out.close();
+    }
+
+    private void toolCall(HttpExchange exchange, String arguments, boolean stream) throws IOException {
+        if (!stream) {
+            ObjectNode reply = json.createObjectNode().put("id", "chatcmpl-2").put("object", "chat.completion");
+            ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls");
+            ObjectNode message = choice.putObject("message").put("role", "assistant").putNull("content");
+            message.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function")
+                    .putObject("function").put("name", "lookup").put("arguments", arguments);
+            send(exchange, 200, "application/json", json.writeValueAsString(reply));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        ObjectNode first = chunk();
+        first.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                .putArray("tool_calls").addObject().put("index", 0).put("id", "call_1").put("type", "function")
+                .putObject("function").put("name", "lookup").put("arguments", "");
+        event(out, json.writeValueAsString(first));
+        for (int start = 0; start < arguments.length(); start += CHUNK) {
+            ObjectNode chunk = chunk();
+            chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                    .putArray("tool_calls").addObject().put("index", 0).putObject("function")
+                    .put("arguments", arguments.substring(start, Math.min(arguments.length(), start + CHUNK)));
+            event(out, json.writeValueAsString(chunk));
+        }
+        ObjectNode last = chunk();
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls").putObject("delta");
+        event(out, json.writeValueAsString(last));
         event(out, "[DONE]");
         out.close();
     }

@@ -238,6 +238,37 @@ class GatewayTest {
     }
 
     @Test
+    void toolCallArgumentsInTheReplyAreRestored() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        request.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "lookup");
+        HttpResponse<String> response = post(request, "tools-1", null);
+
+        assertEquals(200, response.statusCode());
+        String arguments = json.readTree(response.body()).at("/choices/0/message/tool_calls/0/function/arguments").asText();
+        assertEquals(ORIGINALS.stream().sorted().toList(), mentions(arguments));
+    }
+
+    @Test
+    void streamedToolCallArgumentsAreRestoredWhenTheCallIsComplete() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, true);
+        request.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "lookup");
+        StringBuilder arguments = new StringBuilder();
+        int fragments = 0;
+        for (String line : streamLines(request, "tools-2")) {
+            if (line.startsWith("data: {")) {
+                String fragment = json.readTree(line.substring(6))
+                        .at("/choices/0/delta/tool_calls/0/function/arguments").asText("");
+                arguments.append(fragment);
+                fragments += fragment.isEmpty() ? 0 : 1;
+            }
+        }
+        assertEquals(1, fragments, "the arguments arrive whole, once restored");
+        assertEquals(ORIGINALS.stream().sorted().toList(), mentions(arguments.toString()));
+    }
+
+    @Test
     void upstreamErrorBecomes502WithoutPromptText() throws Exception {
         startGateway();
         upstream.failWith = 500;
@@ -313,6 +344,13 @@ class GatewayTest {
     private String content(HttpResponse<String> response) throws IOException {
         assertEquals(200, response.statusCode());
         return json.readTree(response.body()).at("/choices/0/message/content").asText();
+    }
+
+    /** The sorted {@code mentions} of a {@code lookup} tool call's arguments. */
+    private List<String> mentions(String arguments) throws IOException {
+        List<String> values = new java.util.ArrayList<>();
+        json.readTree(arguments).path("mentions").forEach(v -> values.add(v.asText()));
+        return values.stream().sorted().toList();
     }
 
     /** Names a value by its type in assertion messages, so a failing test does not print it either. */
