@@ -65,6 +65,8 @@ public final class Gateway implements AutoCloseable {
     /** The only path served. */
     public static final String PATH = "/v1/chat/completions";
 
+    /** Request headers passed on to the upstream; everything else stays here. */
+    private static final List<String> PASSED_HEADERS = List.of("Authorization", "OpenAI-Organization", "OpenAI-Project");
     private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(5);
 
@@ -158,6 +160,12 @@ public final class Gateway implements AutoCloseable {
                     + (named == null || named.isBlank() ? "random/" + UUID.randomUUID() : "named/" + named);
             try {
                 serve(exchange, request, veil.session(sessionId));
+            } catch (RuntimeException e) {
+                // Only the class name: a message from a library could quote the text.
+                if (exchange.getResponseCode() == -1) {
+                    sendError(exchange, 500, "internal_error", "the gateway failed (" + e.getClass().getSimpleName()
+                            + "); nothing was sent upstream unprotected", null);
+                }
             } finally {
                 if (named == null || named.isBlank()) {
                     veil.endSession(sessionId);  // nobody can refer to it again
@@ -187,9 +195,11 @@ public final class Gateway implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .header("Accept", stream ? "text/event-stream" : "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request)));
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null) {
-            forward.header("Authorization", authorization);
+        for (String name : PASSED_HEADERS) {
+            String value = exchange.getRequestHeaders().getFirst(name);
+            if (value != null) {
+                forward.header(name, value);
+            }
         }
         HttpResponse<InputStream> reply;
         try {

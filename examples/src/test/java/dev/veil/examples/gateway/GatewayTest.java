@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veil.Action;
 import dev.veil.EntityType;
 import dev.veil.Veil;
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.FindingSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -170,6 +174,32 @@ class GatewayTest {
         for (String original : ORIGINALS) {
             assertFalse(response.body().contains(original), "the error quotes no value");
         }
+        assertEquals(0, upstream.received().size(), "the upstream got no request");
+    }
+
+    @Test
+    void failingDetectorIsRefusedWith422AndNothingIsSent() throws Exception {
+        startGateway(Veil.builder().policy(Gateway.policy("balanced")).detector(new Detector() {
+            @Override
+            public String id() {
+                return "test.broken";
+            }
+
+            @Override
+            public Set<EntityType> entityTypes() {
+                return Set.of(EntityType.of("EMPLOYEE_ID"));
+            }
+
+            @Override
+            public void detect(DetectionInput input, FindingSink sink) {
+                throw new IllegalStateException("broken on " + input.text());
+            }
+        }).build());
+        HttpResponse<String> response = post(chat(PROMPT, false), "broken", null);
+
+        assertEquals(422, response.statusCode());
+        assertEquals("veil_detection_failed", json.readTree(response.body()).at("/error/type").asText());
+        assertFalse(response.body().contains("Mijn naam"), "the error quotes no text");
         assertEquals(0, upstream.received().size(), "the upstream got no request");
     }
 
