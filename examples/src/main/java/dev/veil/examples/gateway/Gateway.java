@@ -227,7 +227,10 @@ public final class Gateway implements AutoCloseable {
                 try {
                     answer = json.readTree(in);
                 } catch (JsonProcessingException e) {
-                    sendError(exchange, 502, "upstream_error", "the upstream answered with malformed JSON", null);
+                    answer = null;
+                }
+                if (!(answer instanceof ObjectNode)) {
+                    sendError(exchange, 502, "upstream_error", "the upstream did not answer with a JSON object", null);
                     return;
                 }
                 ReplyRestorer.restore(answer, session, json);

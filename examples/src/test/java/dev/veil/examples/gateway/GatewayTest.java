@@ -14,8 +14,10 @@ import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.FindingSink;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -308,6 +310,27 @@ class GatewayTest {
         assertEquals("upstream_error", json.readTree(response.body()).at("/error/type").asText());
         assertFalse(response.body().contains("Mijn naam") || response.body().contains("[EMAIL_1]"),
                 "the upstream's error body, which quotes the prompt, is not passed on");
+    }
+
+    @Test
+    void writesNothingToStandardOutOrErrWhileServing() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            startGateway();
+            post(chat(PROMPT, false), "quiet", null);
+            streamLines(chat(PROMPT, true), "quiet");
+            upstream.failWith = 500;
+            post(chat(PROMPT, false), "quiet", null);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8));
     }
 
     @Test
