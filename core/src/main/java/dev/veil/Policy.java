@@ -148,9 +148,13 @@ public final class Policy {
         return block != null && score >= block ? Action.BLOCK : actionFor(type);
     }
 
-    /** Whether findings of {@code type} are acted on at all (the action is not KEEP). */
+    /**
+     * Whether findings of {@code type} may be acted on at all: its action is not KEEP, or strong findings
+     * of it block ({@link Builder#blockAtOrAbove}). Whether one finding is acted on depends on its score:
+     * see {@link #actionFor(EntityType, double)}.
+     */
     public boolean actsOn(EntityType type) {
-        return !(actionFor(type) instanceof Action.Keep);
+        return !(actionFor(type) instanceof Action.Keep) || blockThresholds.containsKey(type);
     }
 
     /**

@@ -126,7 +126,8 @@ public final class Veil {
 
     /**
      * Finds the personal data the policy acts on: findings at or above their type's threshold, not on
-     * the allow list, whose type the policy does not KEEP, with overlaps resolved.
+     * the allow list, that the policy does not KEEP (a finding of a KEEP type counts where its score
+     * reaches the type's block threshold), with overlaps resolved.
      *
      * @return sorted by start, not overlapping, except that one span may carry several types (a
      *         multi-label term such as {@code joods}: ETHNIC_ORIGIN and RELIGION); empty for empty text
@@ -159,7 +160,9 @@ public final class Veil {
     private List<Finding> actedOn(CharSequence text, List<Finding> raw) {
         List<Finding> kept = new ArrayList<>(raw.size());
         for (Finding f : raw) {
-            if (f.score() >= policy.thresholdFor(f.type()) && policy.actsOn(f.type()) && !allowed(text, f)) {
+            // Per score: a type the policy KEEPs can still block when its finding is strong enough.
+            if (f.score() >= policy.thresholdFor(f.type())
+                    && !(policy.actionFor(f.type(), f.score()) instanceof Action.Keep) && !allowed(text, f)) {
                 kept.add(f);
             }
         }

@@ -79,6 +79,18 @@ class VeilTest {
     }
 
     @Test
+    void blockAtOrAboveBlocksStrongFindingsOfATypeThePolicyOtherwiseKeeps() {
+        Policy policy = Policy.strict().toBuilder().action(EntityType.NL_BSN, Action.KEEP)
+                .blockAtOrAbove(EntityType.NL_BSN, 0.9).build();
+        Veil veil = Veil.builder().policy(policy).build();
+        assertEquals("nummer 111222333", veil.protect("nummer 111222333").text());
+        assertEquals(List.of(), veil.scan("nummer 111222333"));
+        assertThrows(PromptBlockedException.class, () -> veil.protect("BSN 111222333"));
+        Veil uncached = Veil.builder().policy(policy).withoutDetectionCache().build();
+        assertThrows(PromptBlockedException.class, () -> uncached.protect("BSN 111222333"));
+    }
+
+    @Test
     void thresholdsDecideWhatCounts() {
         String bare = "Referentie 111222333 graag vermelden";
         assertEquals(List.of(), VEIL.scan(bare));
