@@ -114,6 +114,14 @@ class VeilTest {
     }
 
     @Test
+    void denyListedValuesMatchThemselvesWhateverTheirScriptFoldsTo() {
+        // String.toLowerCase folds a final capital sigma to ς and İ to two chars; text is folded per char.
+        Veil veil = Veil.builder().withoutBuiltInDetectors().deny(EntityType.PERSON, "ΟΔΥΣΣΕΥΣ", "İlker").build();
+        assertEquals("Van [PERSON] en [PERSON], [PERSON] en [PERSON].",
+                veil.protect("Van ΟΔΥΣΣΕΥΣ en İlker, Οδυσσευσ en ilker.").text());
+    }
+
+    @Test
     void overlapsResolveToTheLongestSpan() {
         Veil veil = Veil.builder().deny(EntityType.PERSON, "jan").build();
         assertEquals("Mail [EMAIL] aub", veil.protect("Mail jan@voorbeeld.nl aub").text());

@@ -4,7 +4,6 @@ import dev.veil.EntityType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,7 +25,7 @@ final class DenyListDetector implements Detector {
     DenyListDetector(Map<String, EntityType> values) {
         Map<Character, List<Term>> index = new HashMap<>();
         for (Map.Entry<String, EntityType> e : values.entrySet()) {
-            String lower = e.getKey().toLowerCase(Locale.ROOT);
+            String lower = lowerPerChar(e.getKey());
             index.computeIfAbsent(lower.charAt(0), k -> new ArrayList<>()).add(new Term(lower, e.getValue()));
         }
         // Longest term first, so "Project Blue Sky" wins over "Project Blue".
@@ -34,6 +33,18 @@ final class DenyListDetector implements Detector {
         index.replaceAll((k, v) -> List.copyOf(v));
         this.byFirstChar = Map.copyOf(index);
         this.types = Set.copyOf(values.values());
+    }
+
+    /**
+     * Folds each char as the matcher folds the text, so a value always matches itself: String.toLowerCase
+     * would turn a final capital sigma into ς and İ into two chars, which no text char folds to.
+     */
+    private static String lowerPerChar(String value) {
+        char[] chars = value.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     @Override
