@@ -96,6 +96,10 @@ public final class PersonDetector implements Detector {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(sink, "sink");
         Tokens t = scratch.get();
+        if (t.text() != null) {
+            // A sink that scans again on this thread must not overwrite the outer scan's tokens.
+            t = new Tokens();
+        }
         try {
             t.tokenize(input.text(), lexicon);
             t.dutch = input.language() == null || input.language().includesDutch();

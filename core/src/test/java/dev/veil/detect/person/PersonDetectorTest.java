@@ -241,6 +241,22 @@ class PersonDetectorTest {
     }
 
     @Test
+    void aSinkThatScansAnotherTextOnTheSameThreadDoesNotDisturbTheOuterScan() {
+        String outer = "Gisteren sprak ik Jan de Vries over de offerte en daarna mevr. van Dijk.";
+        String inner = "Nee, nee, nee, dat is het niet; het gaat om iets heel anders dan je denkt, echt waar.";
+        List<int[]> alone = new ArrayList<>();
+        DETECTOR.detect(input(outer), (s, e, type, score) -> alone.add(new int[] {s, e}));
+        List<int[]> nested = new ArrayList<>();
+        DETECTOR.detect(input(outer), (s, e, type, score) -> {
+            nested.add(new int[] {s, e});
+            DETECTOR.detect(input(inner), (s2, e2, type2, score2) -> { });
+        });
+        assertEquals(2, alone.size());
+        assertEquals(alone.stream().map(r -> outer.substring(r[0], r[1])).toList(),
+                nested.stream().map(r -> outer.substring(r[0], Math.min(r[1], outer.length()))).toList());
+    }
+
+    @Test
     void findsTheSameUnderATurkishDefaultLocale() {
         String text = "İbrahim Yılmaz sprak met IJsbrand de Wit en Dr. Işık.";
         List<Finding> before = BALANCED.scan(text);
