@@ -91,7 +91,11 @@ public final class Masker {
                 out.appendCodePoint(cp);
                 labelStart = false;
             } else {
-                out.append(Character.isLetterOrDigit(cp) ? STAR : (char) cp);
+                if (Character.isLetterOrDigit(cp)) {
+                    out.append(STAR);
+                } else {
+                    out.appendCodePoint(cp);
+                }
                 labelStart = false;
             }
             i += Character.charCount(cp);
