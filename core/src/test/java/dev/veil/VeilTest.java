@@ -175,6 +175,29 @@ class VeilTest {
     }
 
     @Test
+    void aDetectorThrowingAnAssertionErrorOrAnUndeclaredCheckedExceptionFailsClosedWithoutQuotingText() {
+        Detector asserting = detector("asserting", (input, sink) -> {
+            throw new AssertionError("unexpected " + input.text());
+        });
+        DetectionFailedException e = assertThrows(DetectionFailedException.class,
+                () -> Veil.builder().detector(asserting).build().protect("geheim 06-12345678"));
+        assertEquals("asserting", e.detectorId());
+        assertFalse(e.getMessage().contains("geheim"));
+        // Kotlin and @SneakyThrows code throw checked exceptions a Java signature does not declare.
+        Detector sneaky = detector("sneaky", (input, sink) -> VeilTest.<RuntimeException>sneakyThrow(
+                new java.io.IOException("cannot read " + input.text())));
+        e = assertThrows(DetectionFailedException.class,
+                () -> Veil.builder().detector(sneaky).build().protect("geheim 06-12345678"));
+        assertEquals("sneaky", e.detectorId());
+        assertFalse(e.getMessage().contains("geheim"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+
+    @Test
     void aToleratedDetectorFailureSkipsOnlyItsFindings() {
         Detector broken = detector("broken", (input, sink) -> {
             sink.accept(0, 3, EntityType.PERSON, 1.0);
