@@ -13,7 +13,11 @@ import java.util.List;
  */
 public interface DetectionInput {
 
-    /** The text to scan. Offsets reported to the sink index into this sequence. */
+    /**
+     * The text to scan: the caller's whole text, or one paragraph-aligned segment of it when the
+     * engine caches detection results ({@code Veil.Builder.detectionCache}), so context does not reach
+     * across a blank line. Offsets reported to the sink index into this sequence.
+     */
     CharSequence text();
 
     /** The language the caller declared, or {@link Language#AUTO}. */
