@@ -34,7 +34,7 @@ class DetectionCacheTest {
     @Test
     void detectsOnlyTheNewParagraphWhenAHistoryIsResent() {
         CountingEmailDetector counter = new CountingEmailDetector();
-        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).build();
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).detectionCache().build();
         String turn1 = PARAGRAPH_1;
         String turn2 = PARAGRAPH_1 + "\n\n" + PARAGRAPH_2 + "\n\n" + PARAGRAPH_3;
 
@@ -52,7 +52,7 @@ class DetectionCacheTest {
 
     @Test
     void findsTheSameWithAndWithoutTheCache() {
-        Veil cached = Veil.create();
+        Veil cached = Veil.builder().detectionCache().build();
         Veil uncached = Veil.builder().withoutDetectionCache().build();
         String history = PARAGRAPH_1 + "\n\n" + PARAGRAPH_2 + "\r\n \r\n" + PARAGRAPH_3 + "\n\n\n" + PARAGRAPH_1;
         for (int i = 0; i < 2; i++) {
@@ -64,7 +64,7 @@ class DetectionCacheTest {
     @Test
     void clearingTheCacheMakesTheNextCallDetectAgain() {
         CountingEmailDetector counter = new CountingEmailDetector();
-        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).build();
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).detectionCache().build();
         veil.scan(PARAGRAPH_3);
         veil.scan(PARAGRAPH_3);
         assertEquals(PARAGRAPH_3.length(), counter.chars.get());
@@ -91,6 +91,18 @@ class DetectionCacheTest {
         veil.scan(PARAGRAPH_3);
 
         assertEquals(2 * PARAGRAPH_3.length(), counter.chars.get());
+    }
+
+    @Test
+    void isOffByDefaultSoContextCrossesParagraphBreaks() {
+        String filler = "Het overleg over de begroting duurde langer dan gepland en er werd veel gesproken over "
+                + "de planning voor het komende jaar, de nieuwe huisvesting en de verdeling van de taken. ";
+        String text = "Gisteren sprak ik met Paul De Grauwe over het plan. " + filler + filler
+                + "\n\n" + filler + filler + "Daarna zei De Grauwe dat hij het plan steunt.";
+        int second = text.lastIndexOf("De Grauwe");
+        assertTrue(Veil.create().scan(text).stream().anyMatch(f -> f.type().equals(EntityType.PERSON)
+                && f.start() <= second && f.end() >= second + "De Grauwe".length()),
+                "the later bare surname is linked to the full name two paragraphs up");
     }
 
     @Test
@@ -125,7 +137,7 @@ class DetectionCacheTest {
             }
         };
         Policy tolerant = Policy.balanced().toBuilder().tolerateFailureOf("flaky").build();
-        Veil veil = Veil.builder().policy(tolerant).withoutBuiltInDetectors().detector(flaky).build();
+        Veil veil = Veil.builder().policy(tolerant).withoutBuiltInDetectors().detector(flaky).detectionCache().build();
 
         assertEquals(List.of(), veil.scan(PARAGRAPH_3));
         assertEquals(1, veil.scan(PARAGRAPH_3).size(), "the failed run was not cached");

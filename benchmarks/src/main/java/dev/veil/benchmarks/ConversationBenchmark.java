@@ -47,7 +47,7 @@ public class ConversationBenchmark {
 
     @Setup
     public void setUp() {
-        veil = Engines.standard();
+        veil = Engines.cached();
         List<String> messages = Corpus.conversationTurns();
         earlier = turn == 1 ? "" : Corpus.Conversation.historyAt(turn - 1, messages) + "\n\n"
                 + messages.get(2 * turn - 3) + "\n\n";
