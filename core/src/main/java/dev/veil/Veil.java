@@ -59,6 +59,7 @@ public final class Veil {
     private final Language language;
     private final List<Detector> detectors;
     private final Set<String> allowList;
+    private final long detectorBudgetNanos;
     private final int maxTextLength;
     private final Sessions sessions;
     private final DetectionCache cache;
@@ -67,6 +68,7 @@ public final class Veil {
         this.policy = b.policy;
         this.language = b.language;
         this.maxTextLength = b.maxTextLength;
+        this.detectorBudgetNanos = b.detectorBudgetNanos;
         this.cache = b.cacheSize == 0 ? null
                 : new DetectionCache(b.cacheSize, b.cacheExpiry, b.cacheTicker, new ContentHash());
         this.allowList = Set.copyOf(b.allow);
@@ -90,6 +92,13 @@ public final class Veil {
         }
         all.addAll(b.custom);
         // A detector whose types the policy keeps anyway does not need to run.
+        Set<String> ids = new HashSet<>();
+        for (Detector d : all) {
+            if (!ids.add(d.id())) {
+                throw new IllegalArgumentException("two detectors have the id '" + d.id()
+                        + "'; to replace a built-in one, remove it first with withoutDetector(\"" + d.id() + "\")");
+            }
+        }
         all.removeIf(d -> d.entityTypes().stream().noneMatch(policy::actsOn));
         this.detectors = List.copyOf(all);
         this.sessions = new Sessions(this::protect, policy, b.sessionIdleTimeout, b.maxSessions, b.sessionTicker,
@@ -177,7 +186,7 @@ public final class Veil {
         Input input = new Input(text, language);
         boolean complete = true;
         for (Detector detector : detectors) {
-            complete &= input.run(detector, policy);
+            complete &= input.run(detector, policy, detectorBudgetNanos);
         }
         return new DetectionCache.Result(input.findings, complete);
     }
@@ -349,9 +358,10 @@ public final class Veil {
         }
 
         /** Runs one detector; false if it failed and the policy tolerated that. */
-        boolean run(Detector detector, Policy policy) {
+        boolean run(Detector detector, Policy policy, long budgetNanos) {
             String id = detector.id();
             int before = findings.size();
+            long started = budgetNanos > 0 ? System.nanoTime() : 0;
             try {
                 detector.detect(this, (start, end, type, score) -> {
                     checkSpan(start, end);
@@ -365,6 +375,14 @@ public final class Veil {
                     return false;
                 }
                 throw new DetectionFailedException(id, e.getClass().getSimpleName());
+            }
+            if (budgetNanos > 0 && System.nanoTime() - started > budgetNanos) {
+                if (policy.toleratesFailureOf(id)) {
+                    findings.subList(before, findings.size()).clear();
+                    return false;
+                }
+                throw new DetectionFailedException(id, "exceeded its time budget of "
+                        + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms");
             }
             if (findings.size() > before) {
                 findings.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start())
@@ -401,6 +419,7 @@ public final class Veil {
         private final Set<String> allow = new HashSet<>();
         private final Map<String, EntityType> deny = new LinkedHashMap<>();
         private int maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+        private long detectorBudgetNanos;
         private Duration sessionIdleTimeout = Sessions.DEFAULT_IDLE_TIMEOUT;
         private long maxSessions = Sessions.DEFAULT_MAX_SESSIONS;
         private LongSupplier sessionTicker = System::nanoTime;
@@ -494,11 +513,16 @@ public final class Veil {
          * Adds a detector, run after the built-in ones.
          *
          * @throws NullPointerException if {@code detector} is null
-         * @throws IllegalArgumentException if a detector with the same id is already registered
+         * @throws IllegalArgumentException if a detector with the same id is already registered, or the
+         *                                  id is reserved ({@code session.*}); a clash with a built-in
+         *                                  detector is reported by {@link #build()}
          */
         public Builder detector(Detector detector) {
             Objects.requireNonNull(detector, "detector");
             String id = Objects.requireNonNull(detector.id(), "detector.id()");
+            if (id.startsWith("session.")) {
+                throw new IllegalArgumentException("detector ids starting with 'session.' are reserved");
+            }
             for (Detector d : custom) {
                 if (d.id().equals(id)) {
                     throw new IllegalArgumentException("a detector with id '" + id + "' is already registered");
@@ -569,6 +593,25 @@ public final class Veil {
         }
 
         /**
+         * Fails the call (fail closed) when one detector takes longer than {@code budget} on one text,
+         * unless the policy tolerates that detector, whose findings are then skipped. Java cannot stop a
+         * running detector safely, so the budget is checked when it returns: it decides what is
+         * accepted, not how long a call may hang (bound that with {@link #maxTextLength}). Off by
+         * default; the built-in detectors are linear in the text.
+         *
+         * @throws NullPointerException if {@code budget} is null
+         * @throws IllegalArgumentException if {@code budget} is not positive
+         */
+        public Builder detectorTimeBudget(Duration budget) {
+            Objects.requireNonNull(budget, "budget");
+            if (budget.isNegative() || budget.isZero()) {
+                throw new IllegalArgumentException("detector time budget must be positive");
+            }
+            this.detectorBudgetNanos = budget.toNanos();
+            return this;
+        }
+
+        /**
          * Switches the detection cache on with its default bounds ({@value Veil#DEFAULT_CACHE_SIZE}
          * segments, 10 minutes after last use): for chat histories re-sent every turn.
          *
@@ -630,7 +673,12 @@ public final class Veil {
             cacheSet = true;
         }
 
-        /** Builds the immutable, thread-safe engine. */
+        /**
+         * Builds the immutable, thread-safe engine.
+         *
+         * @throws IllegalArgumentException if an added detector has the id of a built-in one that was
+         *                                  not removed with {@link #withoutDetector(String)}
+         */
         public Veil build() {
             return new Veil(this);
         }

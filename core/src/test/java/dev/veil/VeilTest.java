@@ -210,6 +210,29 @@ class VeilTest {
     }
 
     @Test
+    void aDetectorOverItsTimeBudgetFailsTheCallUnlessTolerated() {
+        Detector slow = detector("slow", (input, sink) -> {
+            sink.accept(0, 3, EntityType.PERSON, 1.0);
+            try {
+                Thread.sleep(60);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Veil strict = Veil.builder().detector(slow).detectorTimeBudget(Duration.ofMillis(20)).build();
+        DetectionFailedException e = assertThrows(DetectionFailedException.class, () -> strict.protect("Jan 06-12345678"));
+        assertEquals("slow", e.detectorId());
+        assertTrue(e.getMessage().contains("time budget"));
+        Policy tolerant = Policy.balanced().toBuilder().tolerateFailureOf("slow").build();
+        Veil lenient = Veil.builder().policy(tolerant).withoutDetector("person.rules").detector(slow)
+                .detectorTimeBudget(Duration.ofMillis(20)).build();
+        assertEquals("Jan [PHONE]", lenient.protect("Jan 06-12345678").text());
+        Veil generous = Veil.builder().detectorTimeBudget(Duration.ofSeconds(30)).build();
+        assertEquals("Bel [PHONE]", generous.protect("Bel 06-12345678").text());
+        assertThrows(IllegalArgumentException.class, () -> Veil.builder().detectorTimeBudget(Duration.ZERO));
+    }
+
+    @Test
     void aDetectorReportingABadSpanFailsClosed() {
         Detector outOfBounds = detector("oob", (input, sink) -> sink.accept(0, input.text().length() + 1, EntityType.PERSON, 1));
         assertThrows(DetectionFailedException.class, () -> Veil.builder().detector(outOfBounds).build().protect("abc"));
@@ -229,6 +252,13 @@ class VeilTest {
     void duplicateDetectorIdsAreRejected() {
         Detector a = detector("same", (input, sink) -> { });
         assertThrows(IllegalArgumentException.class, () -> Veil.builder().detector(a).detector(a));
+        Detector myEmail = detector("email", (input, sink) -> { });
+        assertThrows(IllegalArgumentException.class, () -> Veil.builder().detector(myEmail).build(),
+                "a custom detector may not silently sit next to the built-in one with its id");
+        assertEquals(List.of("email"), Veil.builder().withoutBuiltInDetectors().detector(myEmail).build().detectorIds());
+        assertTrue(Veil.builder().withoutDetector("email").detector(myEmail).build().detectorIds().contains("email"));
+        Detector lookAlike = detector("session.look-alike", (input, sink) -> { });
+        assertThrows(IllegalArgumentException.class, () -> Veil.builder().detector(lookAlike));
     }
 
     @Test
