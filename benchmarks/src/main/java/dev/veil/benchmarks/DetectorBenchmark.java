@@ -1,13 +1,10 @@
 package dev.veil.benchmarks;
 
 import dev.veil.EntityType;
-import dev.veil.Finding;
-import dev.veil.Language;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.Detectors;
 import dev.veil.detect.FindingSink;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -62,22 +59,7 @@ public class DetectorBenchmark {
     public void setUp() {
         instance = DETECTORS.get(detector).get();
         String text = corpus.text();
-        input = new DetectionInput() {
-            @Override
-            public CharSequence text() {
-                return text;
-            }
-
-            @Override
-            public Language language() {
-                return Language.AUTO;
-            }
-
-            @Override
-            public List<Finding> priorFindings() {
-                return List.of();
-            }
-        };
+        input = new FixedInput(text);
     }
 
     /** How many findings the detector reports, plus their ends, so no work can be skipped. */

@@ -1,11 +1,9 @@
 package dev.veil.detect.person;
 
-import dev.veil.Finding;
-import dev.veil.Language;
+import dev.veil.benchmarks.FixedInput;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detectors;
 import dev.veil.detect.Detector;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,22 +69,7 @@ public class PersonDetectorBenchmark {
     public void setUp() {
         String text = prompt.build(2048);
         detector = Detectors.person();
-        input = new DetectionInput() {
-            @Override
-            public CharSequence text() {
-                return text;
-            }
-
-            @Override
-            public Language language() {
-                return Language.AUTO;
-            }
-
-            @Override
-            public List<Finding> priorFindings() {
-                return List.of();
-            }
-        };
+        input = new FixedInput(text);
     }
 
     @Benchmark
