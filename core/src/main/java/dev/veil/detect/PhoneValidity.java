@@ -102,6 +102,11 @@ final class PhoneValidity {
                 // Ten digits, or eleven after the country code / trunk prefix 1, which parse strips
                 // either way; the international prefix 011 and other leading 0s and 1s go to parse.
                 int from = count == 11 && digits[0] == '1' ? 1 : 0;
+                if ((count == 10 || count == 11) && digits[0] == '1' && (digits[from] == '0' || digits[from] == '1')) {
+                    // No 0 or 1 can start a NANP area code, and without the IDD 011 parse has no other
+                    // reading of these digits: 10.129.174.186 and 1117 3631 75 are invalid, cheaply.
+                    return INVALID;
+                }
                 if (count - from != 10 || digits[from] == '0' || digits[from] == '1') {
                     return UNKNOWN;
                 }

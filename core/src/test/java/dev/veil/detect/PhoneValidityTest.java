@@ -60,6 +60,25 @@ class PhoneValidityTest {
     }
 
     @Test
+    void fastPathAgreesWithLibphonenumberOnNorthAmericanCandidatesStartingWithOne() {
+        // IP addresses and order numbers (10.129.174.186, 1117 3631 75) reach the NANP check this way.
+        Random random = new Random(9);
+        for (int k = 0; k < 2_000; k++) {
+            StringBuilder digits = new StringBuilder("1");
+            int length = 10 + random.nextInt(2);
+            while (digits.length() < length) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            String number = k % 2 == 0 ? digits.toString()
+                    : digits.substring(0, 3) + "." + digits.substring(3, 6) + "." + digits.substring(6);
+            int fast = validity.fast(number, PhoneValidity.NANP);
+            if (fast != PhoneValidity.UNKNOWN) {
+                assertEquals(validity.slow(number, PhoneValidity.NANP), fast == PhoneValidity.VALID, number);
+            }
+        }
+    }
+
+    @Test
     void fastPathAgreesWithLibphonenumberOnBritishAndCrownDependencyNumbers() {
         Random random = new Random(8);
         for (int prefix = 10; prefix <= 99; prefix++) {
@@ -79,6 +98,7 @@ class PhoneValidityTest {
             {"212-555-0123", "NANP"}, {"1 212 555 0123", "NANP"}, {"415.555.2671", "NANP"},
             {"+31 6 12345678", "ZZ"}, {"+32 470 12 34 56", "ZZ"}, {"+44 20 7946 0958", "ZZ"}, {"+1 212 555 0123", "ZZ"},
             {"+31 6 1234", "ZZ"}, {"06-1234567", "NL"}, {"0800-1234", "NL"}, {"223-456-7890", "NANP"},
+            {"123-456-7890", "NANP"}, {"1 123 456 7890", "NANP"}, {"10.129.174.186", "NANP"}, {"1117 3631 75", "NANP"},
         };
         for (String[] c : cases) {
             int fast = validity.fast(c[0], c[1]);
@@ -93,6 +113,6 @@ class PhoneValidityTest {
         assertEquals(PhoneValidity.UNKNOWN, validity.fast("+49 30 123456", PhoneValidity.ANY_REGION));
         assertEquals(PhoneValidity.UNKNOWN, validity.fast("0031 6 12345678", "NL"));
         assertEquals(PhoneValidity.UNKNOWN, validity.fast("030 123456", "DE"));
-        assertEquals(PhoneValidity.UNKNOWN, validity.fast("123-456-7890", PhoneValidity.NANP));
+        assertEquals(PhoneValidity.UNKNOWN, validity.fast("011 31 6 1234 5678", PhoneValidity.NANP));
     }
 }
