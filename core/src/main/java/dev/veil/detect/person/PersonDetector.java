@@ -74,6 +74,7 @@ public final class PersonDetector implements Detector {
                 .addResource("surnames.txt", LAST)
                 .addResource("places.txt", PLACE)
                 .addSections("context-words.txt")
+                .addResource("ordinary-words.txt", Lexicon.DICT)
                 .build();
     }
 
@@ -160,7 +161,7 @@ public final class PersonDetector implements Detector {
                 if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)) {
                     pendingScore = 0.6;
                 }
-                flush(t, sink, pendingStart, pendingEnd, pendingScore);
+                t.keep(pendingStart, pendingEnd, pendingScore);
                 pendingStart = first;
                 pendingEnd = end;
                 pendingScore = score;
@@ -170,13 +171,44 @@ public final class PersonDetector implements Detector {
             }
             i = end;
         }
-        flush(t, sink, pendingStart, pendingEnd, pendingScore);
+        t.keep(pendingStart, pendingEnd, pendingScore);
+        if (t.nKnown > 0) {
+            mentionsOfKnownFamilyNames(t);
+        }
+        for (int f = 0; f < t.nFound; f++) {
+            sink.accept(t.start[t.foundFirst[f]], t.end[t.foundEnd[f] - 1], EntityType.PERSON, t.foundScore[f]);
+        }
     }
 
-    private static void flush(Tokens t, FindingSink sink, int first, int end, double score) {
-        if (end >= 0) {
-            sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
+    /**
+     * "Casagrande voelt hete adem van Garzelli ... Francesco Casagrande": a family name that a strong
+     * full-name mention ties to a person names that person everywhere in the text, also before the full
+     * name (headlines, summaries) and where it stands alone mid-sentence with no other evidence.
+     */
+    private static void mentionsOfKnownFamilyNames(Tokens t) {
+        int f = 0;
+        int found = t.nFound;
+        for (int k = 0; k < t.n; k++) {
+            if (t.kind[k] != WORD || !t.is(k, CAP) || t.has(k, PLACE | COMMON | MISC | EPONYM | ORG)
+                    || !t.isKnownFamilyName(k)) {
+                continue;
+            }
+            while (f < found && t.foundEnd[f] <= k) {
+                f++;
+            }
+            if (f < found && t.foundFirst[f] <= k) {
+                if (t.foundScore[f] < 0.85 && t.foundEnd[f] == k + 1 && particlesBefore(t, t.foundFirst[f], k)) {
+                    t.foundScore[f] = 0.85;
+                }
+                continue;
+            }
+            boolean joined = (k + 1 < t.n && t.kind[k + 1] == WORD && t.is(k + 1, CAP) && !t.is(k + 1, LINE))
+                    || (k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, CAP) && !t.is(k, LINE) && !t.has(k - 1, PARTICLE));
+            if (!joined) {
+                t.keep(k, k + 1, 0.85);
+            }
         }
+        t.sortFound();
     }
 
     /**
@@ -459,7 +491,9 @@ public final class PersonDetector implements Detector {
             boolean lastFam = ((lf & LAST) != 0 || (lf == 0 && t.dutch && surnameShape(t, lastWord)))
                     && (lf & (COMMON | PLACE)) == 0;
             boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
-            boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName);
+            // "Zwarte Woud", "Hoge Raad", "Franse Dordogne"; but "Sybille Decoo" is a person.
+            boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName)
+                    && ((ff & Lexicon.DICT) != 0 || (lf & (Lexicon.DICT | PLACE)) != 0 || demonymShape(t, firstName));
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
             } else if (leading) {
@@ -475,7 +509,9 @@ public final class PersonDetector implements Detector {
             } else if ((unionFlags & LAST) != 0) {
                 base = 0.5;
             } else {
-                base = 0.45; // two unknown capitalised words: as often a title, place or company as a person
+                // Two unknown capitalised words: as often a title, place or company as a person, unless
+                // neither is an ordinary word ("Slobodan Milosevic", "Chuan Leekpai").
+                base = (unionFlags & Lexicon.DICT) == 0 ? 0.55 : 0.45;
             }
         } else if (nParticle > 0) {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
@@ -536,6 +572,9 @@ public final class PersonDetector implements Detector {
 
     private double single(Tokens t, int w, boolean sent, int prev, int next) {
         int f = t.lex[w];
+        if (t.dutch && (f & (Lexicon.DICT | FIRST | LAST)) == (Lexicon.DICT | LAST)) {
+            f |= COMMON; // "Baan", "Laken", "Morgen": a family name somewhere, an ordinary word here first
+        }
         if (contraction(t, w)) {
             return 0; // "Don't", "Won't"
         }
@@ -561,6 +600,9 @@ public final class PersonDetector implements Detector {
             return 0;
         }
         if (sent) {
+            if ((f & Lexicon.DICT) != 0 && !known) {
+                return 0; // "Integendeel", "Scherpschutter" at a sentence start: an ordinary word
+            }
             if (known && (f & COMMON) == 0) {
                 return said || country || vocative ? 0.7 : ((f & FIRST) != 0 || verb ? 0.55 : 0.4);
             }
@@ -574,6 +616,11 @@ public final class PersonDetector implements Detector {
                 return said || verb || country ? 0.55 : 0.3;
             }
             return said || country ? 0.5 : verb ? 0.45 : 0;
+        }
+        if (!known && (f & Lexicon.DICT) != 0 && t.dutch) {
+            // "Jongeren is", "van Verkeer": Dutch capitalises no common noun mid-sentence, but a heading,
+            // a ministry or a title does; an ordinary word alone is weak evidence of a person.
+            return said || country ? 0.5 : 0.4;
         }
         if (known) {
             if ((f & COMMON) != 0) {

@@ -35,6 +35,12 @@ final class Tokens {
     int[] known = new int[32];
     int nKnown;
 
+    /** Findings held until the whole text is scanned: first token, end token (exclusive), score. */
+    int[] foundFirst = new int[16];
+    int[] foundEnd = new int[16];
+    double[] foundScore = new double[16];
+    int nFound;
+
     private CharSequence text;
     /** The text has no capital letters at all (typed in lower case): names are found from the lists alone. */
     boolean caseless;
@@ -50,6 +56,7 @@ final class Tokens {
         this.text = t;
         n = 0;
         nKnown = 0;
+        nFound = 0;
         int len = t.length();
         int i = 0;
         boolean sentence = true;
@@ -278,9 +285,48 @@ final class Tokens {
         return i >= 0 && i < n && kind[i] == PUNCT && text.charAt(start[i]) == c;
     }
 
+    /** Holds a finding over tokens {@code [first, end)}; a negative end is ignored. */
+    void keep(int first, int end, double score) {
+        if (end < 0) {
+            return;
+        }
+        if (nFound == foundFirst.length) {
+            int cap = nFound * 2;
+            foundFirst = Arrays.copyOf(foundFirst, cap);
+            foundEnd = Arrays.copyOf(foundEnd, cap);
+            foundScore = Arrays.copyOf(foundScore, cap);
+        }
+        foundFirst[nFound] = first;
+        foundEnd[nFound] = end;
+        foundScore[nFound] = score;
+        nFound++;
+    }
+
+    /** Puts held findings back in text order after later mentions were appended (insertion sort: nearly sorted). */
+    void sortFound() {
+        for (int a = 1; a < nFound; a++) {
+            int f = foundFirst[a];
+            int e = foundEnd[a];
+            double sc = foundScore[a];
+            int b = a - 1;
+            while (b >= 0 && foundFirst[b] > f) {
+                foundFirst[b + 1] = foundFirst[b];
+                foundEnd[b + 1] = foundEnd[b];
+                foundScore[b + 1] = foundScore[b];
+                b--;
+            }
+            foundFirst[b + 1] = f;
+            foundEnd[b + 1] = e;
+            foundScore[b + 1] = sc;
+        }
+    }
+
     /** Remembers token {@code i} as the family name of a person found with strong evidence. */
     void rememberFamilyName(int i) {
-        if (nKnown < known.length && !isKnownFamilyName(i)) {
+        if (!isKnownFamilyName(i)) {
+            if (nKnown == known.length) {
+                known = Arrays.copyOf(known, nKnown * 2);
+            }
             known[nKnown++] = i;
         }
     }
