@@ -38,6 +38,7 @@ final class Lexicon {
     static final int LOCATIVE = 1 << 16; // preposition before places: in, uit, naar, near
     static final int VERB = 1 << 17;     // finite verb after a subject: werd, heeft, was
     static final int DICT = 1 << 18;     // ordinary lower-case word of a Dutch or English dictionary
+    static final int TITLED = 1 << 19;   // word that after De/Het names a newspaper, event or body: De Morgen, De Lijn
 
     private final char[] pool;
     private final int[] offsets;
@@ -252,6 +253,7 @@ final class Lexicon {
                 case "MISC" -> MISC;
                 case "LOCATIVE" -> LOCATIVE;
                 case "VERB" -> VERB;
+                case "TITLED" -> TITLED;
                 case "PLACE" -> PLACE;
                 case "FIRST" -> FIRST;
                 case "LAST" -> LAST;

@@ -134,7 +134,8 @@ public final class PersonDetector implements Detector {
             int first = i;
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
             while (first < end - 1 && t.kind[first] == WORD
-                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))) {
+                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end)
+                    || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT)) {
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
@@ -175,9 +176,54 @@ public final class PersonDetector implements Detector {
         if (t.nKnown > 0) {
             mentionsOfKnownFamilyNames(t);
         }
+        wordsUsedAsPlacesOrThings(t);
         for (int f = 0; f < t.nFound; f++) {
             sink.accept(t.start[t.foundFirst[f]], t.end[t.foundEnd[f] - 1], EntityType.PERSON, t.foundScore[f]);
         }
+    }
+
+    /**
+     * "in Brescia", "de Pacers", "the Beatles": a capitalised word right after a preposition of place
+     * or a lower-case article names a place or a thing there, and most likely everywhere else in the
+     * same text; its weak single-word findings are dropped below the default threshold.
+     */
+    private static void wordsUsedAsPlacesOrThings(Tokens t) {
+        int things = 0;
+        for (int k = 1; k < t.n && things < 64; k++) {
+            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)) {
+                t.thing[things++] = k;
+            }
+        }
+        if (things == 0) {
+            return;
+        }
+        for (int f = 0; f < t.nFound; f++) {
+            int k = t.foundFirst[f];
+            if (t.foundEnd[f] != k + 1 || t.foundScore[f] >= 0.85 || t.foundScore[f] < 0.5 || t.kind[k] != WORD) {
+                continue;
+            }
+            for (int j = 0; j < things; j++) {
+                if (t.sameText(k, t.thing[j])) {
+                    t.foundScore[f] = 0.4;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A lower-case locative preposition or article that is not a name particle after a given name. */
+    private static boolean thingMarker(Tokens t, int m) {
+        if (t.kind[m] != WORD || !t.is(m, LOWER)) {
+            return false;
+        }
+        if (t.has(m, Lexicon.LOCATIVE)) {
+            return true;
+        }
+        if (!article(t, m)) {
+            return false;
+        }
+        // "mevrouw de Vries", "Jan de Vries": there "de" is a particle of the name.
+        return m == 0 || !(t.kind[m - 1] == WORD && (t.is(m - 1, CAP) || t.has(m - 1, TITLE | CUE)));
     }
 
     /**
@@ -256,6 +302,9 @@ public final class PersonDetector implements Detector {
                 || (f & (Lexicon.LOCATIVE | MISC)) != 0) {
             return true;
         }
+        if ((f & COMMON) != 0 && i + 1 < end && t.has(i + 1, FIRST) && !t.has(i + 1, COMMON)) {
+            return true; // "Alleen Frank Rijkaard": a common word that some list also has as a given name
+        }
         // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
         return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST);
     }
@@ -321,6 +370,16 @@ public final class PersonDetector implements Detector {
         };
     }
 
+    /**
+     * "Lippens van Knokke", "Moeras van Ensor", "woordvoerder Verstraete van Sidmar": a lone lower-case
+     * "van" after a word that is no given name means "of" or "from"; after a given name or initial it
+     * starts the family name ("Jan van Dijk", "J. van Dijk").
+     */
+    private static boolean vanAfterNonGivenName(Tokens t, int i, int j) {
+        return j > i && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST) && t.is(j, LOWER)
+                && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
+    }
+
     /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
     private static boolean middleLetter(Tokens t, int j) {
         return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
@@ -364,15 +423,21 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
-                    && (!t.is(j, CAP) || j == i || leadingParticle(t, j))) {
+                    && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
                 j++;
                 words++;
                 continue;
             }
             if (isNameWord(t, j)) {
+                // "Bart Steenhaut De gitarist", "Ruben Mooijman China", "Tony Landuyt Integendeel": after a
+                // full name, a capitalised article, place or ordinary word starts the next sentence (a byline).
+                if (names >= 2 && (t.has(j, PLACE) || (t.lex[j] & (FIRST | LAST)) == 0 && t.has(j, Lexicon.DICT)
+                        && (t.lex[j - 1] & (FIRST | LAST)) == LAST || t.has(j, PARTICLE) && !followedByParticlesAndName(t, j))) {
+                    break;
+                }
                 // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
                 // capitalised word starts something else.
-                if (names >= 2 && t.has(i, FIRST) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
                         && t.kind[j - 1] == WORD && !(t.punct(j - 2, '-') && !t.is(j - 1, SPACE))) {
                     break;
                 }
@@ -522,6 +587,10 @@ public final class PersonDetector implements Detector {
                     && t.is(next, LOWER) && !t.has(next, Lexicon.VERB | SAID); // "De Franse ambassadeur"
             // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
             base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
+            if (nParticle == 1 && lastWord == first + 1 && (lf & Lexicon.TITLED) != 0 && t.is(first, CAP)
+                    && (is(t.text(), t, first, "de") || is(t.text(), t, first, "het"))) {
+                return 0; // "De Morgen", "Het Nieuwsblad", "De Lijn": a newspaper or a body, also after a cue
+            }
         } else {
             base = single(t, firstName, sent, prev, next);
         }
@@ -544,7 +613,7 @@ public final class PersonDetector implements Detector {
                 && foreignLetters(t, first, end)) {
             base += 0.15; // "Hafþór Smárason", "Esat Jeknić": letters Dutch and English words do not use
         }
-        if (base > 0 && base < 0.75 && possessive(t, end)) {
+        if (base > 0 && base < 0.75 && !t.dutch && possessive(t, end)) {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
         if (t.caseless && context == 0) {

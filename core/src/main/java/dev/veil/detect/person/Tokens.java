@@ -35,6 +35,9 @@ final class Tokens {
     int[] known = new int[32];
     int nKnown;
 
+    /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
+    final int[] thing = new int[64];
+
     /** Findings held until the whole text is scanned: first token, end token (exclusive), score. */
     int[] foundFirst = new int[16];
     int[] foundEnd = new int[16];
@@ -329,6 +332,20 @@ final class Tokens {
             }
             known[nKnown++] = i;
         }
+    }
+
+    /** Whether tokens {@code i} and {@code j} spell the same, case-sensitively. */
+    boolean sameText(int i, int j) {
+        int len = end[i] - start[i];
+        if (end[j] - start[j] != len) {
+            return false;
+        }
+        for (int c = 0; c < len; c++) {
+            if (text.charAt(start[i] + c) != text.charAt(start[j] + c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */

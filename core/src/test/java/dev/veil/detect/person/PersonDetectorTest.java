@@ -199,6 +199,22 @@ class PersonDetectorTest {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // A byline glued to the first words of the article: the name stops before them.
+        "door ⟦Bart Steenhaut⟧ De gitarist kreeg geen applaus.",
+        "verslag ⟦Ruben Mooijman⟧ China was toen bevrijd.",
+        "Burgemeester ⟦Lippens⟧ van Knokke opende het feest.",
+        "Het schilderij Moeras van ⟦Ensor⟧ hangt in Antwerpen.",
+        "Alleen ⟦Frank Rijkaard⟧ bleef achter.",
+        "Gisteren belde ⟦Jan van Dijk⟧ over de offerte.",
+        "Ik las het vanochtend in De Morgen en in Het Nieuwsblad.",
+        "We namen de bus van De Lijn naar Gent.",
+    })
+    void stopsNamesAtTheNextSentenceAndIgnoresNewspapersAndDutchPlurals(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
     @Test
     void scoresStrongEvidenceHighAndASingleListWordLower() {
         assertTrue(score("Ik sprak dhr. Jansen gisteren.") >= 0.9);
