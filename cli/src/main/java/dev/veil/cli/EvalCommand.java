@@ -71,6 +71,7 @@ final class EvalCommand implements Callable<Integer> {
         Scoreboard board = new Scoreboard();
         List<String> misses = new ArrayList<>();
         List<String> falseAlarms = new ArrayList<>();
+        List<String> boundaries = new ArrayList<>();
         int records = 0;
         long chars = 0;
         long nanos = 0;
@@ -106,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 board.add(g, p);
                 if (show > 0) {
-                    collectExamples(r, g, p, misses, falseAlarms);
+                    collectExamples(r, g, p, misses, falseAlarms, boundaries);
                 }
             }
         }
@@ -120,13 +121,16 @@ final class EvalCommand implements Callable<Integer> {
             out.println();
             out.println("false alarms (predictions that overlap no gold span of their type):");
             falseAlarms.stream().limit(show).forEach(out::println);
+            out.println();
+            out.println("boundary errors (predictions that overlap a gold span of their type but not exactly; gold ⟦…⟧, predicted ⟨…⟩):");
+            boundaries.stream().limit(show).forEach(out::println);
         }
         out.flush();
         return VeilCommand.OK;
     }
 
     private void collectExamples(GoldSets.GoldRecord r, List<GoldSets.Span> gold, List<Finding> predicted,
-            List<String> misses, List<String> falseAlarms) {
+            List<String> misses, List<String> falseAlarms, List<String> boundaries) {
         for (GoldSets.Span s : gold) {
             boolean found = predicted.stream().anyMatch(f -> f.type().equals(s.type()) && f.start() < s.end() && s.start() < f.end());
             if (!found && misses.size() < show) {
@@ -139,7 +143,39 @@ final class EvalCommand implements Callable<Integer> {
                 falseAlarms.add("  " + f.type() + " " + f.detector() + " " + String.format(Locale.ROOT, "%.2f", f.score())
                         + "  " + context(r.text(), f.start(), f.end()) + "  (" + r.id() + ")");
             }
+            boolean exact = gold.stream().anyMatch(s -> f.type().equals(s.type()) && f.start() == s.start() && f.end() == s.end());
+            if (right && !exact && boundaries.size() < show) {
+                GoldSets.Span s = gold.stream().filter(g -> f.type().equals(g.type()) && f.start() < g.end() && g.start() < f.end())
+                        .findFirst().orElseThrow();
+                boundaries.add("  " + f.type() + " " + f.detector() + " " + String.format(Locale.ROOT, "%.2f", f.score())
+                        + "  " + both(r.text(), s, f) + "  (" + r.id() + ")");
+            }
         }
+    }
+
+    /** The text around a gold span and an overlapping prediction, each bracketed. */
+    private static String both(String text, GoldSets.Span gold, Finding f) {
+        int from = Math.max(0, Math.min(gold.start(), f.start()) - 30);
+        int to = Math.min(text.length(), Math.max(gold.end(), f.end()) + 30);
+        StringBuilder b = new StringBuilder("…");
+        for (int i = from; i <= to; i++) {
+            if (i == f.end()) {
+                b.append('⟩');
+            }
+            if (i == gold.end()) {
+                b.append('⟧');
+            }
+            if (i == gold.start()) {
+                b.append('⟦');
+            }
+            if (i == f.start()) {
+                b.append('⟨');
+            }
+            if (i < to) {
+                b.append(text.charAt(i));
+            }
+        }
+        return b.append('…').toString().replace('\n', ' ');
     }
 
     private static String context(String text, int start, int end) {

@@ -32,7 +32,14 @@ class RoundTripPropertyTest {
     @ValueSource(strings = {"PSEUDONYMIZE", "SURROGATE"})
     void restoreOfProtectIsTheOriginalForEveryChunking(String actionName) {
         Action action = actionName.equals("PSEUDONYMIZE") ? Action.PSEUDONYMIZE : Action.SURROGATE;
-        Veil veil = Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(action).build()).build();
+        Policy.Builder policy = Policy.balanced().toBuilder().defaultAction(action);
+        if (action == Action.PSEUDONYMIZE) {
+            // A short form of a person seen before ("Ωμέγα" after "Ωμέγα Ωμέγα") shares the full name's
+            // token, which restores to the full name as first written (README, PersonVariantsTest): not
+            // the exact text. Surrogates restore each written form exactly, so they keep names in.
+            policy.action(dev.veil.EntityType.PERSON, Action.KEEP);
+        }
+        Veil veil = Veil.builder().policy(policy.build()).build();
         Random random = new Random(actionName.hashCode());
         for (int session = 0; session < 30; session++) {
             Session s = veil.session("prop-" + session);

@@ -37,6 +37,8 @@ final class Lexicon {
     static final int MISC = 1 << 15;     // month, weekday, holiday, nationality, language: capitalised, not a name
     static final int LOCATIVE = 1 << 16; // preposition before places: in, uit, naar, near
     static final int VERB = 1 << 17;     // finite verb after a subject: werd, heeft, was
+    static final int DICT = 1 << 18;     // ordinary lower-case word of a Dutch or English dictionary
+    static final int TITLED = 1 << 19;   // word that after De/Het names a newspaper, event or body: De Morgen, De Lijn
 
     private final char[] pool;
     private final int[] offsets;
@@ -44,22 +46,16 @@ final class Lexicon {
     private final int[] flags;
     private final int[] slots; // index + 1 into offsets, 0 = empty
     private final int mask;
+    private final int size;
 
-    private Lexicon(char[] pool, int[] offsets, int[] lengths, int[] flags, int size) {
-        this.pool = pool;
-        this.offsets = offsets;
-        this.lengths = lengths;
-        this.flags = flags;
-        int cap = Integer.highestOneBit(Math.max(16, size * 2)) << 1;
-        this.slots = new int[cap];
-        this.mask = cap - 1;
-        for (int i = 0; i < size; i++) {
-            int h = hash(pool, offsets[i], offsets[i] + lengths[i]) & mask;
-            while (slots[h] != 0) {
-                h = (h + 1) & mask;
-            }
-            slots[h] = i + 1;
-        }
+    private Lexicon(Builder b) {
+        this.pool = java.util.Arrays.copyOf(b.pool, b.poolSize);
+        this.offsets = java.util.Arrays.copyOf(b.offsets, b.size);
+        this.lengths = java.util.Arrays.copyOf(b.lengths, b.size);
+        this.flags = java.util.Arrays.copyOf(b.flags, b.size);
+        this.slots = b.slots.clone();
+        this.mask = b.slots.length - 1;
+        this.size = b.size;
     }
 
     /** The flags of {@code text[start, end)}, compared case-insensitively; 0 when unknown. */
@@ -115,37 +111,96 @@ final class Lexicon {
     }
 
     int size() {
-        int n = 0;
-        for (int s : slots) {
-            n += s == 0 ? 0 : 1;
-        }
-        return n;
+        return size;
     }
 
-    /** Collects words and their flags; a word added twice gets the union of its flags. */
+    /**
+     * Collects words and their flags straight into the open-addressing table the lexicon uses, so
+     * loading a few hundred thousand words makes no string or map entry per word; a word added twice
+     * gets the union of its flags.
+     */
     static final class Builder {
-        private final java.util.HashMap<String, Integer> words = new java.util.HashMap<>();
+        private char[] pool = new char[1 << 16];
+        private int poolSize;
+        private int[] offsets = new int[1 << 12];
+        private int[] lengths = new int[1 << 12];
+        private int[] flags = new int[1 << 12];
+        private int size;
+        private int[] slots = new int[1 << 13];
 
         Builder add(String word, int flag) {
-            words.merge(fold(word), flag, (a, b) -> a | b);
+            return add(word, 0, word.length(), flag);
+        }
+
+        /** Adds {@code s[from, to)}, folded. */
+        private Builder add(CharSequence s, int from, int to, int flag) {
+            int len = to - from;
+            if (poolSize + len > pool.length) {
+                pool = java.util.Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
+            }
+            int h = 0;
+            for (int i = 0; i < len; i++) {
+                char c = Character.toLowerCase(s.charAt(from + i));
+                pool[poolSize + i] = c;
+                h = 31 * h + c;
+            }
+            int mask = slots.length - 1;
+            int slot = mix(h) & mask;
+            while (slots[slot] != 0) {
+                int e = slots[slot] - 1;
+                if (lengths[e] == len && java.util.Arrays.equals(pool, offsets[e], offsets[e] + len, pool, poolSize, poolSize + len)) {
+                    flags[e] |= flag;
+                    return this;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, size * 2);
+                lengths = java.util.Arrays.copyOf(lengths, size * 2);
+                flags = java.util.Arrays.copyOf(flags, size * 2);
+            }
+            offsets[size] = poolSize;
+            lengths[size] = len;
+            flags[size] = flag;
+            poolSize += len;
+            slots[slot] = ++size;
+            if (size * 2 > slots.length) {
+                rehash(slots.length * 2);
+            }
             return this;
+        }
+
+        private void rehash(int capacity) {
+            slots = new int[capacity];
+            int mask = capacity - 1;
+            for (int e = 0; e < size; e++) {
+                int slot = hash(pool, offsets[e], offsets[e] + lengths[e]) & mask;
+                while (slots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot] = e + 1;
+            }
         }
 
         /** Adds every non-comment line of a UTF-8 resource next to this class. */
         Builder addResource(String name, int flag) {
+            String text;
             try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing bundled resource " + name);
                 }
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.isEmpty() && line.charAt(0) != '#') {
-                        add(line, flag);
-                    }
-                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read bundled resource " + name, e);
+            }
+            for (int i = 0, n = text.length(); i < n; ) {
+                int eol = text.indexOf('\n', i);
+                int end = eol < 0 ? n : eol;
+                int stop = end > i && text.charAt(end - 1) == '\r' ? end - 1 : end;
+                if (stop > i && text.charAt(i) != '#') {
+                    add(text, i, stop, flag);
+                }
+                i = end + 1;
             }
             return this;
         }
@@ -198,6 +253,7 @@ final class Lexicon {
                 case "MISC" -> MISC;
                 case "LOCATIVE" -> LOCATIVE;
                 case "VERB" -> VERB;
+                case "TITLED" -> TITLED;
                 case "PLACE" -> PLACE;
                 case "FIRST" -> FIRST;
                 case "LAST" -> LAST;
@@ -206,33 +262,13 @@ final class Lexicon {
         }
 
         Lexicon build() {
-            int n = words.size();
-            int total = 0;
-            for (String w : words.keySet()) {
-                total += w.length();
-            }
-            char[] pool = new char[total];
-            int[] offsets = new int[n];
-            int[] lengths = new int[n];
-            int[] flags = new int[n];
-            int i = 0;
-            int off = 0;
-            for (var e : words.entrySet()) {
-                String w = e.getKey();
-                w.getChars(0, w.length(), pool, off);
-                offsets[i] = off;
-                lengths[i] = w.length();
-                flags[i] = e.getValue();
-                off += w.length();
-                i++;
-            }
-            return new Lexicon(pool, offsets, lengths, flags, n);
+            return new Lexicon(this);
         }
     }
 
     @Override
     public String toString() {
-        return "Lexicon[" + offsets.length + " words]";
+        return "Lexicon[" + size + " words]";
     }
 
 }

@@ -74,6 +74,7 @@ public final class PersonDetector implements Detector {
                 .addResource("surnames.txt", LAST)
                 .addResource("places.txt", PLACE)
                 .addSections("context-words.txt")
+                .addResource("ordinary-words.txt", Lexicon.DICT)
                 .build();
     }
 
@@ -133,7 +134,8 @@ public final class PersonDetector implements Detector {
             int first = i;
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
             while (first < end - 1 && t.kind[first] == WORD
-                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))) {
+                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end)
+                    || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT)) {
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
@@ -160,7 +162,7 @@ public final class PersonDetector implements Detector {
                 if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)) {
                     pendingScore = 0.6;
                 }
-                flush(t, sink, pendingStart, pendingEnd, pendingScore);
+                t.keep(pendingStart, pendingEnd, pendingScore);
                 pendingStart = first;
                 pendingEnd = end;
                 pendingScore = score;
@@ -170,13 +172,89 @@ public final class PersonDetector implements Detector {
             }
             i = end;
         }
-        flush(t, sink, pendingStart, pendingEnd, pendingScore);
+        t.keep(pendingStart, pendingEnd, pendingScore);
+        if (t.nKnown > 0) {
+            mentionsOfKnownFamilyNames(t);
+        }
+        wordsUsedAsPlacesOrThings(t);
+        for (int f = 0; f < t.nFound; f++) {
+            sink.accept(t.start[t.foundFirst[f]], t.end[t.foundEnd[f] - 1], EntityType.PERSON, t.foundScore[f]);
+        }
     }
 
-    private static void flush(Tokens t, FindingSink sink, int first, int end, double score) {
-        if (end >= 0) {
-            sink.accept(t.start[first], t.end[end - 1], EntityType.PERSON, score);
+    /**
+     * "in Brescia", "de Pacers", "the Beatles": a capitalised word right after a preposition of place
+     * or a lower-case article names a place or a thing there, and most likely everywhere else in the
+     * same text; its weak single-word findings are dropped below the default threshold.
+     */
+    private static void wordsUsedAsPlacesOrThings(Tokens t) {
+        int things = 0;
+        for (int k = 1; k < t.n && things < 64; k++) {
+            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)) {
+                t.thing[things++] = k;
+            }
         }
+        if (things == 0) {
+            return;
+        }
+        for (int f = 0; f < t.nFound; f++) {
+            int k = t.foundFirst[f];
+            if (t.foundEnd[f] != k + 1 || t.foundScore[f] >= 0.85 || t.foundScore[f] < 0.5 || t.kind[k] != WORD) {
+                continue;
+            }
+            for (int j = 0; j < things; j++) {
+                if (t.sameText(k, t.thing[j])) {
+                    t.foundScore[f] = 0.4;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A lower-case locative preposition or article that is not a name particle after a given name. */
+    private static boolean thingMarker(Tokens t, int m) {
+        if (t.kind[m] != WORD || !t.is(m, LOWER)) {
+            return false;
+        }
+        if (t.has(m, Lexicon.LOCATIVE)) {
+            return true;
+        }
+        if (!article(t, m)) {
+            return false;
+        }
+        // "mevrouw de Vries", "Jan de Vries": there "de" is a particle of the name.
+        return m == 0 || !(t.kind[m - 1] == WORD && (t.is(m - 1, CAP) || t.has(m - 1, TITLE | CUE)));
+    }
+
+    /**
+     * "Casagrande voelt hete adem van Garzelli ... Francesco Casagrande": a family name that a strong
+     * full-name mention ties to a person names that person everywhere in the text, also before the full
+     * name (headlines, summaries) and where it stands alone mid-sentence with no other evidence.
+     */
+    private static void mentionsOfKnownFamilyNames(Tokens t) {
+        int f = 0;
+        int found = t.nFound;
+        for (int k = 0; k < t.n; k++) {
+            if (t.kind[k] != WORD || !t.is(k, CAP) || t.has(k, PLACE | COMMON | MISC | EPONYM | ORG)
+                    || !t.isKnownFamilyName(k)) {
+                continue;
+            }
+            while (f < found && t.foundEnd[f] <= k) {
+                f++;
+            }
+            if (f < found && t.foundFirst[f] <= k) {
+                if (t.foundScore[f] < 0.85 && t.foundEnd[f] == k + 1 && particlesBefore(t, t.foundFirst[f], k)) {
+                    t.foundScore[f] = 0.85;
+                }
+                continue;
+            }
+            boolean joined = (k + 1 < t.n && t.kind[k + 1] == WORD && t.is(k + 1, CAP) && !t.is(k + 1, LINE))
+                    || (k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, CAP) && !t.is(k, LINE) && !t.has(k - 1, PARTICLE));
+            if (!joined) {
+                t.keep(k, k + 1, 0.85);
+            }
+        }
+        t.sortFound();
     }
 
     /**
@@ -223,6 +301,9 @@ public final class PersonDetector implements Detector {
         if ((f & (COMMON | MISC | CUE | GREETING | SAID | TITLE | PLACE)) != 0 && (f & FIRST) == 0
                 || (f & (Lexicon.LOCATIVE | MISC)) != 0) {
             return true;
+        }
+        if ((f & COMMON) != 0 && i + 1 < end && t.has(i + 1, FIRST) && !t.has(i + 1, COMMON)) {
+            return true; // "Alleen Frank Rijkaard": a common word that some list also has as a given name
         }
         // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
         return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST);
@@ -289,6 +370,16 @@ public final class PersonDetector implements Detector {
         };
     }
 
+    /**
+     * "Lippens van Knokke", "Moeras van Ensor", "woordvoerder Verstraete van Sidmar": a lone lower-case
+     * "van" after a word that is no given name means "of" or "from"; after a given name or initial it
+     * starts the family name ("Jan van Dijk", "J. van Dijk").
+     */
+    private static boolean vanAfterNonGivenName(Tokens t, int i, int j) {
+        return j > i && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST) && t.is(j, LOWER)
+                && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
+    }
+
     /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
     private static boolean middleLetter(Tokens t, int j) {
         return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
@@ -332,15 +423,21 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
-                    && (!t.is(j, CAP) || j == i || leadingParticle(t, j))) {
+                    && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
                 j++;
                 words++;
                 continue;
             }
             if (isNameWord(t, j)) {
+                // "Bart Steenhaut De gitarist", "Ruben Mooijman China", "Tony Landuyt Integendeel": after a
+                // full name, a capitalised article, place or ordinary word starts the next sentence (a byline).
+                if (names >= 2 && (t.has(j, PLACE) || (t.lex[j] & (FIRST | LAST)) == 0 && t.has(j, Lexicon.DICT)
+                        && (t.lex[j - 1] & (FIRST | LAST)) == LAST || t.has(j, PARTICLE) && !followedByParticlesAndName(t, j))) {
+                    break;
+                }
                 // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
                 // capitalised word starts something else.
-                if (names >= 2 && t.has(i, FIRST) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
                         && t.kind[j - 1] == WORD && !(t.punct(j - 2, '-') && !t.is(j - 1, SPACE))) {
                     break;
                 }
@@ -459,7 +556,9 @@ public final class PersonDetector implements Detector {
             boolean lastFam = ((lf & LAST) != 0 || (lf == 0 && t.dutch && surnameShape(t, lastWord)))
                     && (lf & (COMMON | PLACE)) == 0;
             boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
-            boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName);
+            // "Zwarte Woud", "Hoge Raad", "Franse Dordogne"; but "Sybille Decoo" is a person.
+            boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName)
+                    && ((ff & Lexicon.DICT) != 0 || (lf & (Lexicon.DICT | PLACE)) != 0 || demonymShape(t, firstName));
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
             } else if (leading) {
@@ -475,7 +574,9 @@ public final class PersonDetector implements Detector {
             } else if ((unionFlags & LAST) != 0) {
                 base = 0.5;
             } else {
-                base = 0.45; // two unknown capitalised words: as often a title, place or company as a person
+                // Two unknown capitalised words: as often a title, place or company as a person, unless
+                // neither is an ordinary word ("Slobodan Milosevic", "Chuan Leekpai").
+                base = (unionFlags & Lexicon.DICT) == 0 ? 0.55 : 0.45;
             }
         } else if (nParticle > 0) {
             // "Van Dijk", "De Smet", "Vanden Bossche", "de Vries" after a title.
@@ -486,6 +587,10 @@ public final class PersonDetector implements Detector {
                     && t.is(next, LOWER) && !t.has(next, Lexicon.VERB | SAID); // "De Franse ambassadeur"
             // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
             base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
+            if (nParticle == 1 && lastWord == first + 1 && (lf & Lexicon.TITLED) != 0 && t.is(first, CAP)
+                    && (is(t.text(), t, first, "de") || is(t.text(), t, first, "het"))) {
+                return 0; // "De Morgen", "Het Nieuwsblad", "De Lijn": a newspaper or a body, also after a cue
+            }
         } else {
             base = single(t, firstName, sent, prev, next);
         }
@@ -508,7 +613,7 @@ public final class PersonDetector implements Detector {
                 && foreignLetters(t, first, end)) {
             base += 0.15; // "Hafþór Smárason", "Esat Jeknić": letters Dutch and English words do not use
         }
-        if (base > 0 && base < 0.75 && possessive(t, end)) {
+        if (base > 0 && base < 0.75 && !t.dutch && possessive(t, end)) {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
         if (t.caseless && context == 0) {
@@ -536,6 +641,9 @@ public final class PersonDetector implements Detector {
 
     private double single(Tokens t, int w, boolean sent, int prev, int next) {
         int f = t.lex[w];
+        if (t.dutch && (f & (Lexicon.DICT | FIRST | LAST)) == (Lexicon.DICT | LAST)) {
+            f |= COMMON; // "Baan", "Laken", "Morgen": a family name somewhere, an ordinary word here first
+        }
         if (contraction(t, w)) {
             return 0; // "Don't", "Won't"
         }
@@ -561,6 +669,9 @@ public final class PersonDetector implements Detector {
             return 0;
         }
         if (sent) {
+            if ((f & Lexicon.DICT) != 0 && !known) {
+                return 0; // "Integendeel", "Scherpschutter" at a sentence start: an ordinary word
+            }
             if (known && (f & COMMON) == 0) {
                 return said || country || vocative ? 0.7 : ((f & FIRST) != 0 || verb ? 0.55 : 0.4);
             }
@@ -574,6 +685,11 @@ public final class PersonDetector implements Detector {
                 return said || verb || country ? 0.55 : 0.3;
             }
             return said || country ? 0.5 : verb ? 0.45 : 0;
+        }
+        if (!known && (f & Lexicon.DICT) != 0 && t.dutch) {
+            // "Jongeren is", "van Verkeer": Dutch capitalises no common noun mid-sentence, but a heading,
+            // a ministry or a title does; an ordinary word alone is weak evidence of a person.
+            return said || country ? 0.5 : 0.4;
         }
         if (known) {
             if ((f & COMMON) != 0) {

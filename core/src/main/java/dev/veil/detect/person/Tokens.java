@@ -35,6 +35,15 @@ final class Tokens {
     int[] known = new int[32];
     int nKnown;
 
+    /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
+    final int[] thing = new int[64];
+
+    /** Findings held until the whole text is scanned: first token, end token (exclusive), score. */
+    int[] foundFirst = new int[16];
+    int[] foundEnd = new int[16];
+    double[] foundScore = new double[16];
+    int nFound;
+
     private CharSequence text;
     /** The text has no capital letters at all (typed in lower case): names are found from the lists alone. */
     boolean caseless;
@@ -50,6 +59,7 @@ final class Tokens {
         this.text = t;
         n = 0;
         nKnown = 0;
+        nFound = 0;
         int len = t.length();
         int i = 0;
         boolean sentence = true;
@@ -278,11 +288,64 @@ final class Tokens {
         return i >= 0 && i < n && kind[i] == PUNCT && text.charAt(start[i]) == c;
     }
 
+    /** Holds a finding over tokens {@code [first, end)}; a negative end is ignored. */
+    void keep(int first, int end, double score) {
+        if (end < 0) {
+            return;
+        }
+        if (nFound == foundFirst.length) {
+            int cap = nFound * 2;
+            foundFirst = Arrays.copyOf(foundFirst, cap);
+            foundEnd = Arrays.copyOf(foundEnd, cap);
+            foundScore = Arrays.copyOf(foundScore, cap);
+        }
+        foundFirst[nFound] = first;
+        foundEnd[nFound] = end;
+        foundScore[nFound] = score;
+        nFound++;
+    }
+
+    /** Puts held findings back in text order after later mentions were appended (insertion sort: nearly sorted). */
+    void sortFound() {
+        for (int a = 1; a < nFound; a++) {
+            int f = foundFirst[a];
+            int e = foundEnd[a];
+            double sc = foundScore[a];
+            int b = a - 1;
+            while (b >= 0 && foundFirst[b] > f) {
+                foundFirst[b + 1] = foundFirst[b];
+                foundEnd[b + 1] = foundEnd[b];
+                foundScore[b + 1] = foundScore[b];
+                b--;
+            }
+            foundFirst[b + 1] = f;
+            foundEnd[b + 1] = e;
+            foundScore[b + 1] = sc;
+        }
+    }
+
     /** Remembers token {@code i} as the family name of a person found with strong evidence. */
     void rememberFamilyName(int i) {
-        if (nKnown < known.length && !isKnownFamilyName(i)) {
+        if (!isKnownFamilyName(i)) {
+            if (nKnown == known.length) {
+                known = Arrays.copyOf(known, nKnown * 2);
+            }
             known[nKnown++] = i;
         }
+    }
+
+    /** Whether tokens {@code i} and {@code j} spell the same, case-sensitively. */
+    boolean sameText(int i, int j) {
+        int len = end[i] - start[i];
+        if (end[j] - start[j] != len) {
+            return false;
+        }
+        for (int c = 0; c < len; c++) {
+            if (text.charAt(start[i] + c) != text.charAt(start[j] + c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */

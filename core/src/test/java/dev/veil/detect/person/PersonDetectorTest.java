@@ -164,6 +164,57 @@ class PersonDetectorTest {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // A bare family name before and after the full name that ties it to a person.
+        "⟦Garzelli⟧ pakt de leiding. In de slotklim reed ⟦Stefano Garzelli⟧ weg. Nu voelt de leider de adem van ⟦Garzelli⟧.",
+        "De rekening ging naar ⟦Verhulst⟧ . Later belde ⟦Anke Verhulst⟧ terug.",
+        "Please ask ⟦Okonkwo⟧ first; ⟦Chidi Okonkwo⟧ owns the budget.",
+    })
+    void findsABareFamilyNameAnywhereInTheTextOnceAFullNameTiesItToAPerson(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "De Servische leiders rond ⟦Slobodan Milosevic⟧ zwegen.",
+        "De premier van Thailand, ⟦Chuan Leekpai⟧, vroeg om uitleg.",
+        "Volgens ⟦Sybille Decoo⟧ is de zaak rond.",
+        "The report was signed by ⟦Tadeusz Wrobel⟧ on Monday.",
+    })
+    void findsTwoUnknownCapitalisedWordsThatAreNoOrdinaryWords(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Family names somewhere that are ordinary Dutch words here (baan, laken, morgen).
+        "Invensys kan de software van Baan goed gebruiken.",
+        "Het feest is in Laken volgende week.",
+        "Integendeel, het plan is goed.",
+        "De Zwarte Woud wandeling begint om tien uur.",
+        "Het Referendum voor Kinderen en Jongeren is gestart.",
+    })
+    void ignoresOrdinaryWordsThatAreAlsoFamilyNames(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // A byline glued to the first words of the article: the name stops before them.
+        "door ⟦Bart Steenhaut⟧ De gitarist kreeg geen applaus.",
+        "verslag ⟦Ruben Mooijman⟧ China was toen bevrijd.",
+        "Burgemeester ⟦Lippens⟧ van Knokke opende het feest.",
+        "Het schilderij Moeras van ⟦Ensor⟧ hangt in Antwerpen.",
+        "Alleen ⟦Frank Rijkaard⟧ bleef achter.",
+        "Gisteren belde ⟦Jan van Dijk⟧ over de offerte.",
+        "Ik las het vanochtend in De Morgen en in Het Nieuwsblad.",
+        "We namen de bus van De Lijn naar Gent.",
+    })
+    void stopsNamesAtTheNextSentenceAndIgnoresNewspapersAndDutchPlurals(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
     @Test
     void scoresStrongEvidenceHighAndASingleListWordLower() {
         assertTrue(score("Ik sprak dhr. Jansen gisteren.") >= 0.9);

@@ -1,0 +1,26 @@
+package dev.veil.detect.person;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class OrdinaryWordListIsUpToDateTest {
+
+    private static final Path DICT = Path.of("/usr/share/dict");
+
+    @Test
+    void bundledOrdinaryWordsMatchWhatTheGeneratorBuildsFromTheDebianWordLists() throws IOException {
+        assumeTrue(OrdinaryWordListGenerator.sourcesPresent(DICT),
+                "Debian word lists not installed (apt-get install wdutch wbritish); skipping the freshness check");
+        String expected = OrdinaryWordListGenerator.generate(DICT);
+        try (InputStream in = PersonDetector.class.getResourceAsStream(OrdinaryWordListGenerator.FILE)) {
+            assertEquals(expected, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    OrdinaryWordListGenerator.FILE + " is stale: rerun OrdinaryWordListGenerator (see its javadoc)");
+        }
+    }
+}
