@@ -62,7 +62,7 @@ final class Lexicon {
     int flags(CharSequence text, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + Character.toLowerCase(text.charAt(i));
+            h = 31 * h + lower(text.charAt(i));
         }
         h = mix(h) & mask;
         int len = end - start;
@@ -82,11 +82,19 @@ final class Lexicon {
     private boolean sameFolded(CharSequence text, int start, int entry) {
         int off = offsets[entry];
         for (int i = 0, n = lengths[entry]; i < n; i++) {
-            if (Character.toLowerCase(text.charAt(start + i)) != pool[off + i]) {
+            if (lower(text.charAt(start + i)) != pool[off + i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** {@link Character#toLowerCase(char)}, without its Unicode table look-up for ASCII. */
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
     }
 
     private static int hash(char[] a, int from, int to) {

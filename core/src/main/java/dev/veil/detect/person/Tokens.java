@@ -66,9 +66,12 @@ final class Tokens {
         boolean line = true;
         boolean space = false;
         while (i < len) {
-            int cp = Character.codePointAt(t, i);
-            int cl = Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+            char ch = t.charAt(i);
+            // ASCII, nearly every char of a Dutch or English prompt, skips the Unicode tables.
+            boolean ascii = ch < 0x80;
+            int cp = ascii ? ch : Character.codePointAt(t, i);
+            int cl = ascii ? 1 : Character.charCount(cp);
+            if (ascii ? isAsciiSpace(ch) : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) {
                     line = true;
                     sentence = true;
@@ -90,7 +93,7 @@ final class Tokens {
                     continue;
                 }
             }
-            if (Character.isLetter(cp)) {
+            if (ascii ? isAsciiLetter(ch) : Character.isLetter(cp)) {
                 i = wordEnd(t, i, len);
                 int dotted = dottedEnd(t, s, i, len);
                 if (dotted > i) {
@@ -108,7 +111,7 @@ final class Tokens {
                 }
                 add(s, i, WORD, flags | caseShape(t, s, i), lexicon.flags(t, s, i), sentence);
                 sentence = false;
-            } else if (Character.isDigit(cp)) {
+            } else if (ascii ? ch >= '0' && ch <= '9' : Character.isDigit(cp)) {
                 while (i < len && Character.isLetterOrDigit(t.charAt(i))) {
                     i++;
                 }
@@ -151,8 +154,11 @@ final class Tokens {
     private static int addressRunEnd(CharSequence t, int s, int len) {
         int e = s;
         boolean address = false;
-        while (e < len && !Character.isWhitespace(t.charAt(e)) && e - s < 512) {
+        while (e < len && e - s < 512) {
             char c = t.charAt(e);
+            if (c < 0x80 ? isAsciiSpace(c) : Character.isWhitespace(c)) {
+                break;
+            }
             if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
                 address = true;
             }
@@ -176,7 +182,12 @@ final class Tokens {
     private static int wordEnd(CharSequence t, int i, int len) {
         while (i < len) {
             char c = t.charAt(i);
-            if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
+            if (c < 0x80 && c != '\'') {
+                if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
+                    return i;
+                }
+                i++;
+            } else if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < len) {
                     int cp = Character.codePointAt(t, i);
                     if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
@@ -195,6 +206,15 @@ final class Tokens {
             }
         }
         return i;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@link Character#isWhitespace} or {@link Character#isSpaceChar} for a char below 0x80. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f');
     }
 
     private static boolean isMark(char c) {
