@@ -24,6 +24,10 @@ final class Tokens {
     static final int SPACE = 1 << 5;   // whitespace before this token
     static final int INITIALS = 1 << 6; // ABBR made only of initials (J., J.P., Th., IJ.)
 
+    /** How far an address run is scanned for '@' or "://". */
+    private static final int ADDRESS_SCAN = 512;
+    private static final int NO_MARK = Integer.MAX_VALUE;
+
     int n;
     int[] start = new int[256];
     int[] end = new int[256];
@@ -65,6 +69,8 @@ final class Tokens {
         boolean sentence = true;
         boolean line = true;
         boolean space = false;
+        int mark = -1;
+        int markRunStart = 0;
         while (i < len) {
             char ch = t.charAt(i);
             // ASCII, nearly every char of a Dutch or English prompt, skips the Unicode tables.
@@ -83,7 +89,14 @@ final class Tokens {
             int s = i;
             int flags = (space ? SPACE : 0) | (line ? LINE : 0);
             if (space || line || s == 0) {
-                int runEnd = addressRunEnd(t, s, len);
+                if (mark < s) {
+                    mark = nextAddressMark(t, s, len);
+                    markRunStart = mark == NO_MARK ? NO_MARK : runStart(t, mark);
+                }
+                // Only the run that holds the next '@' or "://", or one starting with w, can be an
+                // address: every other run skips the scan to its end.
+                int runEnd = (mark - s < ADDRESS_SCAN && markRunStart <= s) || ch == 'w' || ch == 'W'
+                        ? addressRunEnd(t, s, len) : s;
                 if (runEnd > s) {
                     // An e-mail address or URL is one opaque token: its parts are not names.
                     add(s, runEnd, NUM, flags, 0, false);
@@ -150,13 +163,41 @@ final class Tokens {
         }
     }
 
+    /** The first index at or after {@code from} of '@' or "://", or {@link #NO_MARK}. */
+    private static int nextAddressMark(CharSequence t, int from, int len) {
+        for (int e = from; e < len; e++) {
+            char c = t.charAt(e);
+            if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
+                return e;
+            }
+        }
+        return NO_MARK;
+    }
+
+    /**
+     * Where the whitespace-delimited run holding {@code m} starts, looking back at most
+     * {@link #ADDRESS_SCAN} chars (a run start further back is as good for {@link #addressRunEnd}).
+     */
+    private static int runStart(CharSequence t, int m) {
+        int limit = Math.max(0, m - ADDRESS_SCAN);
+        int k = m;
+        while (k > limit && !isWhitespace(t.charAt(k - 1))) {
+            k--;
+        }
+        return k;
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c < 0x80 ? isAsciiSpace(c) : Character.isWhitespace(c);
+    }
+
     /** The end of a whitespace-delimited run that holds '@' or "://" or starts with "www.", else {@code s}. */
     private static int addressRunEnd(CharSequence t, int s, int len) {
         int e = s;
         boolean address = false;
-        while (e < len && e - s < 512) {
+        while (e < len && e - s < ADDRESS_SCAN) {
             char c = t.charAt(e);
-            if (c < 0x80 ? isAsciiSpace(c) : Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 break;
             }
             if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
