@@ -21,10 +21,13 @@ final class Folding {
     static final int SKIP = -1;
 
     private static final byte[] SYMBOL = new byte[0x10000];
+    /** {@link #isWordChar} per char, so the boundary checks of every candidate skip the Unicode tables. */
+    private static final boolean[] WORD = new boolean[0x10000];
 
     static {
         for (int c = 0; c < 0x10000; c++) {
             SYMBOL[c] = (byte) computeSymbol((char) c);
+            WORD[c] = Character.isLetterOrDigit((char) c) || Character.isSurrogate((char) c) || SYMBOL[c] == SKIP;
         }
     }
 
@@ -57,7 +60,7 @@ final class Folding {
 
     /** Whether {@code c} belongs to a word: letters, digits, surrogates and skipped chars. */
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || SYMBOL[c] == SKIP;
+        return WORD[c];
     }
 
     private static int computeSymbol(char c) {

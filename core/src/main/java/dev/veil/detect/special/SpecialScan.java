@@ -91,7 +91,7 @@ final class SpecialScan {
 
     private void scan(Compiled c, int languageMask) {
         TermAutomaton automaton = c.automaton;
-        int state = 0;
+        int cursor = TermAutomaton.ROOT;
         int fed = 0;
         int lastSymbol = 0;
         for (int i = 0; i < length; i++) {
@@ -101,10 +101,13 @@ final class SpecialScan {
                 ring[fed & (RING - 1)] = i;
                 fed++;
                 lastSymbol = sym;
-                state = automaton.step(state, sym);
-                for (int s = automaton.firstOutput(state); s >= 0; s = automaton.outputLink(s)) {
-                    for (int id : automaton.outputs(s)) {
-                        candidate(c, id, fed, i, languageMask);
+                int moved = automaton.move(cursor, sym);
+                cursor = moved & ~TermAutomaton.HAS_OUTPUT;
+                if (moved < 0) {
+                    for (int s = automaton.firstOutput(TermAutomaton.state(cursor)); s >= 0; s = automaton.outputLink(s)) {
+                        for (int id : automaton.outputs(s)) {
+                            candidate(c, id, fed, i, languageMask);
+                        }
                     }
                 }
             }

@@ -16,8 +16,17 @@ final class TermAutomaton {
 
     private static final int A = Folding.ALPHABET;
 
-    /** next[state * A + symbol]. */
-    private final int[] next;
+    /** Set in a {@link #move} result when the state reached has outputs. */
+    static final int HAS_OUTPUT = 1 << 31;
+    /** The root's cursor. */
+    static final int ROOT = 0;
+
+    /**
+     * delta[cursor + symbol], where a state's cursor is {@code state * A}: the next state's cursor,
+     * with {@link #HAS_OUTPUT} set when it has outputs, so a scan reads one array per char. States are
+     * numbered breadth first, so the shallow states most chars lead to share a few cache lines.
+     */
+    private final int[] delta;
     /** Terms ending exactly at a state, or null. */
     private final int[][] outputs;
     /** The nearest proper suffix state that has outputs, or -1. */
@@ -60,14 +69,14 @@ final class TermAutomaton {
             out.get(s).add(t);
         }
         this.maxLength = longest;
-        this.next = Arrays.copyOf(table, states * A);
-        this.outputs = new int[states][];
+        int[] next = Arrays.copyOf(table, states * A);
+        int[][] outputs = new int[states][];
         for (int s = 0; s < states; s++) {
             List<Integer> o = out.get(s);
             outputs[s] = o == null ? null : o.stream().mapToInt(Integer::intValue).toArray();
         }
         int[] fail = new int[states];
-        this.outputLink = new int[states];
+        int[] outputLink = new int[states];
         Arrays.fill(outputLink, -1);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (int sym = 0; sym < A; sym++) {
@@ -79,7 +88,7 @@ final class TermAutomaton {
                 queue.add(v);
             }
         }
-        this.firstOutput = new int[states];
+        int[] firstOutput = new int[states];
         while (!queue.isEmpty()) {
             int u = queue.poll();
             int f = fail[u];
@@ -100,10 +109,50 @@ final class TermAutomaton {
         for (int st = 0; st < states; st++) {
             firstOutput[st] = outputs[st] != null ? st : outputLink[st];
         }
+        // Renumber breadth first from the root and encode the transitions as cursors.
+        int[] order = new int[states];
+        int[] id = new int[states];
+        Arrays.fill(id, -1);
+        id[0] = 0;
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int u = order[head++];
+            for (int sym = 0; sym < A; sym++) {
+                int v = next[u * A + sym];
+                if (id[v] < 0) {
+                    id[v] = tail;
+                    order[tail++] = v;
+                }
+            }
+        }
+        this.delta = new int[states * A];
+        this.outputs = new int[states][];
+        this.outputLink = new int[states];
+        this.firstOutput = new int[states];
+        for (int u = 0; u < states; u++) {
+            int nu = id[u];
+            for (int sym = 0; sym < A; sym++) {
+                int v = next[u * A + sym];
+                delta[nu * A + sym] = id[v] * A | (firstOutput[v] >= 0 ? HAS_OUTPUT : 0);
+            }
+            this.outputs[nu] = outputs[u];
+            this.outputLink[nu] = outputLink[u] < 0 ? -1 : id[outputLink[u]];
+            this.firstOutput[nu] = firstOutput[u] < 0 ? -1 : id[firstOutput[u]];
+        }
     }
 
-    int step(int state, int symbol) {
-        return next[state * A + symbol];
+    /**
+     * The cursor after reading {@code symbol} at {@code cursor} (start at {@link #ROOT}), with
+     * {@link #HAS_OUTPUT} set when outputs apply there: mask it off before the next move.
+     */
+    int move(int cursor, int symbol) {
+        return delta[cursor + symbol];
+    }
+
+    /** The state a cursor stands for. */
+    static int state(int cursor) {
+        return (cursor & ~HAS_OUTPUT) / A;
     }
 
     /** Terms ending at {@code state}, or null. */
