@@ -24,6 +24,7 @@ final class SpecialScan {
     private static final byte LINK_IDENTIFIED = 2;
     private static final int RING = 64; // > Vocabulary.MAX_SYMBOLS, power of two
     private static final int MAX_HITS = Integer.MAX_VALUE - 8;
+    private static final int MAX_POOLED = 1 << 17;
 
     private static final String[] NL_SUFFIXES = {"s", "e", "en", "n", "es", "er", "ers", "je", "jes", "tje", "tjes", "te", "ten", "ste"};
     private static final String[] EN_SUFFIXES = {"s", "es", "ed", "ing"};
@@ -65,6 +66,8 @@ final class SpecialScan {
 
     private CharSequence text;
     private int length;
+    /** A copy of the text while a scan runs, zeroed after it. */
+    private char[] chars = new char[1024];
 
     static SpecialScan forThread() {
         SpecialScan scan = SCRATCH.get();
@@ -86,16 +89,29 @@ final class SpecialScan {
             report(c, sink);
         } finally {
             this.text = null; // never keep the caller's text beyond the call
+            if (chars.length > MAX_POOLED) {
+                chars = new char[1024];
+            } else {
+                Arrays.fill(chars, 0, Math.min(length, chars.length), '\0');
+            }
         }
     }
 
     private void scan(Compiled c, int languageMask) {
         TermAutomaton automaton = c.automaton;
+        // The chars once into scratch: a plain array read per char instead of String.charAt's checks.
+        int length = this.length;
+        if (chars.length < length) {
+            // Up to MAX_POOLED chars the buffer stays with the thread; a longer text gets its own.
+            chars = new char[length <= MAX_POOLED ? Math.max(length, 2 * chars.length) : length];
+        }
+        char[] chars = this.chars;
+        text.toString().getChars(0, length, chars, 0);
         int cursor = TermAutomaton.ROOT;
         int fed = 0;
         int lastSymbol = 0;
         for (int i = 0; i < length; i++) {
-            char ch = text.charAt(i);
+            char ch = chars[i];
             int sym = Folding.symbol(ch);
             if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastSymbol == Folding.SPACE)) {
                 ring[fed & (RING - 1)] = i;
@@ -112,7 +128,7 @@ final class SpecialScan {
                 }
             }
             if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
-                    && (i + 1 == length || Character.isWhitespace(text.charAt(i + 1))))) {
+                    && (i + 1 == length || Character.isWhitespace(chars[i + 1])))) {
                 newSentence(i + 1);
             }
         }
