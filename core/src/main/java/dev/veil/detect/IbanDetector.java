@@ -35,9 +35,14 @@ final class IbanDetector implements Detector {
         char[] compact = new char[MAX_LENGTH];
         int[] ends = new int[MAX_LENGTH + 1];
         for (int i = 0; i + 3 < n; i++) {
-            if (!Chars.isAsciiLetter(text.charAt(i)) || !Chars.isAsciiLetter(text.charAt(i + 1))
-                    || !Chars.isDigit(text.charAt(i + 2)) || !Chars.isDigit(text.charAt(i + 3))
-                    || !Chars.boundaryBefore(text, i)) {
+            // The check digits first: most text has no digit there, and a non-digit at i + 3 rules out
+            // both i and i + 1 as the start.
+            if (!Chars.isDigit(text.charAt(i + 3))) {
+                i++;
+                continue;
+            }
+            if (!Chars.isDigit(text.charAt(i + 2)) || !Chars.isAsciiLetter(text.charAt(i))
+                    || !Chars.isAsciiLetter(text.charAt(i + 1)) || !Chars.boundaryBefore(text, i)) {
                 continue;
             }
             String country = new String(new char[] {upper(text.charAt(i)), upper(text.charAt(i + 1))});

@@ -23,6 +23,15 @@ final class IpAddressDetector implements Detector {
         "version", "versie", "versienummer", "release", "build", "v", "v.", "ver", "update", "patch",
         "hoofdstuk", "section", "paragraaf", "artikel", "chapter", "oid"};
 
+    /** Hex digits, dots and colons, by ASCII code. */
+    private static final boolean[] RUN_CHAR = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            RUN_CHAR[c] = Chars.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+        }
+    }
+
     private final InetAddressValidator validator = InetAddressValidator.getInstance();
 
     @Override
@@ -58,6 +67,11 @@ final class IpAddressDetector implements Detector {
                 i++;
             }
             int end = i;
+            if (colons == 0 && dots < 3) {
+                // Neither shape, and the trimming below only removes colons and dots: most runs are
+                // words such as "de" or "cafe", done with here.
+                continue;
+            }
             // "IP:10.0.0.1": a single leading colon is punctuation.
             if (text.charAt(start) == ':' && (start + 1 >= end || text.charAt(start + 1) != ':')) {
                 start++;
@@ -93,8 +107,9 @@ final class IpAddressDetector implements Detector {
     }
 
     private static boolean isRunChar(char c) {
-        return Chars.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+        return c < 0x80 && RUN_CHAR[c];
     }
+
 
     private static boolean hasHexDigit(String s) {
         for (int k = 0; k < s.length(); k++) {
