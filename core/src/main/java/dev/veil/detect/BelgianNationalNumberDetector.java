@@ -16,9 +16,9 @@ import java.util.Set;
 final class BelgianNationalNumberDetector implements Detector {
 
     static final String ID = "be_national_number";
-    private static final String[] CONTEXT = {
+    private static final Chars.Words CONTEXT = new Chars.Words(
         "rijksregisternummer", "rijksregister", "rrn", "insz", "niss", "insz-nummer", "bis-nummer", "bisnummer",
-        "national number", "national register number", "numéro national", "registre national", "identificatienummer"};
+        "national number", "national register number", "numéro national", "registre national", "identificatienummer");
 
     @Override
     public String id() {

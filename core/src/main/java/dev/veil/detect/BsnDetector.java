@@ -16,9 +16,9 @@ import java.util.Set;
 final class BsnDetector implements Detector {
 
     static final String ID = "nl_bsn";
-    private static final String[] CONTEXT = {
+    private static final Chars.Words CONTEXT = new Chars.Words(
         "bsn", "bsn-nummer", "bsnnummer", "burgerservicenummer", "burger service nummer", "sofinummer",
-        "sofi-nummer", "sofi nummer", "persoonsnummer", "citizen service number", "social security number"};
+        "sofi-nummer", "sofi nummer", "persoonsnummer", "citizen service number", "social security number");
     private static final int CONTEXT_WINDOW = 40;
 
     @Override

@@ -65,21 +65,22 @@ final class Chars {
      * Whether one of {@code words} (lower case ASCII or Latin-1) stands as a whole word within
      * {@code window} chars before {@code start} or after {@code end}. Case-insensitive, no allocation.
      */
-    static boolean hasContextWord(CharSequence text, int start, int end, int window, String[] words) {
+    static boolean hasContextWord(CharSequence text, int start, int end, int window, Words words) {
         int from = Math.max(0, start - window);
         int to = Math.min(text.length(), end + window);
         return containsWord(text, from, start, words) || containsWord(text, end, to, words);
     }
 
-    private static boolean containsWord(CharSequence text, int from, int to, String[] words) {
+    private static boolean containsWord(CharSequence text, int from, int to, Words words) {
         for (int i = from; i < to; i++) {
-            // Only letters start a context word; checking that first skips most positions cheaply.
+            // Only the first letters of the words start one; checking that first skips most positions.
             char first = text.charAt(i);
-            if (!Character.isLetter(first) || !boundaryBefore(text, i)) {
+            char lower = first < 0x80 ? (first >= 'A' && first <= 'Z' ? (char) (first + 32) : first)
+                    : Character.toLowerCase(first);
+            if (!words.mayStartWith(lower) || !Character.isLetter(first) || !boundaryBefore(text, i)) {
                 continue;
             }
-            char lower = Character.toLowerCase(first);
-            for (String w : words) {
+            for (String w : words.words) {
                 int e = i + w.length();
                 if (e <= to && w.charAt(0) == lower && regionEqualsIgnoreCase(text, i, w)
                         && (e == text.length() || !Character.isLetter(text.charAt(e)))) {
@@ -88,6 +89,24 @@ final class Chars {
             }
         }
         return false;
+    }
+
+    /** Context words (lower case ASCII or Latin-1) for {@link #hasContextWord}, with their first letters. */
+    static final class Words {
+        final String[] words;
+        private final boolean[] firsts = new boolean[0x100];
+
+        Words(String... words) {
+            this.words = words.clone();
+            for (String w : words) {
+                firsts[w.charAt(0) & 0xFF] = true;
+            }
+        }
+
+        boolean mayStartWith(char lower) {
+            // Every char maps to a slot: a false positive only costs the word loop.
+            return firsts[lower & 0xFF];
+        }
     }
 
     /** Whether {@code text} at {@code offset} equals {@code lowerWord}, ignoring case. */

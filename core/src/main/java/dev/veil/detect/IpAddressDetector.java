@@ -19,9 +19,9 @@ final class IpAddressDetector implements Detector {
     private static final double SCORE = 0.9;
     private static final double VERSION_SCORE = 0.3;
     private static final int MAX_RUN = 64;
-    private static final String[] VERSION_CONTEXT = {
+    private static final Chars.Words VERSION_CONTEXT = new Chars.Words(
         "version", "versie", "versienummer", "release", "build", "v", "v.", "ver", "update", "patch",
-        "hoofdstuk", "section", "paragraaf", "artikel", "chapter", "oid"};
+        "hoofdstuk", "section", "paragraaf", "artikel", "chapter", "oid");
 
     /** Hex digits, dots and colons, by ASCII code. */
     private static final boolean[] RUN_CHAR = new boolean[0x80];

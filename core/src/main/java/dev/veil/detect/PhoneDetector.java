@@ -55,6 +55,8 @@ final class PhoneDetector implements Detector {
         "gsm", "bel", "bellen", "call", "calls", "calling", "ring", "fax", "desk", "office", "kantoor", "whatsapp",
         "sms", "text", "message", "messages", "reach", "contact", "dial", "answering", "bereikbaar"};
 
+    private static final Chars.Words POSITIVE_WORDS = new Chars.Words(POSITIVE_CONTEXT);
+
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final PhoneValidity validity = new PhoneValidity(util);
     private final List<String> dutchRegions;
@@ -241,7 +243,7 @@ final class PhoneDetector implements Detector {
         if (!shaped || digits < MIN_CONTEXT_ONLY_DIGITS || digits > MAX_DIGITS + 2
                 || looksLikeDate(text, start, end) || isMoney(text, start, end) || looksLikeSsn(text, start, end)
                 || negativeContext(text, start)
-                || !Chars.hasContextWord(text, start, spanEnd, 30, POSITIVE_CONTEXT)) {
+                || !Chars.hasContextWord(text, start, spanEnd, 30, POSITIVE_WORDS)) {
             return false;
         }
         sink.accept(start, spanEnd, EntityType.PHONE, CONTEXT_ONLY_SCORE);
@@ -324,7 +326,7 @@ final class PhoneDetector implements Detector {
         }
         if (negativeContext(text, start)) {
             score = Math.min(score, NEGATIVE_CONTEXT_SCORE);
-        } else if (score < NATIONAL_SCORE && Chars.hasContextWord(text, start, end, 24, POSITIVE_CONTEXT)) {
+        } else if (score < NATIONAL_SCORE && Chars.hasContextWord(text, start, end, 24, POSITIVE_WORDS)) {
             score = NATIONAL_SCORE;
         }
         sink.accept(start, spanEnd, EntityType.PHONE, score);
