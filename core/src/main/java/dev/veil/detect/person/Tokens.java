@@ -130,6 +130,7 @@ final class Tokens {
             line = false;
             space = false;
         }
+        lowerCaseFullNames();
         caseless = true;
         for (int k = 0; k < n && caseless; k++) {
             caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
@@ -143,6 +144,34 @@ final class Tokens {
                         && end[k] - start[k] > 2) {
                     shape[k] = (shape[k] & ~LOWER) | CAP;
                 }
+            }
+        }
+    }
+
+    /**
+     * "leone mazzi", "benjamin a seiler": in text that otherwise uses capitals, a known given name
+     * followed (after at most one initial) by a known family name, both in lower case and neither an
+     * ordinary word, is a name typed without capitals; both words are treated as capitalised.
+     */
+    private void lowerCaseFullNames() {
+        int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
+                | Lexicon.CUE | Lexicon.GREETING | Lexicon.SAID | Lexicon.VERB | Lexicon.HEADER | Lexicon.ORG
+                | Lexicon.LOCATIVE | Lexicon.DISEASE | Lexicon.DICT;
+        for (int k = 0; k + 1 < n; k++) {
+            if (kind[k] != WORD || (shape[k] & LOWER) == 0 || (lex[k] & Lexicon.FIRST) == 0 || (lex[k] & notNames) != 0
+                    || end[k] - start[k] < 3) {
+                continue;
+            }
+            int j = k + 1;
+            if (j + 1 < n && (kind[j] == WORD && end[j] - start[j] == 1 || kind[j] == ABBR) && (shape[j + 1] & LINE) == 0) {
+                j++; // a middle initial: "benjamin a seiler", "hyuuma t. maida"
+            }
+            // The family name may be an ordinary word ("pieter bakker"): the given name before it decides.
+            if ((shape[j] & LINE) == 0 && kind[j] == WORD && (shape[j] & LOWER) != 0 && (lex[j] & Lexicon.LAST) != 0
+                    && (lex[j] & notNames & ~Lexicon.DICT) == 0 && end[j] - start[j] >= 3) {
+                shape[k] = (shape[k] & ~LOWER) | CAP;
+                shape[j] = (shape[j] & ~LOWER) | CAP;
+                k = j;
             }
         }
     }
