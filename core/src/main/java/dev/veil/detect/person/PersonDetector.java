@@ -684,9 +684,7 @@ public final class PersonDetector implements Detector {
             if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
                 return said || verb || country ? 0.55 : 0.3;
             }
-            // "Tomomi is from Hawkins", "Warrane, can I ...", "Halldór: What a wife": an unknown word that
-            // is no ordinary word, as the subject of a verb or addressed, at a sentence start.
-            return said || country || vocative ? 0.5 : verb ? 0.5 : 0;
+            return said || country ? 0.5 : verb ? 0.45 : 0;
         }
         if (!known && (f & Lexicon.DICT) != 0 && t.dutch) {
             // "Jongeren is", "van Verkeer": Dutch capitalises no common noun mid-sentence, but a heading,
