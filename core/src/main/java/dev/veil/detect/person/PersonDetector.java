@@ -56,15 +56,17 @@ public final class PersonDetector implements Detector {
     private static final int MAX_WORDS = 6;
 
     private final Lexicon lexicon;
+    private final NameLikeness likeness;
     private final ThreadLocal<Tokens> scratch = ThreadLocal.withInitial(Tokens::new);
 
-    private PersonDetector(Lexicon lexicon) {
+    private PersonDetector(Lexicon lexicon, NameLikeness likeness) {
         this.lexicon = lexicon;
+        this.likeness = likeness;
     }
 
     /** The rule-based person detector with the bundled Dutch, Flemish and English lists. */
     public static PersonDetector create() {
-        return new PersonDetector(Lists.LEXICON);
+        return new PersonDetector(Lists.LEXICON, Likeness.MODEL);
     }
 
     /** Loads the bundled lists on first use, once per class loader. */
@@ -76,6 +78,11 @@ public final class PersonDetector implements Detector {
                 .addSections("context-words.txt")
                 .addResource("ordinary-words.txt", Lexicon.DICT)
                 .build();
+    }
+
+    /** Learnt from the bundled lists on first use, once per class loader. */
+    private static final class Likeness {
+        static final NameLikeness MODEL = new NameLikeness(Lists.LEXICON);
     }
 
     static Lexicon bundledLexicon() {
@@ -684,6 +691,9 @@ public final class PersonDetector implements Detector {
             if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
                 return said || verb || country ? 0.55 : 0.3;
             }
+            if (verb && nameLike(t, w) > HI) {
+                return 0.5; // "Ramotti is een van de weinige ouders", "Tomomi is from Hawkins"
+            }
             return said || country ? 0.5 : verb ? 0.45 : 0;
         }
         if (!known && (f & Lexicon.DICT) != 0 && t.dutch) {
@@ -706,10 +716,20 @@ public final class PersonDetector implements Detector {
         if (demonymShape(t, w) || wordShape(t, w)) {
             return 0;
         }
+        double like = nameLike(t, w);
         if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
-            return verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
+            return like < LO ? 0.45 : verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
         }
-        return verb ? 0.55 : 0.4;
+        // "bij Garzelli", "van Tonkov" look like names; "van Invensys", "naar Brescia" do not.
+        return like > HI ? (verb ? 0.6 : 0.55) : like < LO ? 0.35 : verb ? 0.55 : 0.4;
+    }
+
+    /** Name likeness above which an unknown word counts as name-like, and below which as a thing. */
+    private static final double HI = 0.4;
+    private static final double LO = 0.0;
+
+    private double nameLike(Tokens t, int w) {
+        return likeness.score(t.text(), t.start[w], t.end[w]);
     }
 
     /**
