@@ -444,7 +444,7 @@ public final class PersonDetector implements Detector {
                 }
                 // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
                 // capitalised word starts something else.
-                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && !t.has(j - 1, FIRST) && (t.lex[j] & (FIRST | LAST)) == 0
                         && t.kind[j - 1] == WORD && !(t.punct(j - 2, '-') && !t.is(j - 1, SPACE))) {
                     break;
                 }
@@ -548,7 +548,7 @@ public final class PersonDetector implements Detector {
         }
 
         if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
-                && (t.lex[firstName] & (COMMON | MISC)) != 0 && (t.lex[firstName] & (FIRST | LAST)) == 0) {
+                && (t.lex[firstName] & (COMMON | MISC | Lexicon.DICT)) != 0 && (t.lex[firstName] & (FIRST | LAST)) == 0) {
             context = 0; // "auteur Verder blijkt", "collega Op": a cue before an ordinary word names nobody
         }
 
