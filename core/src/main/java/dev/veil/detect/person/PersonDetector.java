@@ -313,7 +313,8 @@ public final class PersonDetector implements Detector {
             return true; // "Alleen Frank Rijkaard": a common word that some list also has as a given name
         }
         // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
-        return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST);
+        return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST)
+                && ((f & Lexicon.DICT) != 0 || nameLike(t, i) < LO); // but "Jožef Albin", "Cormac Allan" are names
     }
 
     private boolean canStart(Tokens t, int i) {
@@ -418,7 +419,9 @@ public final class PersonDetector implements Detector {
                 break;
             }
             byte k = t.kind[j];
-            if (k == ABBR && t.is(j, INITIALS) && !t.has(j, TITLE | Lexicon.NOT_INITIAL)
+            // "Vanessa P. Hertzog": between two names a one-letter abbreviation is an initial, not a page.
+            boolean middle = seenName && k == ABBR && t.is(j, INITIALS) && t.end[j] - t.start[j] == 2 && !t.has(j, TITLE);
+            if (k == ABBR && t.is(j, INITIALS) && (middle || !t.has(j, TITLE | Lexicon.NOT_INITIAL))
                     && (!seenName || (j + 1 < t.n && isNameWord(t, j + 1) && !t.is(j + 1, LINE)))) {
                 j++;
                 words++;
