@@ -352,7 +352,7 @@ public final class PersonDetector implements Detector {
         if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
             // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
             return i + 1 < t.n && t.is(i + 1, CAP) && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
-                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && surnameShape(t, i + 1)));
+                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI)));
         }
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
@@ -558,7 +558,8 @@ public final class PersonDetector implements Detector {
         double base;
         int ff = t.lex[firstName];
         int lf = t.lex[lastWord];
-        boolean givenFirst = (ff & FIRST) != 0 && (ff & PLACE) == 0
+        // "Douglas De Coninck", "Georgia Jansen": a given name that is also a place, before a known family name.
+        boolean givenFirst = (ff & FIRST) != 0 && ((ff & PLACE) == 0 || (lf & (LAST | PLACE)) == LAST && nName >= 2)
                 && ((ff & MISC) == 0 || (lf & LAST) != 0 || (lf == 0 && surnameShape(t, lastWord)));
         if (nInit > 0 && nName >= 1) {
             base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
