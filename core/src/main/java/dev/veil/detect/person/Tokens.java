@@ -34,6 +34,8 @@ final class Tokens {
     /** Token indices of family names already seen in a strong full-name mention, for later bare mentions. */
     int[] known = new int[32];
     int nKnown;
+    /** One bit per 6-bit text hash of a remembered family name: a quick "certainly not known". */
+    long knownFilter;
 
     /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
     final int[] thing = new int[64];
@@ -59,6 +61,7 @@ final class Tokens {
         this.text = t;
         n = 0;
         nKnown = 0;
+        knownFilter = 0;
         nFound = 0;
         int len = t.length();
         int i = 0;
@@ -360,7 +363,17 @@ final class Tokens {
                 known = Arrays.copyOf(known, nKnown * 2);
             }
             known[nKnown++] = i;
+            knownFilter |= 1L << textHash(i);
         }
+    }
+
+    /** A 6-bit hash of token {@code i}'s text, for {@link #knownFilter}. */
+    private int textHash(int i) {
+        int h = end[i] - start[i];
+        for (int c = start[i]; c < end[i]; c++) {
+            h = 31 * h + text.charAt(c);
+        }
+        return (h ^ (h >>> 7) ^ (h >>> 17)) & 63;
     }
 
     /** Whether tokens {@code i} and {@code j} spell the same, case-sensitively. */
@@ -379,6 +392,9 @@ final class Tokens {
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
     boolean isKnownFamilyName(int i) {
+        if (nKnown == 0 || (knownFilter & (1L << textHash(i))) == 0) {
+            return false; // most words: one hash, no comparison with every remembered name
+        }
         int len = end[i] - start[i];
         outer:
         for (int k = 0; k < nKnown; k++) {
