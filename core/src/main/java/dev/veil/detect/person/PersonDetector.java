@@ -634,7 +634,7 @@ public final class PersonDetector implements Detector {
         }
         double score = context > 0 ? Math.max(context, base) : base;
         if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
-                && !t.is(next + 1, SPACE)) {
+                && !t.is(next + 1, SPACE) && t.lex[next + 1] != 0) {
             score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
         }
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
@@ -695,8 +695,10 @@ public final class PersonDetector implements Detector {
             if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
                 return said || verb || country ? 0.55 : 0.3;
             }
-            if (verb && nameLike(t, w) > HI) {
-                return 0.5; // "Ramotti is een van de weinige ouders", "Tomomi is from Hawkins"
+            if (nameLike(t, w) > HI) {
+                // "Ramotti is een van de weinige ouders", "Tomomi is from Hawkins", "Warrane, can I";
+                // weakly otherwise, so "Usamov and Bowers were" can still join it to the next name.
+                return verb || vocative || said || country ? 0.5 : 0.3;
             }
             return said || country ? 0.5 : verb ? 0.45 : 0;
         }
