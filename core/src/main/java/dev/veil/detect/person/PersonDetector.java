@@ -141,7 +141,7 @@ public final class PersonDetector implements Detector {
             int first = i;
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
             while (first < end - 1 && t.kind[first] == WORD
-                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end)
+                    && ((t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))
                     || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT)) {
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
@@ -388,6 +388,20 @@ public final class PersonDetector implements Detector {
                 && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
     }
 
+    private static boolean romanNumeral(Tokens t, int j) {
+        // Not a lone "I": the English pronoun after a name ("Hi Tom, I ...") is far more common than Albert I.
+        if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.end[j] - t.start[j] < 2 || t.is(j, LINE)) {
+            return false;
+        }
+        for (int c = t.start[j]; c < t.end[j]; c++) {
+            char ch = t.text().charAt(c);
+            if (ch != 'I' && ch != 'V' && ch != 'X') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
     private static boolean middleLetter(Tokens t, int j) {
         return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
@@ -432,6 +446,13 @@ public final class PersonDetector implements Detector {
                 words++;
                 continue;
             }
+            if (names == 1 && t.has(j - 1, FIRST) && (romanNumeral(t, j) || k == ABBR && t.is(j, INITIALS)
+                    && t.end[j] - t.start[j] == 2 && !(j + 1 < t.n && isNameWord(t, j + 1)))) {
+                // "koning Albert II", "Leopold II"; "Ronny M.", "Hans G.": a given name with a regnal
+                // number, or with the initial of a family name withheld.
+                lastName = j + 1;
+                break;
+            }
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
                     && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
                 j++;
@@ -460,7 +481,8 @@ public final class PersonDetector implements Detector {
                 // "Felicien Vervaecke Joop Zoetemelk", "Dierckxsens Jean-Marie Leblanc": after a family name,
                 // a given name followed by another name starts the next person.
                 if (names >= 1 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST | PARTICLE) && t.has(j, FIRST)
-                        && !t.has(j, LAST | COMMON) && j + 1 < t.n && !t.is(j + 1, LINE) && isNameWord(t, j + 1)) {
+                        && !t.has(j, COMMON) && (!t.has(j, LAST) || names >= 2 && t.has(i, FIRST))
+                        && j + 1 < t.n && !t.is(j + 1, LINE) && isNameWord(t, j + 1)) {
                     break;
                 }
                 j++;
