@@ -142,7 +142,8 @@ public final class PersonDetector implements Detector {
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
             while (first < end - 1 && t.kind[first] == WORD
                     && ((t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))
-                    || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT)) {
+                    || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT
+                    && !t.has(first + 1, Lexicon.DICT))) { // but "Cockle Bay", "Consul Place" stay whole
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
@@ -717,7 +718,8 @@ public final class PersonDetector implements Detector {
             if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
                 return said || verb || country ? 0.55 : 0.3;
             }
-            if (nameLike(t, w) > HI) {
+            boolean afterNumber = w >= 2 && t.punct(w - 1, '.') && t.kind[w - 2] == Tokens.NUM;
+            if (nameLike(t, w) > HI && !afterNumber) { // not "Király u. 15. Lyss, 50662": an address
                 // "Ramotti is een van de weinige ouders", "Tomomi is from Hawkins", "Warrane, can I";
                 // weakly otherwise, so "Usamov and Bowers were" can still join it to the next name.
                 return verb || vocative || said || country ? 0.5 : 0.3;
