@@ -504,7 +504,11 @@ public final class PersonDetector implements Detector {
     }
 
     private static boolean endsOnName(Tokens t, int first, int end) {
-        return t.kind[end - 1] == WORD && t.is(end - 1, CAP);
+        int last = end - 1;
+        if (last > first && t.has(last - 1, FIRST) && (romanNumeral(t, last) || t.kind[last] == ABBR && t.is(last, INITIALS))) {
+            return true; // "Albert II", "Ronny M."
+        }
+        return t.kind[last] == WORD && t.is(last, CAP);
     }
 
     private double score(Tokens t, int first, int end, boolean headerLine, int lastPersonEnd) {
