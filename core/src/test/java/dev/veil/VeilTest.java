@@ -79,6 +79,22 @@ class VeilTest {
     }
 
     @Test
+    void aLongerFindingOfAnotherTypeDoesNotHideABlockedType() {
+        // The case-file span is longer and overlaps the start of the BSN: resolved by length alone it
+        // would win, the prompt would be sent and the BSN's last digits with it.
+        String text = "zaak AB-2024, BSN 111222333 graag";
+        Detector cases = detector("case", (input, sink) -> sink.accept(0, 22, EntityType.of("CASE_FILE"), 0.9));
+        Policy policy = Policy.balanced().toBuilder().action(EntityType.NL_BSN, Action.BLOCK).build();
+        Veil veil = Veil.builder().policy(policy).detector(cases).build();
+        List<Finding> found = veil.scan(text);
+        assertEquals(List.of(EntityType.NL_BSN), found.stream().map(Finding::type).toList(), found.toString());
+        assertThrows(PromptBlockedException.class, () -> veil.protect(text));
+        Veil redacting = Veil.builder().detector(cases).build();
+        assertEquals(List.of(EntityType.of("CASE_FILE")),
+                redacting.scan(text).stream().map(Finding::type).toList(), "without BLOCK, longest wins as before");
+    }
+
+    @Test
     void blockAtOrAboveBlocksStrongFindingsOfATypeThePolicyOtherwiseKeeps() {
         Policy policy = Policy.strict().toBuilder().action(EntityType.NL_BSN, Action.KEEP)
                 .blockAtOrAbove(EntityType.NL_BSN, 0.9).build();

@@ -26,7 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class MappingCodec {
 
     private static final byte[] MAGIC = {'V', 'E', 'I', 'L'};
-    private static final byte VERSION = 1;
+    /** 2: strings as a length and UTF-8 bytes (1 used writeUTF, which cannot hold a value over 64 KB). */
+    private static final byte VERSION = 2;
+    private static final byte VERSION_1 = 1;
     private static final byte[] AAD = "dev.veil.session.mapping/1".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
@@ -59,13 +61,18 @@ final class MappingCodec {
         if (blob.length < header + TAG_BITS / 8 || !Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new VeilException("not an exported Veil session mapping");
         }
-        if (blob[MAGIC.length] != VERSION) {
-            throw new VeilException("unsupported session mapping format version " + blob[MAGIC.length]);
+        byte version = blob[MAGIC.length];
+        if (version != VERSION && version != VERSION_1) {
+            throw new VeilException("unsupported session mapping format version " + version);
         }
         byte[] nonce = Arrays.copyOfRange(blob, MAGIC.length + 1, header);
         try {
             Cipher c = cipher(Cipher.DECRYPT_MODE, key, nonce);
-            return c.doFinal(blob, header, blob.length - header);
+            // The plain text starts with the format version, so read() knows how strings are written.
+            byte[] plain = new byte[1 + c.getOutputSize(blob.length - header)];
+            plain[0] = version;
+            int n = c.doFinal(blob, header, blob.length - header, plain, 1);
+            return n + 1 == plain.length ? plain : Arrays.copyOf(plain, n + 1);
         } catch (AEADBadTagException e) {
             throw new VeilException("cannot import the session mapping: wrong key, or the data was altered");
         } catch (GeneralSecurityException e) {
@@ -94,7 +101,7 @@ final class MappingCodec {
             writeSet(out, s.realValues);
             out.writeInt(s.counters.size());
             for (Map.Entry<String, Integer> e : s.counters.entrySet()) {
-                out.writeUTF(e.getKey());
+                writeString(out, e.getKey());
                 out.writeInt(e.getValue());
             }
             writeSet(out, s.reserved);
@@ -116,9 +123,10 @@ final class MappingCodec {
         return bytes.toByteArray();
     }
 
+    /** Reads what {@link #open} returned: the format version, then the state. */
     static Vault.State read(byte[] plain) {
         Vault.State s = new Vault.State();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain))) {
+        try (Strings in = new Strings(new ByteArrayInputStream(plain, 1, plain.length - 1), plain[0] == VERSION_1)) {
             readMap(in, s.tokenByValue);
             readMap(in, s.valueByToken);
             readMap(in, s.surrogateByValue);
@@ -127,7 +135,7 @@ final class MappingCodec {
             readSet(in, s.realValues);
             int n = count(in);
             for (int i = 0; i < n; i++) {
-                s.counters.put(in.readUTF(), in.readInt());
+                s.counters.put(in.string(), in.readInt());
             }
             readSet(in, s.reserved);
             n = count(in);
@@ -155,7 +163,7 @@ final class MappingCodec {
         return s;
     }
 
-    private static int count(DataInputStream in) throws IOException {
+    private static int count(Strings in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > 4 * Vault.MAX_VALUES + 100_000) {
             throw new IOException("bad count");
@@ -166,40 +174,69 @@ final class MappingCodec {
     private static void writeMap(DataOutputStream out, Map<String, String> m) throws IOException {
         out.writeInt(m.size());
         for (Map.Entry<String, String> e : m.entrySet()) {
-            out.writeUTF(e.getKey());
-            out.writeUTF(e.getValue());
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
         }
     }
 
-    private static void readMap(DataInputStream in, Map<String, String> m) throws IOException {
+    private static void readMap(Strings in, Map<String, String> m) throws IOException {
         int n = count(in);
         for (int i = 0; i < n; i++) {
-            m.put(in.readUTF(), in.readUTF());
+            m.put(in.string(), in.string());
         }
     }
 
     private static void writeSet(DataOutputStream out, Collection<String> c) throws IOException {
         out.writeInt(c.size());
         for (String v : c) {
-            out.writeUTF(v);
+            writeString(out, v);
         }
     }
 
-    private static void readSet(DataInputStream in, Collection<String> c) throws IOException {
+    private static void readSet(Strings in, Collection<String> c) throws IOException {
         int n = count(in);
         for (int i = 0; i < n; i++) {
-            c.add(in.readUTF());
+            c.add(in.string());
         }
     }
 
     private static void writeNullable(DataOutputStream out, String v) throws IOException {
         out.writeBoolean(v != null);
         if (v != null) {
-            out.writeUTF(v);
+            writeString(out, v);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    private static String readNullable(Strings in) throws IOException {
+        return in.readBoolean() ? in.string() : null;
+    }
+
+    private static void writeString(DataOutputStream out, String v) throws IOException {
+        byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    /** A data input that reads strings in the format version of the mapping. */
+    private static final class Strings extends DataInputStream {
+        private final boolean version1;
+
+        Strings(ByteArrayInputStream in, boolean version1) {
+            super(in);
+            this.version1 = version1;
+        }
+
+        String string() throws IOException {
+            if (version1) {
+                return readUTF();
+            }
+            int n = readInt();
+            if (n < 0 || n > available()) {
+                throw new IOException("bad string length");
+            }
+            byte[] utf8 = new byte[n];
+            readFully(utf8);
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
     }
 }

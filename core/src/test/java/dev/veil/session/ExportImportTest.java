@@ -43,6 +43,18 @@ class ExportImportTest {
     }
 
     @Test
+    void aValueOfMoreThan64KilobytesSurvivesExportAndImport() {
+        // writeUTF, which the first format used, cannot hold a string of more than 65,535 UTF-8 bytes.
+        String big = "é".repeat(40_000) + "x".repeat(10_000);
+        Session s = VEIL.session("big-value");
+        String out = Fixtures.protect(s, big, Action.PSEUDONYMIZE, EntityType.of("CASE_FILE"), big);
+        byte[] blob = s.exportMapping(KEY);
+        Session later = Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build().session("big-later");
+        later.importMapping(KEY, blob);
+        assertEquals(big, later.restore(out));
+    }
+
+    @Test
     void aWrongKeyFailsClearlyAndImportsNothing() {
         byte[] wrong = KEY.clone();
         wrong[31] ^= 1;

@@ -118,6 +118,18 @@ final class Lexicon {
         return new String(c);
     }
 
+    /** Receives one entry of the table: its folded chars {@code pool[off, off + len)} and its flags. */
+    interface EntryConsumer {
+        void accept(char[] pool, int off, int len, int flags);
+    }
+
+    /** Passes every word and its flags to {@code consumer}, in no particular order. */
+    void forEachEntry(EntryConsumer consumer) {
+        for (int e = 0; e < size; e++) {
+            consumer.accept(pool, offsets[e], lengths[e], flags[e]);
+        }
+    }
+
     int size() {
         return size;
     }

@@ -56,15 +56,17 @@ public final class PersonDetector implements Detector {
     private static final int MAX_WORDS = 6;
 
     private final Lexicon lexicon;
+    private final NameLikeness likeness;
     private final ThreadLocal<Tokens> scratch = ThreadLocal.withInitial(Tokens::new);
 
-    private PersonDetector(Lexicon lexicon) {
+    private PersonDetector(Lexicon lexicon, NameLikeness likeness) {
         this.lexicon = lexicon;
+        this.likeness = likeness;
     }
 
     /** The rule-based person detector with the bundled Dutch, Flemish and English lists. */
     public static PersonDetector create() {
-        return new PersonDetector(Lists.LEXICON);
+        return new PersonDetector(Lists.LEXICON, Likeness.MODEL);
     }
 
     /** Loads the bundled lists on first use, once per class loader. */
@@ -76,6 +78,11 @@ public final class PersonDetector implements Detector {
                 .addSections("context-words.txt")
                 .addResource("ordinary-words.txt", Lexicon.DICT)
                 .build();
+    }
+
+    /** Learnt from the bundled lists on first use, once per class loader. */
+    private static final class Likeness {
+        static final NameLikeness MODEL = new NameLikeness(Lists.LEXICON);
     }
 
     static Lexicon bundledLexicon() {
@@ -134,8 +141,9 @@ public final class PersonDetector implements Detector {
             int first = i;
             // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
             while (first < end - 1 && t.kind[first] == WORD
-                    && (t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end)
-                    || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT)) {
+                    && ((t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))
+                    || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT
+                    && !t.has(first + 1, Lexicon.DICT))) { // but "Cockle Bay", "Consul Place" stay whole
                 first++;
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
@@ -306,7 +314,8 @@ public final class PersonDetector implements Detector {
             return true; // "Alleen Frank Rijkaard": a common word that some list also has as a given name
         }
         // "Gisteren Jan Peeters": an unknown word before a known first name is not part of the name.
-        return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST);
+        return (f & (FIRST | LAST)) == 0 && i + 1 < end && t.has(i + 1, FIRST)
+                && ((f & Lexicon.DICT) != 0 || nameLike(t, i) < LO); // but "Jožef Albin", "Cormac Allan" are names
     }
 
     private boolean canStart(Tokens t, int i) {
@@ -344,7 +353,7 @@ public final class PersonDetector implements Detector {
         if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
             // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
             return i + 1 < t.n && t.is(i + 1, CAP) && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
-                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && surnameShape(t, i + 1)));
+                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI)));
         }
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
@@ -380,6 +389,20 @@ public final class PersonDetector implements Detector {
                 && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
     }
 
+    private static boolean romanNumeral(Tokens t, int j) {
+        // Not a lone "I": the English pronoun after a name ("Hi Tom, I ...") is far more common than Albert I.
+        if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.end[j] - t.start[j] < 2 || t.is(j, LINE)) {
+            return false;
+        }
+        for (int c = t.start[j]; c < t.end[j]; c++) {
+            char ch = t.text().charAt(c);
+            if (ch != 'I' && ch != 'V' && ch != 'X') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
     private static boolean middleLetter(Tokens t, int j) {
         return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
@@ -411,7 +434,9 @@ public final class PersonDetector implements Detector {
                 break;
             }
             byte k = t.kind[j];
-            if (k == ABBR && t.is(j, INITIALS) && !t.has(j, TITLE | Lexicon.NOT_INITIAL)
+            // "Vanessa P. Hertzog": between two names a one-letter abbreviation is an initial, not a page.
+            boolean middle = seenName && k == ABBR && t.is(j, INITIALS) && t.end[j] - t.start[j] == 2 && !t.has(j, TITLE);
+            if (k == ABBR && t.is(j, INITIALS) && (middle || !t.has(j, TITLE | Lexicon.NOT_INITIAL))
                     && (!seenName || (j + 1 < t.n && isNameWord(t, j + 1) && !t.is(j + 1, LINE)))) {
                 j++;
                 words++;
@@ -421,6 +446,13 @@ public final class PersonDetector implements Detector {
                 j++;
                 words++;
                 continue;
+            }
+            if (names == 1 && t.has(j - 1, FIRST) && (romanNumeral(t, j) || k == ABBR && t.is(j, INITIALS)
+                    && t.end[j] - t.start[j] == 2 && !(j + 1 < t.n && isNameWord(t, j + 1)))) {
+                // "koning Albert II", "Leopold II"; "Ronny M.", "Hans G.": a given name with a regnal
+                // number, or with the initial of a family name withheld.
+                lastName = j + 1;
+                break;
             }
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
                     && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
@@ -437,7 +469,7 @@ public final class PersonDetector implements Detector {
                 }
                 // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
                 // capitalised word starts something else.
-                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && t.has(j - 1, LAST) && (t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && !t.has(j - 1, FIRST) && (t.lex[j] & (FIRST | LAST)) == 0
                         && t.kind[j - 1] == WORD && !(t.punct(j - 2, '-') && !t.is(j - 1, SPACE))) {
                     break;
                 }
@@ -450,7 +482,8 @@ public final class PersonDetector implements Detector {
                 // "Felicien Vervaecke Joop Zoetemelk", "Dierckxsens Jean-Marie Leblanc": after a family name,
                 // a given name followed by another name starts the next person.
                 if (names >= 1 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST | PARTICLE) && t.has(j, FIRST)
-                        && !t.has(j, LAST | COMMON) && j + 1 < t.n && !t.is(j + 1, LINE) && isNameWord(t, j + 1)) {
+                        && !t.has(j, COMMON) && (!t.has(j, LAST) || names >= 2 && t.has(i, FIRST))
+                        && j + 1 < t.n && !t.is(j + 1, LINE) && isNameWord(t, j + 1)) {
                     break;
                 }
                 j++;
@@ -471,7 +504,11 @@ public final class PersonDetector implements Detector {
     }
 
     private static boolean endsOnName(Tokens t, int first, int end) {
-        return t.kind[end - 1] == WORD && t.is(end - 1, CAP);
+        int last = end - 1;
+        if (last > first && t.has(last - 1, FIRST) && (romanNumeral(t, last) || t.kind[last] == ABBR && t.is(last, INITIALS))) {
+            return true; // "Albert II", "Ronny M."
+        }
+        return t.kind[last] == WORD && t.is(last, CAP);
     }
 
     private double score(Tokens t, int first, int end, boolean headerLine, int lastPersonEnd) {
@@ -541,14 +578,15 @@ public final class PersonDetector implements Detector {
         }
 
         if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
-                && (t.lex[firstName] & (COMMON | MISC)) != 0 && (t.lex[firstName] & (FIRST | LAST)) == 0) {
+                && (t.lex[firstName] & (COMMON | MISC | Lexicon.DICT)) != 0 && (t.lex[firstName] & (FIRST | LAST)) == 0) {
             context = 0; // "auteur Verder blijkt", "collega Op": a cue before an ordinary word names nobody
         }
 
         double base;
         int ff = t.lex[firstName];
         int lf = t.lex[lastWord];
-        boolean givenFirst = (ff & FIRST) != 0 && (ff & PLACE) == 0
+        // "Douglas De Coninck", "Georgia Jansen": a given name that is also a place, before a known family name.
+        boolean givenFirst = (ff & FIRST) != 0 && ((ff & PLACE) == 0 || (lf & (LAST | PLACE)) == LAST && nName >= 2)
                 && ((ff & MISC) == 0 || (lf & LAST) != 0 || (lf == 0 && surnameShape(t, lastWord)));
         if (nInit > 0 && nName >= 1) {
             base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
@@ -623,7 +661,7 @@ public final class PersonDetector implements Detector {
         }
         double score = context > 0 ? Math.max(context, base) : base;
         if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
-                && !t.is(next + 1, SPACE)) {
+                && !t.is(next + 1, SPACE) && t.lex[next + 1] != 0) {
             score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
         }
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
@@ -684,6 +722,12 @@ public final class PersonDetector implements Detector {
             if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
                 return said || verb || country ? 0.55 : 0.3;
             }
+            boolean afterNumber = w >= 2 && t.punct(w - 1, '.') && t.kind[w - 2] == Tokens.NUM;
+            if (nameLike(t, w) > HI && !afterNumber) { // not "Király u. 15. Lyss, 50662": an address
+                // "Ramotti is een van de weinige ouders", "Tomomi is from Hawkins", "Warrane, can I";
+                // weakly otherwise, so "Usamov and Bowers were" can still join it to the next name.
+                return verb || vocative || said || country ? 0.5 : 0.3;
+            }
             return said || country ? 0.5 : verb ? 0.45 : 0;
         }
         if (!known && (f & Lexicon.DICT) != 0 && t.dutch) {
@@ -706,10 +750,20 @@ public final class PersonDetector implements Detector {
         if (demonymShape(t, w) || wordShape(t, w)) {
             return 0;
         }
+        double like = nameLike(t, w);
         if ((t.dutch && surnameShape(t, w)) || foreignLetters(t, w, w + 1)) {
-            return verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
+            return like < LO ? 0.45 : verb ? 0.6 : 0.55; // Vandenbroucke, Merckx, Barragán
         }
-        return verb ? 0.55 : 0.4;
+        // "bij Garzelli", "van Tonkov" look like names; "van Invensys", "naar Brescia" do not.
+        return like > HI ? (verb ? 0.6 : 0.55) : like < LO ? 0.35 : verb ? 0.55 : 0.4;
+    }
+
+    /** Name likeness above which an unknown word counts as name-like, and below which as a thing. */
+    private static final double HI = 0.4;
+    private static final double LO = 0.0;
+
+    private double nameLike(Tokens t, int w) {
+        return likeness.score(t.text(), t.start[w], t.end[w]);
     }
 
     /**

@@ -38,6 +38,8 @@ final class Tokens {
     /** Token indices of family names already seen in a strong full-name mention, for later bare mentions. */
     int[] known = new int[32];
     int nKnown;
+    /** One bit per 6-bit text hash of a remembered family name: a quick "certainly not known". */
+    long knownFilter;
 
     /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
     final int[] thing = new int[64];
@@ -63,6 +65,7 @@ final class Tokens {
         this.text = t;
         n = 0;
         nKnown = 0;
+        knownFilter = 0;
         nFound = 0;
         int len = t.length();
         int i = 0;
@@ -146,6 +149,7 @@ final class Tokens {
             line = false;
             space = false;
         }
+        lowerCaseFullNames();
         caseless = true;
         for (int k = 0; k < n && caseless; k++) {
             caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
@@ -189,6 +193,34 @@ final class Tokens {
 
     private static boolean isWhitespace(char c) {
         return c < 0x80 ? isAsciiSpace(c) : Character.isWhitespace(c);
+    }
+
+    /**
+     * "leone mazzi", "benjamin a seiler": in text that otherwise uses capitals, a known given name
+     * followed (after at most one initial) by a known family name, both in lower case and neither an
+     * ordinary word, is a name typed without capitals; both words are treated as capitalised.
+     */
+    private void lowerCaseFullNames() {
+        int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
+                | Lexicon.CUE | Lexicon.GREETING | Lexicon.SAID | Lexicon.VERB | Lexicon.HEADER | Lexicon.ORG
+                | Lexicon.LOCATIVE | Lexicon.DISEASE | Lexicon.DICT;
+        for (int k = 0; k + 1 < n; k++) {
+            if (kind[k] != WORD || (shape[k] & LOWER) == 0 || (lex[k] & Lexicon.FIRST) == 0 || (lex[k] & notNames) != 0
+                    || end[k] - start[k] < 3) {
+                continue;
+            }
+            int j = k + 1;
+            if (j + 1 < n && (kind[j] == WORD && end[j] - start[j] == 1 || kind[j] == ABBR) && (shape[j + 1] & LINE) == 0) {
+                j++; // a middle initial: "benjamin a seiler", "hyuuma t. maida"
+            }
+            // The family name may be an ordinary word ("pieter bakker"): the given name before it decides.
+            if ((shape[j] & LINE) == 0 && kind[j] == WORD && (shape[j] & LOWER) != 0 && (lex[j] & Lexicon.LAST) != 0
+                    && (lex[j] & notNames & ~Lexicon.DICT) == 0 && end[j] - start[j] >= 3) {
+                shape[k] = (shape[k] & ~LOWER) | CAP;
+                shape[j] = (shape[j] & ~LOWER) | CAP;
+                k = j;
+            }
+        }
     }
 
     /** The end of a whitespace-delimited run that holds '@' or "://" or starts with "www.", else {@code s}. */
@@ -392,7 +424,17 @@ final class Tokens {
                 known = Arrays.copyOf(known, nKnown * 2);
             }
             known[nKnown++] = i;
+            knownFilter |= 1L << textHash(i);
         }
+    }
+
+    /** A 6-bit hash of token {@code i}'s text, for {@link #knownFilter}. */
+    private int textHash(int i) {
+        int h = end[i] - start[i];
+        for (int c = start[i]; c < end[i]; c++) {
+            h = 31 * h + text.charAt(c);
+        }
+        return (h ^ (h >>> 7) ^ (h >>> 17)) & 63;
     }
 
     /** Whether tokens {@code i} and {@code j} spell the same, case-sensitively. */
@@ -411,6 +453,9 @@ final class Tokens {
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
     boolean isKnownFamilyName(int i) {
+        if (nKnown == 0 || (knownFilter & (1L << textHash(i))) == 0) {
+            return false; // most words: one hash, no comparison with every remembered name
+        }
         int len = end[i] - start[i];
         outer:
         for (int k = 0; k < nKnown; k++) {

@@ -215,6 +215,21 @@ class PersonDetectorTest {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "De woordvoerder van koning ⟦Albert II⟧ sprak kort.",
+        "Volgens de krant nam ⟦Ronny M.⟧ contact op met de agent.",
+        "Het stuk is van ⟦Georges Timmerman⟧ en ⟦Jaak Peeters⟧.",
+        "Uitslag: ⟦Rik Verbrugghe⟧ ⟦Antonio Tauler⟧ (Spa) en anderen.",
+        "⟦Waltniel⟧ is from Osaka and works for Civic Impulse LLC.",
+        "⟦Warrane⟧, can I please speak to your manager?",
+        "Hi ⟦Tom⟧, I will call you later.",
+        "Send it to Cockle Bay , 00617 before noon.",
+    })
+    void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
     @Test
     void scoresStrongEvidenceHighAndASingleListWordLower() {
         assertTrue(score("Ik sprak dhr. Jansen gisteren.") >= 0.9);
