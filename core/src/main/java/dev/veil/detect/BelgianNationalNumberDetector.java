@@ -36,8 +36,8 @@ final class BelgianNationalNumberDetector implements Detector {
         int n = text.length();
         int[] groupLens = new int[5];
         char[] digits = new char[11];
-        for (int i = 0; i < n; i++) {
-            if (!Chars.isDigit(text.charAt(i)) || !Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
+        for (int i = Chars.nextDigit(text, 0, n); i < n; i = Chars.nextDigit(text, i + 1, n)) {
+            if (!Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
                 continue;
             }
             int start = i;

@@ -31,8 +31,8 @@ final class CreditCardDetector implements Detector {
         CharSequence text = input.text();
         int n = text.length();
         char[] digits = new char[MAX_DIGITS + 1];
-        for (int i = 0; i < n; i++) {
-            if (!Chars.isDigit(text.charAt(i)) || !Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
+        for (int i = Chars.nextDigit(text, 0, n); i < n; i = Chars.nextDigit(text, i + 1, n)) {
+            if (!Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
                 continue;
             }
             int count = 0;

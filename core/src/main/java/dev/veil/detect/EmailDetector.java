@@ -38,7 +38,7 @@ final class EmailDetector implements Detector {
     public void detect(DetectionInput input, FindingSink sink) {
         CharSequence text = input.text();
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = nextMarker(text, 0, n); i < n; i = nextMarker(text, i + 1, n)) {
             char c = text.charAt(i);
             if (c == '@') {
                 plainAt(text, i, sink);
@@ -46,6 +46,17 @@ final class EmailDetector implements Detector {
                 i = obfuscatedAt(text, i, sink);
             }
         }
+    }
+
+    /** The first {@code @} or opening bracket at or after {@code from}, or {@code n}: a tight loop the JIT unrolls. */
+    private static int nextMarker(CharSequence text, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '@' || c == '[' || c == '(' || c == '{') {
+                return i;
+            }
+        }
+        return n;
     }
 
     private void plainAt(CharSequence text, int at, FindingSink sink) {
