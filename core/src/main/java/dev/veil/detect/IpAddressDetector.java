@@ -50,9 +50,15 @@ final class IpAddressDetector implements Detector {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!isRunChar(text.charAt(i))) {
-                i++;
-                continue;
+            // Only a run with a digit or a colon can be an address: find the next one in a tight loop,
+            // then back up to the start of its run (runs are maximal, so never before i).
+            int anchor = nextDigitOrColon(text, i, n);
+            if (anchor == n) {
+                break;
+            }
+            i = anchor;
+            while (i > 0 && isRunChar(text.charAt(i - 1))) {
+                i--;
             }
             int start = i;
             int colons = 0;
@@ -104,6 +110,16 @@ final class IpAddressDetector implements Detector {
                 sink.accept(start, end, EntityType.IP_ADDRESS, score);
             }
         }
+    }
+
+    private static int nextDigitOrColon(CharSequence text, int from, int n) {
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (Chars.isDigit(c) || c == ':') {
+                return i;
+            }
+        }
+        return n;
     }
 
     private static boolean isRunChar(char c) {
