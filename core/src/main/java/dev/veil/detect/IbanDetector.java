@@ -35,13 +35,12 @@ final class IbanDetector implements Detector {
         char[] compact = new char[MAX_LENGTH];
         int[] ends = new int[MAX_LENGTH + 1];
         for (int i = 0; i + 3 < n; i++) {
-            // The check digits first: most text has no digit there, and a non-digit at i + 3 rules out
-            // both i and i + 1 as the start.
-            if (!Chars.isDigit(text.charAt(i + 3))) {
-                i++;
-                continue;
+            // The check digits first: no start before the next digit's position - 2 can have them.
+            i = Math.max(i, Chars.nextDigit(text, i + 2, n) - 2);
+            if (i + 3 >= n) {
+                break;
             }
-            if (!Chars.isDigit(text.charAt(i + 2)) || !Chars.isAsciiLetter(text.charAt(i))
+            if (!Chars.isDigit(text.charAt(i + 3)) || !Chars.isAsciiLetter(text.charAt(i))
                     || !Chars.isAsciiLetter(text.charAt(i + 1)) || !Chars.boundaryBefore(text, i)) {
                 continue;
             }
