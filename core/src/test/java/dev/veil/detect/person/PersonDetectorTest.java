@@ -225,6 +225,9 @@ class PersonDetectorTest {
         "⟦Warrane⟧, can I please speak to your manager?",
         "Hi ⟦Tom⟧, I will call you later.",
         "Send it to Cockle Bay , 00617 before noon.",
+        "Unlike the ⟦Sokolov⟧ novel, it is short.",
+        "Don't go to town, ⟦Mark⟧!",
+        "The Pacers won again; the Pacers lead the series.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
