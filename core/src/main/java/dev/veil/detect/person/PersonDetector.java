@@ -732,7 +732,7 @@ public final class PersonDetector implements Detector {
                 return said || country || vocative ? 0.7 : ((f & FIRST) != 0 || verb ? 0.55 : 0.4);
             }
             if ((f & COMMON) != 0) {
-                return said ? 0.4 : 0;
+                return country ? 0.6 : said ? 0.4 : 0; // "6 . Frigo ( Ita )": a result line
             }
             if (demonymShape(t, w) || wordShape(t, w)) {
                 return 0;
@@ -755,7 +755,7 @@ public final class PersonDetector implements Detector {
         }
         if (known) {
             if ((f & COMMON) != 0) {
-                return said ? 0.6 : 0.45;
+                return said || country ? 0.6 : 0.45;
             }
             if (said || country) {
                 return 0.8;
