@@ -781,7 +781,30 @@ public final class PersonDetector implements Detector {
     private static final double LO = 0.0;
 
     private double nameLike(Tokens t, int w) {
-        return likeness.score(t.text(), t.start[w], t.end[w]);
+        return brandShape(t, w) ? -1 : likeness.score(t.text(), t.start[w], t.end[w]);
+    }
+
+    /**
+     * "PostNL", "ChatGPT", "LinkedIn", "QuizPeople": a capital after a lower-case letter inside the word
+     * marks a brand; names have one only after a prefix (McDonald, MacArthur, DeVries, LeBlanc, DiCaprio).
+     */
+    private static boolean brandShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int a = t.start[w];
+        for (int i = a + 1; i < t.end[w]; i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1))) {
+                int prefix = i - a;
+                boolean namePrefix = prefix == 2 && (startsWith(s, a, t.end[w], "mc") || startsWith(s, a, t.end[w], "de")
+                        || startsWith(s, a, t.end[w], "di") || startsWith(s, a, t.end[w], "le") || startsWith(s, a, t.end[w], "la")
+                        || startsWith(s, a, t.end[w], "da") || startsWith(s, a, t.end[w], "du"))
+                        || prefix == 3 && (startsWith(s, a, t.end[w], "mac") || startsWith(s, a, t.end[w], "van"))
+                        || prefix >= 5 && startsWith(s, a, t.end[w], "vander");
+                if (!namePrefix) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
