@@ -129,6 +129,8 @@ class PersonDetectorTest {
         "The quick brown fox jumps over the lazy dog.",
         "Stuur het naar info@bakker-jansen.nl graag.",
         "Zie https://www.janssen.be/Peeters voor details.",
+        "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
+        "Mijn buurman is Joods en zijn vrouw is Moslim.",
     })
     void ignoresDiseasesPlacesOrganisationsMonthsAndOrdinaryWords(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
