@@ -11,7 +11,10 @@ public enum Language {
     NL,
     /** English. */
     EN,
-    /** Unknown or mixed: detectors apply the rules of every language they support. */
+    /**
+     * Unknown or mixed: detectors apply the rules of every language they support, or of the one the
+     * text shows (the person detector counts Dutch and English function words).
+     */
     AUTO;
 
     /** Whether rules for Dutch text apply. */

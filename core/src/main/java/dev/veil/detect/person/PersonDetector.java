@@ -26,6 +26,7 @@ import static dev.veil.detect.person.Tokens.SPACE;
 import static dev.veil.detect.person.Tokens.WORD;
 
 import dev.veil.EntityType;
+import dev.veil.Language;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.FindingSink;
@@ -110,7 +111,9 @@ public final class PersonDetector implements Detector {
         }
         try {
             t.tokenize(input.text(), lexicon);
-            t.dutch = input.language() == null || input.language().includesDutch();
+            Language language = input.language();
+            // AUTO: the rules of the language whose function words dominate (de, het, een against the, and, of).
+            t.dutch = language == Language.NL || language != Language.EN && !t.mostlyEnglish;
             scan(t, sink);
         } finally {
             t.clear();
@@ -198,7 +201,8 @@ public final class PersonDetector implements Detector {
     private static void wordsUsedAsPlacesOrThings(Tokens t) {
         int things = 0;
         for (int k = 1; k < t.n && things < 64; k++) {
-            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)) {
+            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
+                    && !(t.has(k - 1, Lexicon.DICT) && attributive(t, k + 1))) {
                 t.thing[things++] = k;
             }
         }
@@ -217,6 +221,15 @@ public final class PersonDetector implements Detector {
                 }
             }
         }
+    }
+
+    /**
+     * "the Castro novel", "the Sokolov family": in English a name before a common noun, after an
+     * article, qualifies the noun; the article belongs to the noun, not to the name.
+     */
+    private static boolean attributive(Tokens t, int next) {
+        return !t.dutch && next < t.n && t.kind[next] == WORD && t.is(next, LOWER) && t.has(next, Lexicon.DICT)
+                && !t.has(next, Lexicon.VERB | SAID | PARTICLE | COMMON);
     }
 
     /** A lower-case locative preposition or article that is not a name particle after a given name. */
@@ -602,8 +615,9 @@ public final class PersonDetector implements Detector {
             } else if (leading) {
                 // "De Koude Oorlog", "De Grote Carrousel": a capitalised article before several words is a title.
                 base = 0.35;
-            } else if (adjective || (unionFlags & (PLACE | COMMON | MISC)) != 0) {
-                base = 0.3; // "Zwarte Woud", "Franse Dordogne", "Tower Bridge"
+            } else if (adjective || (unionFlags & (PLACE | COMMON | MISC)) != 0
+                    || (ff & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT && (lf & Lexicon.DICT) != 0) {
+                base = 0.3; // "Zwarte Woud", "Franse Dordogne", "Tower Bridge", "Cockle Bay"
             } else if (nParticle > 0) {
                 // "Gonzales de Galdeano" names a person; "Kaart van Burgerlijke Verdienste" does not.
                 base = lastFam ? 0.75 : 0.35;
@@ -640,7 +654,7 @@ public final class PersonDetector implements Detector {
                 base -= 0.2;
             } else if (next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE) && !t.punct(next - 1, ',')) {
                 base -= 0.2; // "Eyrarodda 66", "Pod Floriánem 1677": a street and house number
-            } else if (prev >= 0 && prev == first - 1 && article(t, prev)) {
+            } else if (prev >= 0 && prev == first - 1 && article(t, prev) && !attributive(t, end)) {
                 base -= 0.2; // "the Asc Partners Orchestra", "het Vrije Leven"
             }
         }
@@ -696,6 +710,10 @@ public final class PersonDetector implements Detector {
         boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
         // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
+        if ((f & FIRST) != 0 && t.punct(w - 1, ',') && next == w + 1
+                && (t.punct(next, '!') || t.punct(next, '?') || t.punct(next, '.'))) {
+            return 0.7; // "Don't go to town, Mark!", "Leave me, Victoria.": a given name addressed at the end
+        }
         if ((f & PLACE) != 0) {
             return 0;
         }
@@ -714,7 +732,7 @@ public final class PersonDetector implements Detector {
                 return said || country || vocative ? 0.7 : ((f & FIRST) != 0 || verb ? 0.55 : 0.4);
             }
             if ((f & COMMON) != 0) {
-                return said ? 0.4 : 0;
+                return country ? 0.6 : said ? 0.4 : 0; // "6 . Frigo ( Ita )": a result line
             }
             if (demonymShape(t, w) || wordShape(t, w)) {
                 return 0;
@@ -737,7 +755,7 @@ public final class PersonDetector implements Detector {
         }
         if (known) {
             if ((f & COMMON) != 0) {
-                return said ? 0.6 : 0.45;
+                return said || country ? 0.6 : 0.45;
             }
             if (said || country) {
                 return 0.8;
@@ -763,7 +781,30 @@ public final class PersonDetector implements Detector {
     private static final double LO = 0.0;
 
     private double nameLike(Tokens t, int w) {
-        return likeness.score(t.text(), t.start[w], t.end[w]);
+        return brandShape(t, w) ? -1 : likeness.score(t.text(), t.start[w], t.end[w]);
+    }
+
+    /**
+     * "PostNL", "ChatGPT", "LinkedIn", "QuizPeople": a capital after a lower-case letter inside the word
+     * marks a brand; names have one only after a prefix (McDonald, MacArthur, DeVries, LeBlanc, DiCaprio).
+     */
+    private static boolean brandShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int a = t.start[w];
+        for (int i = a + 1; i < t.end[w]; i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1))) {
+                int prefix = i - a;
+                boolean namePrefix = prefix == 2 && (startsWith(s, a, t.end[w], "mc") || startsWith(s, a, t.end[w], "de")
+                        || startsWith(s, a, t.end[w], "di") || startsWith(s, a, t.end[w], "le") || startsWith(s, a, t.end[w], "la")
+                        || startsWith(s, a, t.end[w], "da") || startsWith(s, a, t.end[w], "du"))
+                        || prefix == 3 && (startsWith(s, a, t.end[w], "mac") || startsWith(s, a, t.end[w], "van"))
+                        || prefix >= 5 && startsWith(s, a, t.end[w], "vander");
+                if (!namePrefix) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

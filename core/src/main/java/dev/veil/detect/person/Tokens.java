@@ -54,8 +54,11 @@ final class Tokens {
     /** The text has no capital letters at all (typed in lower case): names are found from the lists alone. */
     boolean caseless;
 
-    /** Whether Dutch rules apply (language NL or AUTO). */
+    /** Whether Dutch rules apply: language NL, or AUTO on text that is not {@link #mostlyEnglish}. */
     boolean dutch = true;
+
+    /** More English than Dutch function words in the text. */
+    boolean mostlyEnglish;
 
     CharSequence text() {
         return text;
@@ -150,6 +153,13 @@ final class Tokens {
             space = false;
         }
         lowerCaseFullNames();
+        int dutchWords = 0;
+        int englishWords = 0;
+        for (int k = 0; k < n; k++) {
+            dutchWords += (lex[k] & Lexicon.DUTCH) != 0 ? 1 : 0;
+            englishWords += (lex[k] & Lexicon.ENGLISH) != 0 ? 1 : 0;
+        }
+        mostlyEnglish = englishWords > dutchWords;
         caseless = true;
         for (int k = 0; k < n && caseless; k++) {
             caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;

@@ -42,6 +42,8 @@ class NameLikenessTest {
         "Ik heb het contract naar ⟦Kowalczyk⟧ gestuurd.",
         "De software van Invensys draait nog.",
         "We zetten de muziek op Spotify.",
+        "Het pakket is verzonden met PostNL.",
+        "Ze deelt het via LinkedIn en WhatsApp met ⟦McDonald⟧ zelf.",
     })
     void decidesAnUnknownCapitalisedWordMidSentence(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);

@@ -129,6 +129,8 @@ class PersonDetectorTest {
         "The quick brown fox jumps over the lazy dog.",
         "Stuur het naar info@bakker-jansen.nl graag.",
         "Zie https://www.janssen.be/Peeters voor details.",
+        "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
+        "Mijn buurman is Joods en zijn vrouw is Moslim.",
     })
     void ignoresDiseasesPlacesOrganisationsMonthsAndOrdinaryWords(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
@@ -225,6 +227,9 @@ class PersonDetectorTest {
         "⟦Warrane⟧, can I please speak to your manager?",
         "Hi ⟦Tom⟧, I will call you later.",
         "Send it to Cockle Bay , 00617 before noon.",
+        "Unlike the ⟦Sokolov⟧ novel, it is short.",
+        "Don't go to town, ⟦Mark⟧!",
+        "The Pacers won again; the Pacers lead the series.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
