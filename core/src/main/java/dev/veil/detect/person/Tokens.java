@@ -115,8 +115,14 @@ final class Tokens {
                 add(s, i, WORD, flags | caseShape(t, s, i), lexicon.flags(t, s, i), sentence);
                 sentence = false;
             } else if (Character.isDigit(cp)) {
-                while (i < len && Character.isLetterOrDigit(t.charAt(i))) {
-                    i++;
+                // By code point: a digit outside the BMP ("𝟏") starts with a surrogate, which is no digit.
+                i += cl;
+                while (i < len) {
+                    int c = Character.codePointAt(t, i);
+                    if (!Character.isLetterOrDigit(c)) {
+                        break;
+                    }
+                    i += Character.charCount(c);
                 }
                 add(s, i, NUM, flags, 0, false);
                 // A numbered list item ("1. Jan Peeters") starts a new sentence-like unit.
@@ -136,7 +142,6 @@ final class Tokens {
             line = false;
             space = false;
         }
-        lowerCaseFullNames();
         int dutchWords = 0;
         int englishWords = 0;
         for (int k = 0; k < n; k++) {
@@ -147,6 +152,9 @@ final class Tokens {
         caseless = true;
         for (int k = 0; k < n && caseless; k++) {
             caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
+        }
+        if (!caseless) {
+            lowerCaseFullNames();
         }
         if (caseless) {
             int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE

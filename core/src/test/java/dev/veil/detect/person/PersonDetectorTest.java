@@ -4,6 +4,7 @@ import static dev.veil.FindingAssertions.assertFindsExactly;
 import static dev.veil.FindingAssertions.assertInvariants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.EntityType;
@@ -236,6 +237,18 @@ class PersonDetectorTest {
     }
 
     @Test
+    void aDigitOutsideTheBasicPlaneEndsItsNumberInsteadOfLoopingForever() {
+        String text = "Hoi, ik ben Jan \uD835\uDFCF Peeters en mijn nummer is \uD835\uDFCF\uD835\uDFD0.";
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertInvariants(text, STRICT.scan(text)));
+    }
+
+    @Test
+    void anAllLowerCaseTextKeepsFindingEveryNamePair() {
+        assertFindsExactly(BALANCED, EntityType.PERSON,
+                "ik sprak met ⟦jan janssens⟧ en daarna met ⟦sofie peeters⟧ over het contract.");
+    }
+
+    @Test
     void scoresStrongEvidenceHighAndASingleListWordLower() {
         assertTrue(score("Ik sprak dhr. Jansen gisteren.") >= 0.9);
         assertTrue(score("Ik sprak Anouk Vermeulen gisteren.") >= 0.85);
@@ -290,7 +303,9 @@ class PersonDetectorTest {
             for (int i = 0; i < len; i++) {
                 int pick = random.nextInt(10);
                 if (pick == 0) {
-                    sb.appendCodePoint(0x1F600 + random.nextInt(50)); // surrogate pairs
+                    // Surrogate pairs: emoji, and letters and digits outside the BMP (𝐀, 𝟏, 𠀀).
+                    int[] planes = {0x1F600, 0x1D400, 0x1D7CE, 0x20000, 0x1FBF0};
+                    sb.appendCodePoint(planes[random.nextInt(planes.length)] + random.nextInt(10));
                 } else if (pick == 1) {
                     sb.appendCodePoint(random.nextInt(0x3000));
                 } else if (pick < 5) {
