@@ -166,6 +166,9 @@ public final class PersonDetector implements Detector {
             }
             if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
                 t.rememberFamilyName(end - 1);
+            } else if (score >= 0.7 && end - first == 1 && t.kind[first] == WORD
+                    && !t.has(first, COMMON | PLACE | MISC | Lexicon.DICT) && hasContext(t, first)) {
+                t.rememberFamilyName(first); // "Volgens Garzelli": the same word is that person elsewhere too
             }
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
@@ -199,28 +202,54 @@ public final class PersonDetector implements Detector {
      * same text; its weak single-word findings are dropped below the default threshold.
      */
     private static void wordsUsedAsPlacesOrThings(Tokens t) {
-        int things = 0;
-        for (int k = 1; k < t.n && things < 64; k++) {
-            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
-                    && !(t.has(k - 1, Lexicon.DICT) && attributive(t, k + 1))) {
-                t.thing[things++] = k;
-            }
-        }
-        if (things == 0) {
+        if (t.nFound == 0) {
             return;
         }
-        for (int f = 0; f < t.nFound; f++) {
-            int k = t.foundFirst[f];
-            if (t.foundEnd[f] != k + 1 || t.foundScore[f] >= 0.85 || t.foundScore[f] < 0.5 || t.kind[k] != WORD) {
-                continue;
+        int things = 0;
+        for (int k = 1; k < t.n && things < t.thing.length; k++) {
+            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
+                    && !(t.has(k - 1, Lexicon.DICT) && attributive(t, k + 1))) {
+                t.thing[things] = k;
+                t.thingHash[things] = t.textHash(k);
+                things++;
             }
-            for (int j = 0; j < things; j++) {
-                if (t.sameText(k, t.thing[j])) {
-                    t.foundScore[f] = 0.4;
-                    break;
+        }
+        // A word that names a person somewhere with context ("Volgens Garzelli") is no thing anywhere.
+        for (int f = 0; f < t.nFound && things > 0; f++) {
+            int k = t.foundFirst[f];
+            if (t.foundEnd[f] == k + 1 && t.kind[k] == WORD && (t.foundScore[f] >= 0.85 || hasContext(t, k))) {
+                int j = thingIndex(t, k, things);
+                if (j >= 0) {
+                    t.thing[j] = t.thing[--things];
+                    t.thingHash[j] = t.thingHash[things];
+                    f = -1; // the same word may stand as a thing more than once: look again
                 }
             }
         }
+        for (int f = 0; f < t.nFound && things > 0; f++) {
+            int k = t.foundFirst[f];
+            if (t.foundEnd[f] == k + 1 && t.foundScore[f] < 0.85 && t.foundScore[f] >= 0.5 && t.kind[k] == WORD
+                    && thingIndex(t, k, things) >= 0) {
+                t.foundScore[f] = 0.4;
+            }
+        }
+    }
+
+    /** The index among the first {@code things} thing words that spells as token {@code k}, or -1. */
+    private static int thingIndex(Tokens t, int k, int things) {
+        int h = t.textHash(k);
+        for (int j = 0; j < things; j++) {
+            if (t.thingHash[j] == h && t.sameText(k, t.thing[j])) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** "Volgens Garzelli", "collega Garzelli", "Garzelli zegt": a word next to context names a person. */
+    private static boolean hasContext(Tokens t, int k) {
+        int prev = prevWord(t, k);
+        return prev >= 0 && t.has(prev, TITLE | CUE | GREETING | SAID) || t.has(k + 1, SAID);
     }
 
     /**
@@ -710,12 +739,12 @@ public final class PersonDetector implements Detector {
         boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
         // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
-        if ((f & FIRST) != 0 && t.punct(w - 1, ',') && next == w + 1
-                && (t.punct(next, '!') || t.punct(next, '?') || t.punct(next, '.'))) {
-            return 0.7; // "Don't go to town, Mark!", "Leave me, Victoria.": a given name addressed at the end
-        }
         if ((f & PLACE) != 0) {
             return 0;
+        }
+        if ((f & FIRST) != 0 && t.punct(w - 1, ',') && next == w + 1
+                && (t.punct(next, '!') || t.punct(next, '?') || t.punct(next, '.'))) {
+            return 0.7; // "Don't go to town, Mark!": a given name addressed at the end (not "Tbilisi, Georgia.")
         }
         if (t.dutch && (f & FIRST) == 0 && !said && next == w + 1 && t.kind[next] == WORD && t.is(next, LOWER)
                 && !t.has(next, Lexicon.VERB | PARTICLE) && demonymShape(t, w)) {

@@ -231,6 +231,8 @@ class PersonDetectorTest {
         "Unlike the ⟦Sokolov⟧ novel, it is short.",
         "Don't go to town, ⟦Mark⟧!",
         "The Pacers won again; the Pacers lead the series.",
+        "Ik heb vertrouwen in ⟦Garzelli⟧. Volgens ⟦Garzelli⟧ komt het goed.",
+        "We flew from Atlanta to Tbilisi, Georgia.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
