@@ -160,8 +160,9 @@ public final class Veil {
         }
         // Findings never cross a paragraph break, so thresholds, the allow list and overlap resolution
         // give the same result per segment as over the whole text; the cache keeps them resolved.
-        // Detection itself may differ: detectors see one segment, so context and a detector's memory
-        // of earlier names ("Paul De Grauwe ... De Grauwe") do not cross a cut.
+        // Detection itself may differ: detectors see one segment, so context, a detector's memory of
+        // earlier names ("Paul De Grauwe ... De Grauwe") and the person detector's language guess under
+        // AUTO do not cross a cut.
         return Collections.unmodifiableList(cache.detect(text, language, (segment, lang) -> {
             DetectionCache.Result r = detectAll(segment, lang);
             return new DetectionCache.Result(actedOn(segment, r.findings()), r.complete());

@@ -142,7 +142,8 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             int first = i;
-            // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
+            // An ordinary capitalised word before a name is not part of it: "Gisteren Jan Smit" at a sentence
+            // start, "Algemeen Beikirch" (a pure dictionary word) anywhere.
             while (first < end - 1 && t.kind[first] == WORD
                     && ((t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))
                     || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT
