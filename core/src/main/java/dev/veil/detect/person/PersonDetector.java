@@ -153,6 +153,9 @@ public final class PersonDetector implements Detector {
                     first++;
                 }
             }
+            if (end - first > 2 && titledThing(t, first)) {
+                first += 2; // "De Morgen Kristof Demasure": a newspaper's name before a byline
+            }
             first = givenNameInside(t, first, end);
             if (first >= end || !endsOnName(t, first, end)) {
                 i = Math.max(i + 1, first);
@@ -432,6 +435,12 @@ public final class PersonDetector implements Detector {
                 && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
     }
 
+    /** A capitalised De or Het and a TITLED word: "De Morgen", "Het Nieuwsblad", "De Lijn". */
+    private static boolean titledThing(Tokens t, int i) {
+        return i + 1 < t.n && t.kind[i] == WORD && t.is(i, CAP) && t.has(i + 1, Lexicon.TITLED)
+                && (is(t.text(), t, i, "de") || is(t.text(), t, i, "het"));
+    }
+
     private static boolean romanNumeral(Tokens t, int j) {
         // Not a lone "I": the English pronoun after a name ("Hi Tom, I ...") is far more common than Albert I.
         if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.end[j] - t.start[j] < 2 || t.is(j, LINE)) {
@@ -669,8 +678,7 @@ public final class PersonDetector implements Detector {
                     && t.is(next, LOWER) && !t.has(next, Lexicon.VERB | SAID); // "De Franse ambassadeur"
             // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
             base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
-            if (nParticle == 1 && lastWord == first + 1 && (lf & Lexicon.TITLED) != 0 && t.is(first, CAP)
-                    && (is(t.text(), t, first, "de") || is(t.text(), t, first, "het"))) {
+            if (nParticle == 1 && lastWord == first + 1 && titledThing(t, first)) {
                 return 0; // "De Morgen", "Het Nieuwsblad", "De Lijn": a newspaper or a body, also after a cue
             }
         } else {

@@ -213,6 +213,7 @@ class PersonDetectorTest {
         "Gisteren belde ⟦Jan van Dijk⟧ over de offerte.",
         "Ik las het vanochtend in De Morgen en in Het Nieuwsblad.",
         "We namen de bus van De Lijn naar Gent.",
+        "Bron: De Morgen ⟦Kristof Demasure⟧ over de opera.",
     })
     void stopsNamesAtTheNextSentenceAndIgnoresNewspapersAndDutchPlurals(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
