@@ -160,8 +160,9 @@ public final class Veil {
         }
         // Findings never cross a paragraph break, so thresholds, the allow list and overlap resolution
         // give the same result per segment as over the whole text; the cache keeps them resolved.
-        // Detection itself may differ: detectors see one segment, so context and a detector's memory
-        // of earlier names ("Paul De Grauwe ... De Grauwe") do not cross a cut.
+        // Detection itself may differ: detectors see one segment, so context, a detector's memory of
+        // earlier names ("Paul De Grauwe ... De Grauwe") and the person detector's language guess under
+        // AUTO do not cross a cut.
         return Collections.unmodifiableList(cache.detect(text, language, (segment, lang) -> {
             DetectionCache.Result r = detectAll(segment, lang);
             return new DetectionCache.Result(actedOn(segment, r.findings()), r.complete());
@@ -178,45 +179,18 @@ public final class Veil {
                 kept.add(f);
             }
         }
-        List<Finding> resolved = OverlapResolver.resolve(kept);
-        return blocksSurvive(kept, resolved) ? resolved : blocksFirst(kept);
+        for (Finding f : kept) {
+            if (blocks(f)) {
+                // A finding the policy blocks on wins every overlap: a longer finding of another type must
+                // not hide it (the prompt would be sent, with the blocked value's tail outside the span).
+                return OverlapResolver.resolve(kept, this::blocks);
+            }
+        }
+        return OverlapResolver.resolve(kept);
     }
 
-    /** Whether every finding the policy blocks on is still there after overlap resolution. */
-    private boolean blocksSurvive(List<Finding> kept, List<Finding> resolved) {
-        for (Finding f : kept) {
-            if (policy.actionFor(f.type(), f.score()) instanceof Action.Block && !resolved.contains(f)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Resolution in which findings the policy blocks on win every overlap: a longer finding of another
-     * type must not hide a blocked type (the prompt would be sent, and the part of the blocked value
-     * outside the longer span with it).
-     */
-    private List<Finding> blocksFirst(List<Finding> kept) {
-        List<Finding> blocks = new ArrayList<>();
-        List<Finding> others = new ArrayList<>();
-        for (Finding f : kept) {
-            (policy.actionFor(f.type(), f.score()) instanceof Action.Block ? blocks : others).add(f);
-        }
-        List<Finding> winners = new ArrayList<>(OverlapResolver.resolve(blocks));
-        List<Finding> free = new ArrayList<>();
-        for (Finding o : others) {
-            boolean overlaps = false;
-            for (Finding b : winners) {
-                overlaps |= o.start() < b.end() && b.start() < o.end();
-            }
-            if (!overlaps) {
-                free.add(o);
-            }
-        }
-        winners.addAll(OverlapResolver.resolve(free));
-        winners.sort(java.util.Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end));
-        return winners;
+    private boolean blocks(Finding f) {
+        return policy.actionFor(f.type(), f.score()) instanceof Action.Block;
     }
 
     /** Every detector over {@code text}: raw findings, sorted by start, before thresholds and resolution. */

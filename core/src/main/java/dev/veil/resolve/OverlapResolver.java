@@ -56,6 +56,21 @@ public final class OverlapResolver {
      * @return a new list, sorted by start; two findings share chars only as co-labels of one span
      */
     public static List<Finding> resolve(List<Finding> findings) {
+        return resolve(findings, RANK);
+    }
+
+    /**
+     * Resolves overlaps, with the findings {@code winsOverlaps} accepts ranked before all others (then
+     * by the documented strategy): a finding the policy blocks on must not be hidden by a longer one.
+     *
+     * @param findings any order, may overlap; not modified
+     * @return a new list, sorted by start; two findings share chars only as co-labels of one span
+     */
+    public static List<Finding> resolve(List<Finding> findings, java.util.function.Predicate<Finding> winsOverlaps) {
+        return resolve(findings, Comparator.<Finding>comparingInt(f -> winsOverlaps.test(f) ? 0 : 1).thenComparing(RANK));
+    }
+
+    private static List<Finding> resolve(List<Finding> findings, Comparator<Finding> rank) {
         if (findings.size() <= 1) {
             return List.copyOf(findings);
         }
@@ -63,7 +78,7 @@ public final class OverlapResolver {
             return List.copyOf(findings);
         }
         List<Finding> ranked = new ArrayList<>(findings);
-        ranked.sort(RANK);
+        ranked.sort(rank);
         TreeMap<Integer, Finding> kept = new TreeMap<>();
         List<Finding> coLabels = null;
         for (Finding f : ranked) {

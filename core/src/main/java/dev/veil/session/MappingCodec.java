@@ -20,16 +20,19 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Writes a vault's state as an encrypted, authenticated blob and reads it back: AES-GCM from the
  * JDK, a fresh 96-bit nonce per export, a 128-bit tag, and the format name as associated data.
- * Layout: {@code "VEIL" 0x01 nonce(12) ciphertext+tag}. A wrong key, a truncated or an altered blob
+ * Layout: {@code "VEIL" version(1 byte, now 2) nonce(12) ciphertext+tag}; the version selects the
+ * associated data, so it is authenticated too. A wrong key, a truncated or an altered blob
  * fails with {@link VeilException} before anything is installed. Stateless.
  */
 final class MappingCodec {
 
     private static final byte[] MAGIC = {'V', 'E', 'I', 'L'};
-    /** 2: strings as a length and UTF-8 bytes (1 used writeUTF, which cannot hold a value over 64 KB). */
+    /** 2: strings as a length and UTF-16 chars (1 used writeUTF, which cannot hold a value over 64 KB). */
     private static final byte VERSION = 2;
     private static final byte VERSION_1 = 1;
-    private static final byte[] AAD = "dev.veil.session.mapping/1".getBytes(StandardCharsets.US_ASCII);
+    /** Associated data per format version, so a blob whose version byte was changed fails its tag. */
+    private static final byte[] AAD_1 = "dev.veil.session.mapping/1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] AAD_2 = "dev.veil.session.mapping/2".getBytes(StandardCharsets.US_ASCII);
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom NONCES = new SecureRandom();
@@ -41,7 +44,7 @@ final class MappingCodec {
         byte[] nonce = new byte[NONCE];
         NONCES.nextBytes(nonce);
         try {
-            Cipher c = cipher(Cipher.ENCRYPT_MODE, key, nonce);
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, key, nonce, AAD_2);
             byte[] sealed = c.doFinal(plain);
             byte[] out = new byte[MAGIC.length + 1 + NONCE + sealed.length];
             System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
@@ -67,7 +70,7 @@ final class MappingCodec {
         }
         byte[] nonce = Arrays.copyOfRange(blob, MAGIC.length + 1, header);
         try {
-            Cipher c = cipher(Cipher.DECRYPT_MODE, key, nonce);
+            Cipher c = cipher(Cipher.DECRYPT_MODE, key, nonce, version == VERSION_1 ? AAD_1 : AAD_2);
             // The plain text starts with the format version, so read() knows how strings are written.
             byte[] plain = new byte[1 + c.getOutputSize(blob.length - header)];
             plain[0] = version;
@@ -80,13 +83,13 @@ final class MappingCodec {
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, byte[] nonce) throws GeneralSecurityException {
+    private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
         if (key.length != 16 && key.length != 24 && key.length != 32) {
             throw new IllegalArgumentException("an AES key has 16, 24 or 32 bytes, got " + key.length);
         }
         Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
         c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-        c.updateAAD(AAD);
+        c.updateAAD(aad);
         return c;
     }
 
@@ -211,10 +214,10 @@ final class MappingCodec {
         return in.readBoolean() ? in.string() : null;
     }
 
+    /** A length and the UTF-16 chars: any string, lone surrogates included (UTF-8 would turn them into '?'). */
     private static void writeString(DataOutputStream out, String v) throws IOException {
-        byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
+        out.writeInt(v.length());
+        out.writeChars(v);
     }
 
     /** A data input that reads strings in the format version of the mapping. */
@@ -231,12 +234,14 @@ final class MappingCodec {
                 return readUTF();
             }
             int n = readInt();
-            if (n < 0 || n > available()) {
+            if (n < 0 || n > available() / 2) {
                 throw new IOException("bad string length");
             }
-            byte[] utf8 = new byte[n];
-            readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) {
+                chars[i] = readChar();
+            }
+            return new String(chars);
         }
     }
 }

@@ -55,6 +55,27 @@ class ExportImportTest {
     }
 
     @Test
+    void valuesWithLoneSurrogatesStayDistinctAfterExportAndImport() {
+        Session s = VEIL.session("surrogates");
+        String a = "CASE-\uD800X";
+        String b = "CASE-\uD801X";
+        String out = Fixtures.protect(s, a + " " + b, Action.PSEUDONYMIZE, EntityType.of("CASE_FILE"), a, b);
+        Session later = Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build().session("surrogates-later");
+        later.importMapping(KEY, s.exportMapping(KEY));
+        assertEquals(a + " " + b, later.restore(out));
+    }
+
+    @Test
+    void aChangedFormatVersionFailsLikeAnyAlteredByte() {
+        byte[] blob = exported();
+        blob[4] = 1; // claim the first format: its strings would be read with the other layout
+        Session target = VEIL.session("downgraded");
+        VeilException e = assertThrows(VeilException.class, () -> target.importMapping(KEY, blob));
+        assertTrue(e.getMessage().contains("altered"), e.getMessage());
+        assertEquals(0, target.size());
+    }
+
+    @Test
     void aWrongKeyFailsClearlyAndImportsNothing() {
         byte[] wrong = KEY.clone();
         wrong[31] ^= 1;

@@ -38,9 +38,9 @@ final class Lexicon {
     static final int LOCATIVE = 1 << 16; // preposition before places: in, uit, naar, near
     static final int VERB = 1 << 17;     // finite verb after a subject: werd, heeft, was
     static final int DICT = 1 << 18;     // ordinary lower-case word of a Dutch or English dictionary
+    static final int TITLED = 1 << 19;   // word that after De/Het names a newspaper, event or body: De Morgen, De Lijn
     static final int DUTCH = 1 << 20;    // function word only Dutch uses: het, een, niet, zijn
     static final int ENGLISH = 1 << 21;  // function word only English uses: the, and, of, with
-    static final int TITLED = 1 << 19;   // word that after De/Het names a newspaper, event or body: De Morgen, De Lijn
 
     private final char[] pool;
     private final int[] offsets;

@@ -142,7 +142,8 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             int first = i;
-            // At a sentence start, an ordinary capitalised word is not part of the name: "Gisteren Jan Smit".
+            // An ordinary capitalised word before a name is not part of it: "Gisteren Jan Smit" at a sentence
+            // start, "Algemeen Beikirch" (a pure dictionary word) anywhere.
             while (first < end - 1 && t.kind[first] == WORD
                     && ((t.is(first, SENT) ? isOrdinary(t, first, end) : notGivenBeforeGiven(t, first, end))
                     || (t.lex[first] & (FIRST | LAST | PARTICLE | Lexicon.DICT)) == Lexicon.DICT
@@ -151,6 +152,9 @@ public final class PersonDetector implements Detector {
                 while (first < end && t.kind[first] == PUNCT) {
                     first++;
                 }
+            }
+            if (end - first > 2 && titledThing(t, first)) {
+                first += 2; // "De Morgen Kristof Demasure": a newspaper's name before a byline
             }
             first = givenNameInside(t, first, end);
             if (first >= end || !endsOnName(t, first, end)) {
@@ -166,6 +170,9 @@ public final class PersonDetector implements Detector {
             }
             if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
                 t.rememberFamilyName(end - 1);
+            } else if (score >= 0.7 && end - first == 1 && t.kind[first] == WORD
+                    && !t.has(first, COMMON | PLACE | MISC | Lexicon.DICT) && hasContext(t, first)) {
+                t.rememberFamilyName(first); // "Volgens Garzelli": the same word is that person elsewhere too
             }
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
@@ -199,28 +206,54 @@ public final class PersonDetector implements Detector {
      * same text; its weak single-word findings are dropped below the default threshold.
      */
     private static void wordsUsedAsPlacesOrThings(Tokens t) {
-        int things = 0;
-        for (int k = 1; k < t.n && things < 64; k++) {
-            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
-                    && !(t.has(k - 1, Lexicon.DICT) && attributive(t, k + 1))) {
-                t.thing[things++] = k;
-            }
-        }
-        if (things == 0) {
+        if (t.nFound == 0) {
             return;
         }
-        for (int f = 0; f < t.nFound; f++) {
-            int k = t.foundFirst[f];
-            if (t.foundEnd[f] != k + 1 || t.foundScore[f] >= 0.85 || t.foundScore[f] < 0.5 || t.kind[k] != WORD) {
-                continue;
+        int things = 0;
+        for (int k = 1; k < t.n && things < t.thing.length; k++) {
+            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
+                    && !(t.has(k - 1, Lexicon.DICT) && attributive(t, k + 1))) {
+                t.thing[things] = k;
+                t.thingHash[things] = t.textHash(k);
+                things++;
             }
-            for (int j = 0; j < things; j++) {
-                if (t.sameText(k, t.thing[j])) {
-                    t.foundScore[f] = 0.4;
-                    break;
+        }
+        // A word that names a person somewhere with context ("Volgens Garzelli") is no thing anywhere.
+        for (int f = 0; f < t.nFound && things > 0; f++) {
+            int k = t.foundFirst[f];
+            if (t.foundEnd[f] == k + 1 && t.kind[k] == WORD && (t.foundScore[f] >= 0.85 || hasContext(t, k))) {
+                int j = thingIndex(t, k, things);
+                if (j >= 0) {
+                    t.thing[j] = t.thing[--things];
+                    t.thingHash[j] = t.thingHash[things];
+                    f = -1; // the same word may stand as a thing more than once: look again
                 }
             }
         }
+        for (int f = 0; f < t.nFound && things > 0; f++) {
+            int k = t.foundFirst[f];
+            if (t.foundEnd[f] == k + 1 && t.foundScore[f] < 0.85 && t.foundScore[f] >= 0.5 && t.kind[k] == WORD
+                    && thingIndex(t, k, things) >= 0) {
+                t.foundScore[f] = 0.4;
+            }
+        }
+    }
+
+    /** The index among the first {@code things} thing words that spells as token {@code k}, or -1. */
+    private static int thingIndex(Tokens t, int k, int things) {
+        int h = t.textHash(k);
+        for (int j = 0; j < things; j++) {
+            if (t.thingHash[j] == h && t.sameText(k, t.thing[j])) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** "Volgens Garzelli", "collega Garzelli", "Garzelli zegt": a word next to context names a person. */
+    private static boolean hasContext(Tokens t, int k) {
+        int prev = prevWord(t, k);
+        return prev >= 0 && t.has(prev, TITLE | CUE | GREETING | SAID) || t.has(k + 1, SAID);
     }
 
     /**
@@ -400,6 +433,12 @@ public final class PersonDetector implements Detector {
     private static boolean vanAfterNonGivenName(Tokens t, int i, int j) {
         return j > i && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST) && t.is(j, LOWER)
                 && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
+    }
+
+    /** A capitalised De or Het and a TITLED word: "De Morgen", "Het Nieuwsblad", "De Lijn". */
+    private static boolean titledThing(Tokens t, int i) {
+        return i + 1 < t.n && t.kind[i] == WORD && t.is(i, CAP) && t.has(i + 1, Lexicon.TITLED)
+                && (is(t.text(), t, i, "de") || is(t.text(), t, i, "het"));
     }
 
     private static boolean romanNumeral(Tokens t, int j) {
@@ -639,8 +678,7 @@ public final class PersonDetector implements Detector {
                     && t.is(next, LOWER) && !t.has(next, Lexicon.VERB | SAID); // "De Franse ambassadeur"
             // "De Morgen", "De Tour": an article before an ordinary word is a title or a name of a thing.
             base = word ? 0.3 : sent ? (fam ? 0.6 : 0.3) : (fam ? 0.85 : 0.6);
-            if (nParticle == 1 && lastWord == first + 1 && (lf & Lexicon.TITLED) != 0 && t.is(first, CAP)
-                    && (is(t.text(), t, first, "de") || is(t.text(), t, first, "het"))) {
+            if (nParticle == 1 && lastWord == first + 1 && titledThing(t, first)) {
                 return 0; // "De Morgen", "Het Nieuwsblad", "De Lijn": a newspaper or a body, also after a cue
             }
         } else {
@@ -710,12 +748,12 @@ public final class PersonDetector implements Detector {
         boolean country = next >= 0 && t.punct(next, '(') && countryCode(t, next + 1);
         // Dialogue and address: "Alice: Who are you?", "Bryce, can I ...".
         boolean vocative = sent && next >= 0 && (t.punct(next, ':') || t.punct(next, ','));
-        if ((f & FIRST) != 0 && t.punct(w - 1, ',') && next == w + 1
-                && (t.punct(next, '!') || t.punct(next, '?') || t.punct(next, '.'))) {
-            return 0.7; // "Don't go to town, Mark!", "Leave me, Victoria.": a given name addressed at the end
-        }
         if ((f & PLACE) != 0) {
             return 0;
+        }
+        if ((f & FIRST) != 0 && t.punct(w - 1, ',') && next == w + 1
+                && (t.punct(next, '!') || t.punct(next, '?') || t.punct(next, '.'))) {
+            return 0.7; // "Don't go to town, Mark!": a given name addressed at the end (not "Tbilisi, Georgia.")
         }
         if (t.dutch && (f & FIRST) == 0 && !said && next == w + 1 && t.kind[next] == WORD && t.is(next, LOWER)
                 && !t.has(next, Lexicon.VERB | PARTICLE) && demonymShape(t, w)) {

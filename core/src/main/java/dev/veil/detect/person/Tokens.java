@@ -35,14 +35,15 @@ final class Tokens {
     int[] shape = new int[256];
     int[] lex = new int[256];
 
-    /** Token indices of family names already seen in a strong full-name mention, for later bare mentions. */
-    int[] known = new int[32];
+    /** How many family names were seen in a strong full-name mention, for bare mentions elsewhere. */
     int nKnown;
-    /** One bit per 6-bit text hash of a remembered family name: a quick "certainly not known". */
-    long knownFilter;
+    /** Open-addressing set of remembered family names: token index + 1 (0 = empty) and its text hash. */
+    private int[] knownSlots = new int[64];
+    private int[] knownHashes = new int[64];
 
     /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
     final int[] thing = new int[64];
+    final int[] thingHash = new int[64];
 
     /** Findings held until the whole text is scanned: first token, end token (exclusive), score. */
     int[] foundFirst = new int[16];
@@ -67,8 +68,10 @@ final class Tokens {
     void tokenize(CharSequence t, Lexicon lexicon) {
         this.text = t;
         n = 0;
-        nKnown = 0;
-        knownFilter = 0;
+        if (nKnown > 0) {
+            Arrays.fill(knownSlots, 0);
+            nKnown = 0;
+        }
         nFound = 0;
         int len = t.length();
         int i = 0;
@@ -131,8 +134,14 @@ final class Tokens {
                 add(s, i, WORD, flags | caseShape(t, s, i), lexicon.flags(t, s, i), sentence);
                 sentence = false;
             } else if (ascii ? ch >= '0' && ch <= '9' : Character.isDigit(cp)) {
-                while (i < len && Character.isLetterOrDigit(t.charAt(i))) {
-                    i++;
+                // By code point: a digit outside the BMP ("𝟏") starts with a surrogate, which is no digit.
+                i += cl;
+                while (i < len) {
+                    int c = Character.codePointAt(t, i);
+                    if (!Character.isLetterOrDigit(c)) {
+                        break;
+                    }
+                    i += Character.charCount(c);
                 }
                 add(s, i, NUM, flags, 0, false);
                 // A numbered list item ("1. Jan Peeters") starts a new sentence-like unit.
@@ -152,7 +161,6 @@ final class Tokens {
             line = false;
             space = false;
         }
-        lowerCaseFullNames();
         int dutchWords = 0;
         int englishWords = 0;
         for (int k = 0; k < n; k++) {
@@ -163,6 +171,9 @@ final class Tokens {
         caseless = true;
         for (int k = 0; k < n && caseless; k++) {
             caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
+        }
+        if (!caseless) {
+            lowerCaseFullNames();
         }
         if (caseless) {
             int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
@@ -311,7 +322,8 @@ final class Tokens {
             return e;
         }
         int end = e + 1;
-        while (true) {
+        // At most eight segments: "ab.ab.ab...." would otherwise be rescanned from every segment.
+        for (int segments = 1; segments < 8; segments++) {
             int q = end;
             while (q < len && q - end < 4 && Character.isLetter(t.charAt(q))) {
                 q++;
@@ -322,6 +334,7 @@ final class Tokens {
                 return end;
             }
         }
+        return end;
     }
 
     /** Whether every dotted segment is an initial: one capital, IJ, or a known one such as Th. or Chr. */
@@ -429,22 +442,49 @@ final class Tokens {
 
     /** Remembers token {@code i} as the family name of a person found with strong evidence. */
     void rememberFamilyName(int i) {
-        if (!isKnownFamilyName(i)) {
-            if (nKnown == known.length) {
-                known = Arrays.copyOf(known, nKnown * 2);
+        int h = textHash(i);
+        int mask = knownSlots.length - 1;
+        int slot = h & mask;
+        while (knownSlots[slot] != 0) {
+            int j = knownSlots[slot] - 1;
+            if (knownHashes[slot] == h && sameText(i, j)) {
+                return;
             }
-            known[nKnown++] = i;
-            knownFilter |= 1L << textHash(i);
+            slot = (slot + 1) & mask;
+        }
+        knownSlots[slot] = i + 1;
+        knownHashes[slot] = h;
+        nKnown++;
+        if (nKnown * 2 > knownSlots.length) {
+            growKnown();
         }
     }
 
-    /** A 6-bit hash of token {@code i}'s text, for {@link #knownFilter}. */
-    private int textHash(int i) {
+    private void growKnown() {
+        int[] oldSlots = knownSlots;
+        int[] oldHashes = knownHashes;
+        knownSlots = new int[oldSlots.length * 2];
+        knownHashes = new int[oldSlots.length * 2];
+        int mask = knownSlots.length - 1;
+        for (int k = 0; k < oldSlots.length; k++) {
+            if (oldSlots[k] != 0) {
+                int slot = oldHashes[k] & mask;
+                while (knownSlots[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                knownSlots[slot] = oldSlots[k];
+                knownHashes[slot] = oldHashes[k];
+            }
+        }
+    }
+
+    /** A hash of token {@code i}'s text, case-sensitive. */
+    int textHash(int i) {
         int h = end[i] - start[i];
         for (int c = start[i]; c < end[i]; c++) {
             h = 31 * h + text.charAt(c);
         }
-        return (h ^ (h >>> 7) ^ (h >>> 17)) & 63;
+        return h ^ (h >>> 16);
     }
 
     /** Whether tokens {@code i} and {@code j} spell the same, case-sensitively. */
@@ -463,22 +503,15 @@ final class Tokens {
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
     boolean isKnownFamilyName(int i) {
-        if (nKnown == 0 || (knownFilter & (1L << textHash(i))) == 0) {
-            return false; // most words: one hash, no comparison with every remembered name
+        if (nKnown == 0) {
+            return false;
         }
-        int len = end[i] - start[i];
-        outer:
-        for (int k = 0; k < nKnown; k++) {
-            int j = known[k];
-            if (end[j] - start[j] != len) {
-                continue;
+        int h = textHash(i);
+        int mask = knownSlots.length - 1;
+        for (int slot = h & mask; knownSlots[slot] != 0; slot = (slot + 1) & mask) {
+            if (knownHashes[slot] == h && sameText(i, knownSlots[slot] - 1)) {
+                return true;
             }
-            for (int c = 0; c < len; c++) {
-                if (text.charAt(start[i] + c) != text.charAt(start[j] + c)) {
-                    continue outer;
-                }
-            }
-            return true;
         }
         return false;
     }

@@ -4,6 +4,7 @@ import static dev.veil.FindingAssertions.assertFindsExactly;
 import static dev.veil.FindingAssertions.assertInvariants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.EntityType;
@@ -212,6 +213,7 @@ class PersonDetectorTest {
         "Gisteren belde ⟦Jan van Dijk⟧ over de offerte.",
         "Ik las het vanochtend in De Morgen en in Het Nieuwsblad.",
         "We namen de bus van De Lijn naar Gent.",
+        "Bron: De Morgen ⟦Kristof Demasure⟧ over de opera.",
     })
     void stopsNamesAtTheNextSentenceAndIgnoresNewspapersAndDutchPlurals(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
@@ -230,9 +232,23 @@ class PersonDetectorTest {
         "Unlike the ⟦Sokolov⟧ novel, it is short.",
         "Don't go to town, ⟦Mark⟧!",
         "The Pacers won again; the Pacers lead the series.",
+        "Ik heb vertrouwen in ⟦Garzelli⟧. Volgens ⟦Garzelli⟧ komt het goed.",
+        "We flew from Atlanta to Tbilisi, Georgia.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @Test
+    void aDigitOutsideTheBasicPlaneEndsItsNumberInsteadOfLoopingForever() {
+        String text = "Hoi, ik ben Jan \uD835\uDFCF Peeters en mijn nummer is \uD835\uDFCF\uD835\uDFD0.";
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertInvariants(text, STRICT.scan(text)));
+    }
+
+    @Test
+    void anAllLowerCaseTextKeepsFindingEveryNamePair() {
+        assertFindsExactly(BALANCED, EntityType.PERSON,
+                "ik sprak met ⟦jan janssens⟧ en daarna met ⟦sofie peeters⟧ over het contract.");
     }
 
     @Test
@@ -290,7 +306,9 @@ class PersonDetectorTest {
             for (int i = 0; i < len; i++) {
                 int pick = random.nextInt(10);
                 if (pick == 0) {
-                    sb.appendCodePoint(0x1F600 + random.nextInt(50)); // surrogate pairs
+                    // Surrogate pairs: emoji, and letters and digits outside the BMP (𝐀, 𝟏, 𠀀).
+                    int[] planes = {0x1F600, 0x1D400, 0x1D7CE, 0x20000, 0x1FBF0};
+                    sb.appendCodePoint(planes[random.nextInt(planes.length)] + random.nextInt(10));
                 } else if (pick == 1) {
                     sb.appendCodePoint(random.nextInt(0x3000));
                 } else if (pick < 5) {
