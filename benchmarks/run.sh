@@ -3,7 +3,7 @@
 # median and p99 µs per operation, MB/s, allocation per operation and per char, ratio to the naive
 # regex baseline on the same input in the same run.
 #
-#   benchmarks/run.sh                      # the README table, short profile (about 8 minutes on 2 cores)
+#   benchmarks/run.sh                      # the README table, short profile (about 10 minutes on 2 cores)
 #   benchmarks/run.sh 'Pipeline|Baseline'  # a subset (JMH regex), same profile
 #   QUICK=1 benchmarks/run.sh              # shorter still, for development
 set -euo pipefail
@@ -13,8 +13,8 @@ JAR=benchmarks/target/benchmarks.jar
 if [[ "${QUICK:-}" == "1" ]]; then
   PROFILE=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 else
-  # Five warm-up seconds: with every detector loaded, C2 needs them on a busy 2-core machine.
-  PROFILE=(-f 1 -wi 5 -w 1s -i 3 -r 1s)
+  # Eight warm-up seconds: with every detector loaded, the pipeline needs about seven before C2 settles.
+  PROFILE=(-f 1 -wi 8 -w 1s -i 3 -r 1s)
 fi
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(java -version 2>&1 | head -1)"
 if [[ -z "${1:-}" || "$1" == *Start* ]]; then
