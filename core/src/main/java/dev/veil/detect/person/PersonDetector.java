@@ -457,7 +457,11 @@ public final class PersonDetector implements Detector {
 
     /** A lone capital without a dot between two names, as in "Juliusz A Kwiatkowski". */
     private static boolean middleLetter(Tokens t, int j) {
-        return t.kind[j] == WORD && t.end[j] - t.start[j] == 1 && Character.isUpperCase(t.text().charAt(t.start[j]))
+        // Typed without capitals ("benjamin a seiler") a lower-case letter between two names counts too.
+        boolean letter = t.end[j] - t.start[j] == 1 && (t.kind[j] == WORD || t.kind[j] == ABBR)
+                || t.kind[j] == ABBR && t.end[j] - t.start[j] == 2 && t.text().charAt(t.start[j] + 1) == '.';
+        char c = t.text().charAt(t.start[j]);
+        return letter && (t.kind[j] == WORD && Character.isUpperCase(c) || Character.isLowerCase(c) && t.caseless)
                 && j + 1 < t.n && t.kind[j + 1] == WORD && t.is(j + 1, CAP) && !t.is(j + 1, LINE);
     }
 
@@ -496,6 +500,13 @@ public final class PersonDetector implements Detector {
             }
             if (seenName && middleLetter(t, j)) {
                 j++;
+                words++;
+                continue;
+            }
+            if (seenName && t.caseless && k == WORD && t.end[j] - t.start[j] == 1 && t.punct(j + 1, '.')
+                    && !t.is(j + 1, SPACE) && j + 2 < t.n && t.kind[j + 2] == WORD && t.is(j + 2, CAP)
+                    && !t.is(j + 2, LINE)) {
+                j += 2; // "eric g. samoylova", "hyuuma t. maida" typed without capitals
                 words++;
                 continue;
             }
@@ -708,7 +719,7 @@ public final class PersonDetector implements Detector {
         }
         if (t.caseless && context == 0) {
             // Without capitals only a given name followed by a family name is good evidence.
-            boolean pair = nName >= 2 && (ff & FIRST) != 0 && (lf & LAST) != 0;
+            boolean pair = nName >= 2 && (ff & (FIRST | LAST)) != 0 && (lf & LAST) != 0; // "aksel kristensen"
             base = pair ? 0.7 : Math.min(base, 0.3);
         }
         double score = context > 0 ? Math.max(context, base) : base;

@@ -245,6 +245,16 @@ class PersonDetectorTest {
         assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertInvariants(text, STRICT.scan(text)));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "please follow up with ⟦benjamin a seiler⟧ in a couple of months.",
+        "the verses from ⟦eric g. samoylova⟧ are sad.",
+        "⟦aksel kristensen⟧ works at stillwater supercomputing inc",
+    })
+    void findsNamesWithMiddleInitialsTypedWithoutCapitals(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
     @Test
     void anAllLowerCaseTextKeepsFindingEveryNamePair() {
         assertFindsExactly(BALANCED, EntityType.PERSON,
