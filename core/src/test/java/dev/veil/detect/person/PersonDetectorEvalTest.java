@@ -31,15 +31,15 @@ class PersonDetectorEvalTest {
     void findsMostPersonNamesInBelgianNewspaperText() throws IOException {
         PersonEval.Result r = PersonEval.evaluate(PersonDetector.create(),
                 PersonEval.conll(shared("conll2002-ned/ned.testa")), Language.NL, BALANCED, null);
-        assertTrue(r.recall() >= 0.84, r.row("ned.testa"));
-        assertTrue(r.exactF1() >= 0.73, r.row("ned.testa"));
+        assertTrue(r.recall() >= 0.85, r.row("ned.testa"));
+        assertTrue(r.exactF1() >= 0.74, r.row("ned.testa"));
     }
 
     @Test
     void findsMostPersonNamesInEnglishSyntheticPrompts() throws IOException {
         PersonEval.Result r = PersonEval.evaluate(PersonDetector.create(),
                 PersonEval.presidio(shared("presidio-synth/synth_dataset_v2.dev.json")), Language.EN, BALANCED, null);
-        assertTrue(r.recall() >= 0.92, r.row("presidio dev"));
+        assertTrue(r.recall() >= 0.95, r.row("presidio dev"));
         assertTrue(r.precision() >= 0.79, r.row("presidio dev"));
     }
 }
