@@ -17,10 +17,13 @@ class OrdinaryWordListIsUpToDateTest {
     void bundledOrdinaryWordsMatchWhatTheGeneratorBuildsFromTheDebianWordLists() throws IOException {
         assumeTrue(OrdinaryWordListGenerator.sourcesPresent(DICT),
                 "Debian word lists not installed (apt-get install wdutch wbritish); skipping the freshness check");
-        String expected = OrdinaryWordListGenerator.generate(DICT);
+        String bundled;
         try (InputStream in = PersonDetector.class.getResourceAsStream(OrdinaryWordListGenerator.FILE)) {
-            assertEquals(expected, new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                    OrdinaryWordListGenerator.FILE + " is stale: rerun OrdinaryWordListGenerator (see its javadoc)");
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        assumeTrue(bundled.contains("# Sources: " + OrdinaryWordListGenerator.sourceDigests(DICT) + "\n"),
+                "another version of the Debian word lists is installed than the bundled list was built from; skipping");
+        assertEquals(OrdinaryWordListGenerator.generate(DICT), bundled,
+                OrdinaryWordListGenerator.FILE + " is stale: rerun OrdinaryWordListGenerator (see its javadoc)");
     }
 }
