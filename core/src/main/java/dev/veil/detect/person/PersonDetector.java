@@ -171,8 +171,10 @@ public final class PersonDetector implements Detector {
             if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
                 t.rememberFamilyName(end - 1);
             } else if (score >= 0.7 && end - first == 1 && t.kind[first] == WORD
-                    && !t.has(first, COMMON | PLACE | MISC | Lexicon.DICT) && hasContext(t, first)) {
-                t.rememberFamilyName(first); // "Volgens Garzelli": the same word is that person elsewhere too
+                    && !t.has(first, COMMON | PLACE | MISC | Lexicon.DICT) && addressed(t, first)) {
+                // "collega Garzelli", "dhr. Garzelli": the same word is that person elsewhere too. Not after a
+                // speech verb alone: firms speak in the news too ("volgens Hoverspeed").
+                t.rememberFamilyName(first);
             }
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
@@ -248,6 +250,12 @@ public final class PersonDetector implements Detector {
             }
         }
         return -1;
+    }
+
+    /** "collega Garzelli", "dhr. Garzelli", "Beste Garzelli": a title, cue word or greeting right before. */
+    private static boolean addressed(Tokens t, int k) {
+        int prev = prevWord(t, k);
+        return prev >= 0 && t.has(prev, TITLE | CUE | GREETING) && prevIsAdjacent(t, prev, k);
     }
 
     /** "Volgens Garzelli", "collega Garzelli", "Garzelli zegt": a word next to context names a person. */

@@ -232,7 +232,9 @@ class PersonDetectorTest {
         "Unlike the ⟦Sokolov⟧ novel, it is short.",
         "Don't go to town, ⟦Mark⟧!",
         "The Pacers won again; the Pacers lead the series.",
-        "Ik heb vertrouwen in ⟦Garzelli⟧. Volgens ⟦Garzelli⟧ komt het goed.",
+        // After "in" a lone word may be a place; context elsewhere keeps its own mention, a cue word ties all.
+        "We reden naar Garzelli. Volgens ⟦Garzelli⟧ komt het goed.",
+        "Ik heb vertrouwen in ⟦Garzelli⟧. Mijn collega ⟦Garzelli⟧ komt morgen.",
         "We flew from Atlanta to Tbilisi, Georgia.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
