@@ -66,6 +66,9 @@ final class SpecialScan {
 
     private CharSequence text;
     private int length;
+    /** The last word run found by {@link #wordRun}; empty when {@code runStart == runEnd}. */
+    private int runStart;
+    private int runEnd;
     /** A copy of the text while a scan runs, zeroed after it. */
     private char[] chars = new char[1024];
 
@@ -99,6 +102,8 @@ final class SpecialScan {
 
     private void scan(Compiled c, int languageMask) {
         TermAutomaton automaton = c.automaton;
+        runStart = 0;
+        runEnd = 0;
         // The chars once into scratch: a plain array read per char instead of String.charAt's checks.
         int length = this.length;
         if (chars.length < length) {
@@ -332,18 +337,42 @@ final class SpecialScan {
         return false;
     }
 
+    /** The start of the word run that char {@code i - 1} belongs to, or {@code i} if it is no word char. */
     private int wordStart(int i) {
-        while (i > 0 && Folding.isWordChar(text.charAt(i - 1))) {
-            i--;
+        if (i == 0 || !Folding.isWordChar(text.charAt(i - 1))) {
+            return i;
         }
-        return i;
+        wordRun(i - 1);
+        return runStart;
     }
 
+    /** The end of the word run that char {@code i} belongs to, or {@code i} if it is no word char. */
     private int wordEnd(int i) {
-        while (i < length && Folding.isWordChar(text.charAt(i))) {
-            i++;
+        if (i >= length || !Folding.isWordChar(text.charAt(i))) {
+            return i;
         }
-        return i;
+        wordRun(i);
+        return runEnd;
+    }
+
+    /**
+     * Finds the word run around word char {@code i}, remembering the last one: every match inside one long
+     * glued word ("kankerkankerkanker...") asks for the same run, which is walked once instead of per match.
+     */
+    private void wordRun(int i) {
+        if (runStart <= i && i < runEnd) {
+            return;
+        }
+        int a = i;
+        while (a > 0 && Folding.isWordChar(text.charAt(a - 1))) {
+            a--;
+        }
+        int b = i + 1;
+        while (b < length && Folding.isWordChar(text.charAt(b))) {
+            b++;
+        }
+        runStart = a;
+        runEnd = b;
     }
 
     private static boolean isHyphen(char c) {

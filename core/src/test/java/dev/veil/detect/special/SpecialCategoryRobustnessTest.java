@@ -114,4 +114,17 @@ class SpecialCategoryRobustnessTest {
         assertEquals(60_000, f.size());
         assertTrue(millis < 5_000, "took " + millis + " ms");
     }
+
+    @Test
+    void scansOneLongGluedWordInLinearTime() {
+        // Every match inside one word used to walk to both ends of the word: 1 MB of glued terms took a minute.
+        for (String term : new String[] {"kanker", "ziekte", "kankerpatiënt"}) {
+            String text = term.repeat(1_000_000 / term.length());
+            long start = System.nanoTime();
+            List<Finding> f = scan(text);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(f.size() <= 1, term + ": one word, at most one finding: " + f.size());
+            assertTrue(millis < 5_000, term + " took " + millis + " ms");
+        }
+    }
 }
