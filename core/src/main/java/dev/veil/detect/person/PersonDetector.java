@@ -55,6 +55,9 @@ public final class PersonDetector implements Detector {
 
     private static final Set<EntityType> TYPES = Set.of(EntityType.PERSON);
     private static final int MAX_WORDS = 6;
+    /** Name likeness above which an unknown word counts as name-like, and below which as a thing (tuned on ned.train). */
+    private static final double HI = 0.4;
+    private static final double LO = 0.0;
 
     private final Lexicon lexicon;
     private final NameLikeness likeness;
@@ -832,10 +835,6 @@ public final class PersonDetector implements Detector {
         // "bij Garzelli", "van Tonkov" look like names; "van Invensys", "naar Brescia" do not.
         return like > HI ? (verb ? 0.6 : 0.55) : like < LO ? 0.35 : verb ? 0.55 : 0.4;
     }
-
-    /** Name likeness above which an unknown word counts as name-like, and below which as a thing. */
-    private static final double HI = 0.4;
-    private static final double LO = 0.0;
 
     private double nameLike(Tokens t, int w) {
         return brandShape(t, w) ? -1 : likeness.score(t.text(), t.start[w], t.end[w]);
