@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Case-insensitive word to flag-bits table, looked up straight from a range of the caller's text so
+ * Case-insensitive word to flag-bits table, looked up straight from a range of the text's chars so
  * the hot path allocates nothing (no substring, no lower-cased copy).
  *
  * <p>Keys are folded char by char with {@link Character#toLowerCase(char)}, which is locale
@@ -42,49 +42,79 @@ final class Lexicon {
     static final int DUTCH = 1 << 20;    // function word only Dutch uses: het, een, niet, zijn
     static final int ENGLISH = 1 << 21;  // function word only English uses: the, and, of, with
 
-    private final char[] pool;
-    private final int[] offsets;
-    private final int[] lengths;
-    private final int[] flags;
-    private final int[] slots; // index + 1 into offsets, 0 = empty
+    /**
+     * Every entry as {@code [length, flags low 16 bits, flags high 16 bits, folded chars...]}, so a
+     * hit reads its length, chars and flags from one or two adjacent cache lines.
+     */
+    private final char[] records;
+    /**
+     * Open addressing, linear probing: the word's full hash in the high 32 bits and its record offset
+     * + 1 in the low 32 bits (0 = empty). Comparing the stored hash first means a probe that meets
+     * another word almost never touches {@link #records}: a look-up costs one slot read, plus one
+     * record read when the word is known.
+     */
+    private final long[] slots;
     private final int mask;
     private final int size;
 
     private Lexicon(Builder b) {
-        this.pool = java.util.Arrays.copyOf(b.pool, b.poolSize);
-        this.offsets = java.util.Arrays.copyOf(b.offsets, b.size);
-        this.lengths = java.util.Arrays.copyOf(b.lengths, b.size);
-        this.flags = java.util.Arrays.copyOf(b.flags, b.size);
-        this.slots = b.slots.clone();
-        this.mask = b.slots.length - 1;
         this.size = b.size;
+        char[] rec = new char[b.poolSize + 3 * b.size];
+        // Load at most 2/3: a probe sequence stays within a cache line or two.
+        int capacity = Integer.highestOneBit(Math.max(4, b.size * 3 / 2)) << 1;
+        long[] table = new long[capacity];
+        int m = capacity - 1;
+        int at = 0;
+        for (int e = 0; e < b.size; e++) {
+            int off = b.offsets[e];
+            int len = b.lengths[e];
+            if (len > Character.MAX_VALUE) {
+                throw new IllegalStateException("a word list entry is longer than " + (int) Character.MAX_VALUE + " chars");
+            }
+            int f = b.flags[e];
+            rec[at] = (char) len;
+            rec[at + 1] = (char) f;
+            rec[at + 2] = (char) (f >>> 16);
+            System.arraycopy(b.pool, off, rec, at + 3, len);
+            int h = hash(b.pool, off, off + len);
+            int slot = h & m;
+            while (table[slot] != 0) {
+                slot = (slot + 1) & m;
+            }
+            table[slot] = ((long) h << 32) | ((at + 1) & 0xFFFFFFFFL);
+            at += 3 + len;
+        }
+        this.records = rec;
+        this.slots = table;
+        this.mask = m;
     }
 
     /** The flags of {@code text[start, end)}, compared case-insensitively; 0 when unknown. */
-    int flags(CharSequence text, int start, int end) {
+    int flags(char[] text, int start, int end) {
         int h = 0;
         for (int i = start; i < end; i++) {
-            h = 31 * h + lower(text.charAt(i));
+            h = 31 * h + lower(text[i]);
         }
-        h = mix(h) & mask;
+        h = mix(h);
         int len = end - start;
-        while (true) {
-            int s = slots[h];
-            if (s == 0) {
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            long v = slots[slot];
+            if (v == 0) {
                 return 0;
             }
-            int e = s - 1;
-            if (lengths[e] == len && sameFolded(text, start, e)) {
-                return flags[e];
+            if ((int) (v >>> 32) == h) {
+                int at = (int) v - 1;
+                if (records[at] == len && sameFolded(text, start, len, at + 3)) {
+                    return records[at + 1] | records[at + 2] << 16;
+                }
             }
-            h = (h + 1) & mask;
         }
     }
 
-    private boolean sameFolded(CharSequence text, int start, int entry) {
-        int off = offsets[entry];
-        for (int i = 0, n = lengths[entry]; i < n; i++) {
-            if (lower(text.charAt(start + i)) != pool[off + i]) {
+    private boolean sameFolded(char[] text, int start, int len, int from) {
+        char[] rec = records;
+        for (int i = 0; i < len; i++) {
+            if (lower(text[start + i]) != rec[from + i]) {
                 return false;
             }
         }
@@ -127,8 +157,8 @@ final class Lexicon {
 
     /** Passes every word and its flags to {@code consumer}, in no particular order. */
     void forEachEntry(EntryConsumer consumer) {
-        for (int e = 0; e < size; e++) {
-            consumer.accept(pool, offsets[e], lengths[e], flags[e]);
+        for (int at = 0; at < records.length; at += 3 + records[at]) {
+            consumer.accept(records, at + 3, records[at], records[at + 1] | records[at + 2] << 16);
         }
     }
 

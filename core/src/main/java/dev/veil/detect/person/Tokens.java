@@ -27,6 +27,7 @@ final class Tokens {
     /** How far an address run is scanned for '@' or "://". */
     private static final int ADDRESS_SCAN = 512;
     private static final int NO_MARK = Integer.MAX_VALUE;
+    private static final int MAX_POOLED = 1 << 17;
 
     int n;
     int[] start = new int[256];
@@ -52,6 +53,9 @@ final class Tokens {
     int nFound;
 
     private CharSequence text;
+    /** The text's chars, copied once per call; cleared again by {@link #clear()}. */
+    private char[] chars = new char[1024];
+    private int length;
     /** The text has no capital letters at all (typed in lower case): names are found from the lists alone. */
     boolean caseless;
 
@@ -65,15 +69,23 @@ final class Tokens {
         return text;
     }
 
-    void tokenize(CharSequence t, Lexicon lexicon) {
-        this.text = t;
+    void tokenize(CharSequence text, Lexicon lexicon) {
+        this.text = text;
+        int len = text.length();
+        if (chars.length < len) {
+            // Up to MAX_POOLED chars the buffer stays with the thread; a longer text gets its own.
+            chars = new char[len <= MAX_POOLED ? Math.max(len, 2 * chars.length) : len];
+        }
+        char[] t = chars;
+        // The chars once into scratch: a plain array read per char instead of String.charAt's checks.
+        text.toString().getChars(0, len, t, 0);
+        this.length = len;
         n = 0;
         if (nKnown > 0) {
             Arrays.fill(knownSlots, 0);
             nKnown = 0;
         }
         nFound = 0;
-        int len = t.length();
         int i = 0;
         boolean sentence = true;
         boolean line = true;
@@ -81,10 +93,10 @@ final class Tokens {
         int mark = -1;
         int markRunStart = 0;
         while (i < len) {
-            char ch = t.charAt(i);
+            char ch = t[i];
             // ASCII, nearly every char of a Dutch or English prompt, skips the Unicode tables.
             boolean ascii = ch < 0x80;
-            int cp = ascii ? ch : Character.codePointAt(t, i);
+            int cp = ascii ? ch : Character.codePointAt(t, i, len);
             int cl = ascii ? 1 : Character.charCount(cp);
             if (ascii ? isAsciiSpace(ch) : Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029) {
@@ -137,7 +149,7 @@ final class Tokens {
                 // By code point: a digit outside the BMP ("𝟏") starts with a surrogate, which is no digit.
                 i += cl;
                 while (i < len) {
-                    int c = Character.codePointAt(t, i);
+                    int c = Character.codePointAt(t, i, len);
                     if (!Character.isLetterOrDigit(c)) {
                         break;
                     }
@@ -146,8 +158,8 @@ final class Tokens {
                 add(s, i, NUM, flags, 0, false);
                 // A numbered list item ("1. Jan Peeters") starts a new sentence-like unit.
                 sentence = sentence || line;
-            } else if ((cp == '\'' || cp == '\u2019') && i + 1 < len && (t.charAt(i + 1) == 't')
-                    && (i + 2 >= len || !Character.isLetter(t.charAt(i + 2))) && space) {
+            } else if ((cp == '\'' || cp == '\u2019') && i + 1 < len && (t[i + 1] == 't')
+                    && (i + 2 >= len || !Character.isLetter(t[i + 2])) && space) {
                 i += 2; // the Dutch article 't, as in "in 't Veld"
                 add(s, i, WORD, flags | LOWER, lexicon.flags(t, s, i), sentence);
                 sentence = false;
@@ -189,10 +201,10 @@ final class Tokens {
     }
 
     /** The first index at or after {@code from} of '@' or "://", or {@link #NO_MARK}. */
-    private static int nextAddressMark(CharSequence t, int from, int len) {
+    private static int nextAddressMark(char[] t, int from, int len) {
         for (int e = from; e < len; e++) {
-            char c = t.charAt(e);
-            if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
+            char c = t[e];
+            if (c == '@' || (c == ':' && e + 2 < len && t[e + 1] == '/' && t[e + 2] == '/')) {
                 return e;
             }
         }
@@ -203,10 +215,10 @@ final class Tokens {
      * Where the whitespace-delimited run holding {@code m} starts, looking back at most
      * {@link #ADDRESS_SCAN} chars (a run start further back is as good for {@link #addressRunEnd}).
      */
-    private static int runStart(CharSequence t, int m) {
+    private static int runStart(char[] t, int m) {
         int limit = Math.max(0, m - ADDRESS_SCAN);
         int k = m;
-        while (k > limit && !isWhitespace(t.charAt(k - 1))) {
+        while (k > limit && !isWhitespace(t[k - 1])) {
             k--;
         }
         return k;
@@ -245,37 +257,37 @@ final class Tokens {
     }
 
     /** The end of a whitespace-delimited run that holds '@' or "://" or starts with "www.", else {@code s}. */
-    private static int addressRunEnd(CharSequence t, int s, int len) {
+    private static int addressRunEnd(char[] t, int s, int len) {
         int e = s;
         boolean address = false;
         while (e < len && e - s < ADDRESS_SCAN) {
-            char c = t.charAt(e);
+            char c = t[e];
             if (isWhitespace(c)) {
                 break;
             }
-            if (c == '@' || (c == ':' && e + 2 < len && t.charAt(e + 1) == '/' && t.charAt(e + 2) == '/')) {
+            if (c == '@' || (c == ':' && e + 2 < len && t[e + 1] == '/' && t[e + 2] == '/')) {
                 address = true;
             }
             e++;
         }
-        if (!address && e - s > 4 && (t.charAt(s) == 'w' || t.charAt(s) == 'W') && Character.toLowerCase(t.charAt(s + 1)) == 'w'
-                && Character.toLowerCase(t.charAt(s + 2)) == 'w' && t.charAt(s + 3) == '.') {
+        if (!address && e - s > 4 && (t[s] == 'w' || t[s] == 'W') && Character.toLowerCase(t[s + 1]) == 'w'
+                && Character.toLowerCase(t[s + 2]) == 'w' && t[s + 3] == '.') {
             address = true;
         }
         if (!address) {
             return s;
         }
         // Leave trailing sentence punctuation and a surrogate pair intact.
-        while (e > s && ".,;:!?)\"'".indexOf(t.charAt(e - 1)) >= 0) {
+        while (e > s && ".,;:!?)\"'".indexOf(t[e - 1]) >= 0) {
             e--;
         }
-        return e > s && Character.isHighSurrogate(t.charAt(e - 1)) ? e + 1 : e;
+        return e > s && Character.isHighSurrogate(t[e - 1]) ? e + 1 : e;
     }
 
     /** End of a word: letters, marks and digits, with an apostrophe kept before a capital (O'Brien, d'Hondt). */
-    private static int wordEnd(CharSequence t, int i, int len) {
+    private static int wordEnd(char[] t, int i, int len) {
         while (i < len) {
-            char c = t.charAt(i);
+            char c = t[i];
             if (c < 0x80 && c != '\'') {
                 if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
                     return i;
@@ -283,7 +295,7 @@ final class Tokens {
                 i++;
             } else if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < len) {
-                    int cp = Character.codePointAt(t, i);
+                    int cp = Character.codePointAt(t, i, len);
                     if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
                         return i;
                     }
@@ -293,7 +305,7 @@ final class Tokens {
                     return i;
                 }
                 i++;
-            } else if ((c == '\'' || c == '\u2019') && i + 1 < len && Character.isUpperCase(t.charAt(i + 1))) {
+            } else if ((c == '\'' || c == '\u2019') && i + 1 < len && Character.isUpperCase(t[i + 1])) {
                 i++;
             } else {
                 return i;
@@ -317,18 +329,18 @@ final class Tokens {
     }
 
     /** If {@code [s, e)} of at most three letters is followed by a dot: the end of the dotted run (J.P., v.d.). */
-    private static int dottedEnd(CharSequence t, int s, int e, int len) {
-        if (e - s > 4 || e >= len || t.charAt(e) != '.') {
+    private static int dottedEnd(char[] t, int s, int e, int len) {
+        if (e - s > 4 || e >= len || t[e] != '.') {
             return e;
         }
         int end = e + 1;
         // At most eight segments: "ab.ab.ab...." would otherwise be rescanned from every segment.
         for (int segments = 1; segments < 8; segments++) {
             int q = end;
-            while (q < len && q - end < 4 && Character.isLetter(t.charAt(q))) {
+            while (q < len && q - end < 4 && Character.isLetter(t[q])) {
                 q++;
             }
-            if (q > end && q < len && t.charAt(q) == '.' && q - end <= 3) {
+            if (q > end && q < len && t[q] == '.' && q - end <= 3) {
                 end = q + 1;
             } else {
                 return end;
@@ -338,14 +350,14 @@ final class Tokens {
     }
 
     /** Whether every dotted segment is an initial: one capital, IJ, or a known one such as Th. or Chr. */
-    private static boolean initials(CharSequence t, int s, int e, Lexicon lexicon) {
+    private static boolean initials(char[] t, int s, int e, Lexicon lexicon) {
         int segStart = s;
         for (int i = s; i < e; i++) {
-            if (t.charAt(i) == '.') {
+            if (t[i] == '.') {
                 int segLen = i - segStart;
-                char c0 = t.charAt(segStart);
+                char c0 = t[segStart];
                 boolean ok = Character.isUpperCase(c0) && (segLen == 1
-                        || (segLen == 2 && c0 == 'I' && (t.charAt(segStart + 1) == 'J' || t.charAt(segStart + 1) == 'j'))
+                        || (segLen == 2 && c0 == 'I' && (t[segStart + 1] == 'J' || t[segStart + 1] == 'j'))
                         || (lexicon.flags(t, segStart, i) & Lexicon.INITIAL) != 0);
                 if (!ok || (segLen > 1 && (lexicon.flags(t, segStart, i) & Lexicon.NOT_INITIAL) != 0)) {
                     return false;
@@ -356,23 +368,28 @@ final class Tokens {
         return true;
     }
 
-    private static int caseShape(CharSequence t, int s, int e) {
-        char c0 = t.charAt(s);
-        if (!Character.isLetter(c0) && e - s > 1) {
-            c0 = t.charAt(s + 1);
+    private static int caseShape(char[] t, int s, int e) {
+        char c0 = t[s];
+        if (!(c0 < 0x80 ? isAsciiLetter(c0) : Character.isLetter(c0)) && e - s > 1) {
+            c0 = t[s + 1];
         }
-        if (Character.isLowerCase(c0)) {
+        if (isLowerCase(c0)) {
             return LOWER;
         }
-        if (!Character.isUpperCase(c0) && !Character.isTitleCase(c0)) {
+        if (c0 < 0x80 ? c0 < 'A' || c0 > 'Z' : !Character.isUpperCase(c0) && !Character.isTitleCase(c0)) {
             return 0; // scripts without case
         }
         for (int i = s + 1; i < e; i++) {
-            if (Character.isLowerCase(t.charAt(i))) {
+            if (isLowerCase(t[i])) {
                 return CAP;
             }
         }
         return e - s > 1 ? ALL_CAPS : CAP;
+    }
+
+    /** {@link Character#isLowerCase(char)}, without its Unicode table look-up for ASCII. */
+    private static boolean isLowerCase(char c) {
+        return c < 0x80 ? c >= 'a' && c <= 'z' : Character.isLowerCase(c);
     }
 
     private void add(int s, int e, byte k, int sh, int lf, boolean sentence) {
@@ -401,7 +418,7 @@ final class Tokens {
     }
 
     boolean punct(int i, char c) {
-        return i >= 0 && i < n && kind[i] == PUNCT && text.charAt(start[i]) == c;
+        return i >= 0 && i < n && kind[i] == PUNCT && chars[start[i]] == c;
     }
 
     /** Holds a finding over tokens {@code [first, end)}; a negative end is ignored. */
@@ -482,7 +499,7 @@ final class Tokens {
     int textHash(int i) {
         int h = end[i] - start[i];
         for (int c = start[i]; c < end[i]; c++) {
-            h = 31 * h + text.charAt(c);
+            h = 31 * h + chars[c];
         }
         return h ^ (h >>> 16);
     }
@@ -494,7 +511,7 @@ final class Tokens {
             return false;
         }
         for (int c = 0; c < len; c++) {
-            if (text.charAt(start[i] + c) != text.charAt(start[j] + c)) {
+            if (chars[start[i] + c] != chars[start[j] + c]) {
                 return false;
             }
         }
@@ -519,5 +536,11 @@ final class Tokens {
     /** Forget the text so a pooled instance does not keep a caller's prompt reachable. */
     void clear() {
         text = null;
+        if (chars.length > MAX_POOLED) {
+            chars = new char[1024];
+        } else {
+            Arrays.fill(chars, 0, length, '\0');
+        }
+        length = 0;
     }
 }
