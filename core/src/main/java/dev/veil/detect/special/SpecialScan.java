@@ -112,6 +112,7 @@ final class SpecialScan {
         }
         char[] chars = this.chars;
         text.toString().getChars(0, length, chars, 0);
+        int[] gates = c.gates;
         int cursor = TermAutomaton.ROOT;
         int fed = 0;
         int lastSymbol = 0;
@@ -127,6 +128,13 @@ final class SpecialScan {
                 if (moved < 0) {
                     for (int s = automaton.firstOutput(TermAutomaton.state(cursor)); s >= 0; s = automaton.outputLink(s)) {
                         for (int id : automaton.outputs(s)) {
+                            // Most matches are a short entry inside a longer word: rejected here from one
+                            // int per entry, before candidate() reads the entry itself.
+                            int gate = gates[id];
+                            if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
+                                    && rejectedLeft(chars, ring[(fed - (gate >>> Compiled.LENGTH_SHIFT)) & (RING - 1)])) {
+                                continue;
+                            }
                             candidate(c, id, fed, i, languageMask);
                         }
                     }
@@ -137,6 +145,11 @@ final class SpecialScan {
                 newSentence(i + 1);
             }
         }
+    }
+
+    /** Whether a match starting at {@code start} is glued to a word char before it. */
+    private static boolean rejectedLeft(char[] chars, int start) {
+        return start > 0 && Folding.isWordChar(chars[start - 1]);
     }
 
     /** Checks one automaton match ending at char {@code last} and records it by kind. */
@@ -523,14 +536,25 @@ final class SpecialScan {
         final TermAutomaton automaton;
         final EntityType[] types;
         final boolean[] capitalisedNextRule;
+        /** Per entry: its language mask, {@link #OPEN_LEFT}, and its length from {@link #LENGTH_SHIFT}. */
+        final int[] gates;
+
+        static final int LANGUAGES = 0xFF;
+        static final int OPEN_LEFT = 1 << 8;
+        static final int LENGTH_SHIFT = 16;
 
         Compiled(TermAutomaton automaton, List<EntityType> types) {
             this.automaton = automaton;
             this.types = types.toArray(new EntityType[0]);
             this.capitalisedNextRule = new boolean[automaton.termCount()];
+            this.gates = new int[automaton.termCount()];
             for (int i = 0; i < capitalisedNextRule.length; i++) {
                 Term t = automaton.term(i);
                 capitalisedNextRule[i] = t.caseSensitive() && t.needsCue() && t.allCaps();
+                if ((t.languageMask() & ~LANGUAGES) != 0) {
+                    throw new IllegalStateException("language mask out of range");
+                }
+                gates[i] = t.languageMask() | (t.openLeft() ? OPEN_LEFT : 0) | t.length() << LENGTH_SHIFT;
             }
         }
     }
