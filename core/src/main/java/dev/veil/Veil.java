@@ -1,9 +1,9 @@
 package dev.veil;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.Detectors;
+import dev.veil.detect.EngineInput;
 import dev.veil.protect.Masker;
 import dev.veil.protect.Replacer;
 import dev.veil.protect.TextRewriter;
@@ -343,7 +343,7 @@ public final class Veil {
     }
 
     /** The per-call view detectors get; collects their findings and checks them. Not thread-safe. */
-    private static final class Input implements DetectionInput {
+    private static final class Input extends EngineInput {
         private final CharSequence text;
         private final Language language;
         private final List<Finding> findings = new ArrayList<>();

@@ -36,7 +36,8 @@ final class BsnDetector implements Detector {
         CharSequence text = input.text();
         int n = text.length();
         int[] d = new int[9];
-        for (int i = Chars.nextDigit(text, 0, n); i < n; i = Chars.nextDigit(text, i + 1, n)) {
+        long[] anchors = Anchors.of(input);
+        for (int i = Chars.nextDigit(text, anchors, 0, n); i < n; i = Chars.nextDigit(text, anchors, i + 1, n)) {
             if (!Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
                 continue;
             }

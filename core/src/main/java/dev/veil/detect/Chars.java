@@ -24,6 +24,22 @@ final class Chars {
         return n;
     }
 
+    /**
+     * {@link #nextDigit(CharSequence, int, int)}, jumping between the engine's shared {@link Anchors}
+     * when there are any (null: scan).
+     */
+    static int nextDigit(CharSequence text, long[] anchors, int from, int n) {
+        if (anchors == null) {
+            return nextDigit(text, from, n);
+        }
+        for (int i = Anchors.next(anchors, from, n); i < n; i = Anchors.next(anchors, i + 1, n)) {
+            if (isDigit(text.charAt(i))) {
+                return i;
+            }
+        }
+        return n;
+    }
+
     static boolean isAsciiLetter(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }

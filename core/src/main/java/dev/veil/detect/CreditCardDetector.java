@@ -31,7 +31,8 @@ final class CreditCardDetector implements Detector {
         CharSequence text = input.text();
         int n = text.length();
         char[] digits = new char[MAX_DIGITS + 1];
-        for (int i = Chars.nextDigit(text, 0, n); i < n; i = Chars.nextDigit(text, i + 1, n)) {
+        long[] anchors = Anchors.of(input);
+        for (int i = Chars.nextDigit(text, anchors, 0, n); i < n; i = Chars.nextDigit(text, anchors, i + 1, n)) {
             if (!Chars.boundaryBefore(text, i) || Chars.numberContinuesBefore(text, i)) {
                 continue;
             }

@@ -40,7 +40,8 @@ final class EmailDetector implements Detector {
     public void detect(DetectionInput input, FindingSink sink) {
         CharSequence text = input.text();
         int n = text.length();
-        for (int i = nextMarker(text, 0, n); i < n; i = nextMarker(text, i + 1, n)) {
+        long[] anchors = Anchors.of(input);
+        for (int i = nextMarker(text, anchors, 0, n); i < n; i = nextMarker(text, anchors, i + 1, n)) {
             char c = text.charAt(i);
             if (c == '@') {
                 plainAt(text, i, sink);
@@ -51,7 +52,16 @@ final class EmailDetector implements Detector {
     }
 
     /** The first {@code @} or opening bracket at or after {@code from}, or {@code n}: a tight loop the JIT unrolls. */
-    private static int nextMarker(CharSequence text, int from, int n) {
+    private static int nextMarker(CharSequence text, long[] anchors, int from, int n) {
+        if (anchors != null) {
+            for (int i = Anchors.next(anchors, from, n); i < n; i = Anchors.next(anchors, i + 1, n)) {
+                char c = text.charAt(i);
+                if (c == '@' || c == '[' || c == '(' || c == '{') {
+                    return i;
+                }
+            }
+            return n;
+        }
         for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             if (c == '@' || c == '[' || c == '(' || c == '{') {

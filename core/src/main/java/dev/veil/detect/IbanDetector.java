@@ -34,9 +34,10 @@ final class IbanDetector implements Detector {
         int n = text.length();
         char[] compact = new char[MAX_LENGTH];
         int[] ends = new int[MAX_LENGTH + 1];
+        long[] anchors = Anchors.of(input);
         for (int i = 0; i + 3 < n; i++) {
             // The check digits first: no start before the next digit's position - 2 can have them.
-            i = Math.max(i, Chars.nextDigit(text, i + 2, n) - 2);
+            i = Math.max(i, Chars.nextDigit(text, anchors, i + 2, n) - 2);
             if (i + 3 >= n) {
                 break;
             }

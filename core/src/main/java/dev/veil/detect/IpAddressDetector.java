@@ -48,11 +48,12 @@ final class IpAddressDetector implements Detector {
     public void detect(DetectionInput input, FindingSink sink) {
         CharSequence text = input.text();
         int n = text.length();
+        long[] anchors = Anchors.of(input);
         int i = 0;
         while (i < n) {
             // Only a run with a digit or a colon can be an address: find the next one in a tight loop,
             // then back up to the start of its run (runs are maximal, so never before i).
-            int anchor = nextDigitOrColon(text, i, n);
+            int anchor = nextDigitOrColon(text, anchors, i, n);
             if (anchor == n) {
                 break;
             }
@@ -112,7 +113,16 @@ final class IpAddressDetector implements Detector {
         }
     }
 
-    private static int nextDigitOrColon(CharSequence text, int from, int n) {
+    private static int nextDigitOrColon(CharSequence text, long[] anchors, int from, int n) {
+        if (anchors != null) {
+            for (int i = Anchors.next(anchors, from, n); i < n; i = Anchors.next(anchors, i + 1, n)) {
+                char c = text.charAt(i);
+                if (Chars.isDigit(c) || c == ':') {
+                    return i;
+                }
+            }
+            return n;
+        }
         for (int i = from; i < n; i++) {
             char c = text.charAt(i);
             if (Chars.isDigit(c) || c == ':') {

@@ -96,8 +96,16 @@ final class PhoneDetector implements Detector {
         int n = text.length();
         int[] partStart = new int[MAX_PARTS];
         int[] partEnd = new int[MAX_PARTS];
+        long[] anchors = Anchors.of(input);
         int i = 0;
         while (i < n) {
+            if (anchors != null) {
+                // Only a digit, '+' or '(' opens a window: skip to the next such char.
+                i = Anchors.next(anchors, i, n);
+                if (i == n) {
+                    break;
+                }
+            }
             char c = text.charAt(i);
             boolean opener = Chars.isDigit(c) || ((c == '+' || c == '(') && i + 1 < n
                     && (Chars.isDigit(text.charAt(i + 1)) || text.charAt(i + 1) == '+'));
