@@ -1,6 +1,7 @@
 package dev.veil.detect.special;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Maps one UTF-16 char to one matching symbol, so that offsets in the folded text are offsets in the
@@ -24,10 +25,17 @@ final class Folding {
     /** {@link #isWordChar} per char, so the boundary checks of every candidate skip the Unicode tables. */
     private static final boolean[] WORD = new boolean[0x10000];
 
+    /** Per symbol: every char folding to it is a {@link #isWordChar word char}. */
+    private static final boolean[] ALWAYS_WORD = new boolean[ALPHABET];
+
     static {
+        Arrays.fill(ALWAYS_WORD, true);
         for (int c = 0; c < 0x10000; c++) {
             SYMBOL[c] = (byte) computeSymbol((char) c);
             WORD[c] = Character.isLetterOrDigit((char) c) || Character.isSurrogate((char) c) || SYMBOL[c] == SKIP;
+            if (SYMBOL[c] != SKIP) {
+                ALWAYS_WORD[SYMBOL[c]] &= WORD[c];
+            }
         }
     }
 
@@ -56,6 +64,11 @@ final class Folding {
             case 42 -> '+';
             default -> '\0';
         };
+    }
+
+    /** Whether every char that folds to {@code symbol} is a {@link #isWordChar word char}. */
+    static boolean alwaysWordChar(int symbol) {
+        return ALWAYS_WORD[symbol];
     }
 
     /** Whether {@code c} belongs to a word: letters, digits, surrogates and skipped chars. */

@@ -126,17 +126,15 @@ final class SpecialScan {
                 int moved = automaton.move(cursor, sym);
                 cursor = moved & ~TermAutomaton.HAS_OUTPUT;
                 if (moved < 0) {
-                    for (int s = automaton.firstOutput(TermAutomaton.state(cursor)); s >= 0; s = automaton.outputLink(s)) {
-                        for (int id : automaton.outputs(s)) {
-                            // Most matches are a short entry inside a longer word: rejected here from one
-                            // int per entry, before candidate() reads the entry itself.
-                            int gate = gates[id];
-                            if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
-                                    && rejectedLeft(chars, ring[(fed - (gate >>> Compiled.LENGTH_SHIFT)) & (RING - 1)])) {
-                                continue;
-                            }
-                            candidate(c, id, fed, i, languageMask);
+                    for (int id : automaton.matches(TermAutomaton.state(cursor))) {
+                        // Most matches are a short entry inside a longer word: rejected here from one
+                        // int per entry, before candidate() reads the entry itself.
+                        int gate = gates[id];
+                        if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
+                                && rejectedLeft(chars, ring[(fed - (gate >>> Compiled.LENGTH_SHIFT)) & (RING - 1)])) {
+                            continue;
                         }
+                        candidate(c, id, fed, i, languageMask);
                     }
                 }
             }

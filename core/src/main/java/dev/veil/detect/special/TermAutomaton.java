@@ -27,12 +27,12 @@ final class TermAutomaton {
      * numbered breadth first, so the shallow states most chars lead to share a few cache lines.
      */
     private final int[] delta;
-    /** Terms ending exactly at a state, or null. */
-    private final int[][] outputs;
-    /** The nearest proper suffix state that has outputs, or -1. */
-    private final int[] outputLink;
-    /** The state itself when it has outputs, else its output link: where reading outputs starts, or -1. */
-    private final int[] firstOutput;
+    /**
+     * Per state: every term ending there or at a suffix state, in the order of the suffix chain
+     * (longest first), without those the state itself rules out (see {@link #gluedLeft}); null when
+     * none is left, and then the transitions into the state do not carry {@link #HAS_OUTPUT}.
+     */
+    private final int[][] matches;
     private final Term[] terms;
     private final int maxLength;
 
@@ -45,6 +45,10 @@ final class TermAutomaton {
         out.add(null);
         int states = 1;
         int longest = 1;
+        // The trie's parent and incoming symbol per state, to read back the symbols a state stands for.
+        int[] parent = new int[capacity];
+        byte[] in = new byte[capacity];
+        int[] depth = new int[capacity];
         for (int t = 0; t < terms.length; t++) {
             byte[] symbols = terms[t].symbols();
             longest = Math.max(longest, symbols.length);
@@ -57,8 +61,14 @@ final class TermAutomaton {
                         int old = table.length;
                         table = Arrays.copyOf(table, capacity * A);
                         Arrays.fill(table, old, table.length, -1);
+                        parent = Arrays.copyOf(parent, capacity);
+                        in = Arrays.copyOf(in, capacity);
+                        depth = Arrays.copyOf(depth, capacity);
                     }
                     out.add(null);
+                    parent[states] = s;
+                    in[states] = sym;
+                    depth[states] = depth[s] + 1;
                     table[idx] = states++;
                 }
                 s = table[idx];
@@ -109,6 +119,19 @@ final class TermAutomaton {
         for (int st = 0; st < states; st++) {
             firstOutput[st] = outputs[st] != null ? st : outputLink[st];
         }
+        int[][] live = new int[states][];
+        for (int st = 0; st < states; st++) {
+            int[] all = new int[0];
+            for (int o = firstOutput[st]; o >= 0; o = outputLink[o]) {
+                for (int t : outputs[o]) {
+                    if (!gluedLeft(terms[t], st, parent, in, depth)) {
+                        all = Arrays.copyOf(all, all.length + 1);
+                        all[all.length - 1] = t;
+                    }
+                }
+            }
+            live[st] = all.length == 0 ? null : all;
+        }
         // Renumber breadth first from the root and encode the transitions as cursors.
         int[] order = new int[states];
         int[] id = new int[states];
@@ -127,19 +150,34 @@ final class TermAutomaton {
             }
         }
         this.delta = new int[states * A];
-        this.outputs = new int[states][];
-        this.outputLink = new int[states];
-        this.firstOutput = new int[states];
+        this.matches = new int[states][];
         for (int u = 0; u < states; u++) {
             int nu = id[u];
             for (int sym = 0; sym < A; sym++) {
                 int v = next[u * A + sym];
-                delta[nu * A + sym] = id[v] * A | (firstOutput[v] >= 0 ? HAS_OUTPUT : 0);
+                delta[nu * A + sym] = id[v] * A | (live[v] != null ? HAS_OUTPUT : 0);
             }
-            this.outputs[nu] = outputs[u];
-            this.outputLink[nu] = outputLink[u] < 0 ? -1 : id[outputLink[u]];
-            this.firstOutput[nu] = firstOutput[u] < 0 ? -1 : id[firstOutput[u]];
+            this.matches[nu] = live[u];
         }
+    }
+
+    /**
+     * Whether a term ending at {@code state} can never be reported there: it may not be the tail of
+     * a compound (not {@link Term#openLeft()}), and the symbol the state has read just before it is a
+     * letter or digit, so the char before the match is a word char (that symbol's char, or an
+     * invisible one skipped after it) and the scan would reject it anyway.
+     */
+    private static boolean gluedLeft(Term term, int state, int[] parent, byte[] in, int[] depth) {
+        int len = term.length();
+        if (term.openLeft() || depth[state] <= len) {
+            return false;
+        }
+        int before = state;
+        for (int k = len; k > 0; k--) {
+            before = parent[before];
+        }
+        // before is now the state at depth (depth[state] - len); its incoming symbol precedes the match.
+        return Folding.alwaysWordChar(in[before]);
     }
 
     /**
@@ -155,19 +193,12 @@ final class TermAutomaton {
         return (cursor & ~HAS_OUTPUT) / A;
     }
 
-    /** Terms ending at {@code state}, or null. */
-    int[] outputs(int state) {
-        return outputs[state];
-    }
-
-    /** Next state along the suffix chain that has outputs, or -1. */
-    int outputLink(int state) {
-        return outputLink[state];
-    }
-
-    /** The first state whose outputs apply at {@code state}, or -1 when none: one look-up per char. */
-    int firstOutput(int state) {
-        return firstOutput[state];
+    /**
+     * The terms that may match where the scan reached {@code state}, in suffix-chain order (longest
+     * first), or null; terms glued to a letter or digit before them are already left out.
+     */
+    int[] matches(int state) {
+        return matches[state];
     }
 
     Term term(int id) {
@@ -183,6 +214,6 @@ final class TermAutomaton {
     }
 
     int stateCount() {
-        return outputs.length;
+        return matches.length;
     }
 }
