@@ -22,7 +22,8 @@ final class SpecialScan {
 
     private static final byte LINK_REFERENCE = 1;
     private static final byte LINK_IDENTIFIED = 2;
-    private static final int RING = 64; // > Vocabulary.MAX_SYMBOLS, power of two
+    /** Below this length the text is not cut in two: the second cursor would not pay for itself. */
+    private static final int SPLIT_MIN = 256;
     private static final int MAX_HITS = Integer.MAX_VALUE - 8;
     private static final int MAX_POOLED = 1 << 17;
 
@@ -35,7 +36,10 @@ final class SpecialScan {
 
     private static final ThreadLocal<SpecialScan> SCRATCH = ThreadLocal.withInitial(SpecialScan::new);
 
-    private final int[] ring = new int[RING];
+    /** Per fed symbol, the index of its char; see {@link #automate}. */
+    private int[] fedAt = new int[1024];
+    private final Half first = new Half();
+    private final Half second = new Half();
     private int[] hitStart = new int[32];
     private int[] hitEnd = new int[32];
     private int[] hitTerm = new int[32];
@@ -112,35 +116,149 @@ final class SpecialScan {
         }
         char[] chars = this.chars;
         text.toString().getChars(0, length, chars, 0);
-        int[] gates = c.gates;
-        int cursor = TermAutomaton.ROOT;
-        int fed = 0;
-        int lastSymbol = 0;
-        for (int i = 0; i < length; i++) {
-            char ch = chars[i];
-            int sym = Folding.symbol(ch);
-            if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastSymbol == Folding.SPACE)) {
-                ring[fed & (RING - 1)] = i;
-                fed++;
-                lastSymbol = sym;
-                int moved = automaton.move(cursor, sym);
-                cursor = moved & ~TermAutomaton.HAS_OUTPUT;
-                if (moved < 0) {
-                    for (int id : automaton.matches(TermAutomaton.state(cursor))) {
-                        // Most matches are a short entry inside a longer word: rejected here from one
-                        // int per entry, before candidate() reads the entry itself.
-                        int gate = gates[id];
-                        if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
-                                && rejectedLeft(chars, ring[(fed - (gate >>> Compiled.LENGTH_SHIFT)) & (RING - 1)])) {
-                            continue;
-                        }
-                        candidate(c, id, fed, i, languageMask);
+        if (fedAt.length < length + 1) {
+            fedAt = new int[length + 1 <= MAX_POOLED ? Math.max(length + 1, 2 * fedAt.length) : length + 1];
+        }
+        // The automaton's next state depends on the one before, so one cursor waits for a table read
+        // per char. A char no entry uses (symbol 0) puts the automaton back at the root, so the text is
+        // cut there and both halves run at once; what they find is handled afterwards, in text order.
+        int cut = length < SPLIT_MIN ? length : cutNear(chars, length / 2, length);
+        first.clear();
+        second.clear();
+        automate(automaton, chars, 0, cut, cut, length);
+        first.replay(this, c, languageMask);
+        second.replay(this, c, languageMask);
+        if (fedAt.length > MAX_POOLED + 1) {
+            fedAt = new int[1024];
+        }
+    }
+
+    /** The first char at or after {@code from} that folds to symbol 0, plus one; {@code n} when none. */
+    private static int cutNear(char[] chars, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if (Folding.symbol(chars[i]) == 0) {
+                return i + 1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Runs the automaton over {@code [0, cut)} and {@code [cut, n)} at once, recording in
+     * {@link #fedAt} where each fed symbol sits (the second half numbers its symbols from {@code cut},
+     * so a match's symbols are consecutive numbers either way) and, per half, the states with
+     * matches and the sentence ends.
+     */
+    private void automate(TermAutomaton automaton, char[] chars, int a, int aEnd, int b, int bEnd) {
+        int[] fedAt = this.fedAt;
+        Half first = this.first;
+        Half second = this.second;
+        int cursorA = TermAutomaton.ROOT;
+        int cursorB = TermAutomaton.ROOT;
+        int fedA = 0;
+        int fedB = b;
+        int lastA = 0;
+        int lastB = 0; // the char before the cut folded to 0
+        while (a < aEnd || b < bEnd) {
+            if (a < aEnd) {
+                char ch = chars[a];
+                int sym = Folding.symbol(ch);
+                if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastA == Folding.SPACE)) {
+                    fedAt[fedA++] = a;
+                    lastA = sym;
+                    int moved = automaton.move(cursorA, sym);
+                    cursorA = moved & ~TermAutomaton.HAS_OUTPUT;
+                    if (moved < 0) {
+                        first.match(a, fedA, TermAutomaton.state(cursorA));
                     }
                 }
+                if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
+                        && (a + 1 == length || Character.isWhitespace(chars[a + 1])))) {
+                    first.sentenceEnd(a);
+                }
+                a++;
             }
-            if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
-                    && (i + 1 == length || Character.isWhitespace(chars[i + 1])))) {
-                newSentence(i + 1);
+            if (b < bEnd) {
+                char ch = chars[b];
+                int sym = Folding.symbol(ch);
+                if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastB == Folding.SPACE)) {
+                    fedAt[fedB++] = b;
+                    lastB = sym;
+                    int moved = automaton.move(cursorB, sym);
+                    cursorB = moved & ~TermAutomaton.HAS_OUTPUT;
+                    if (moved < 0) {
+                        second.match(b, fedB, TermAutomaton.state(cursorB));
+                    }
+                }
+                if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
+                        && (b + 1 == length || Character.isWhitespace(chars[b + 1])))) {
+                    second.sentenceEnd(b);
+                }
+                b++;
+            }
+        }
+    }
+
+    /** The matches of one char: each term the state lists, unless its language or its left edge rules it out. */
+    private void matchesAt(Compiled c, int state, int fed, int last, int languageMask) {
+        int[] gates = c.gates;
+        for (int id : c.automaton.matches(state)) {
+            // Most matches are a short entry inside a longer word: rejected here from one int per
+            // entry, before candidate() reads the entry itself.
+            int gate = gates[id];
+            if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
+                    && rejectedLeft(chars, fedAt[fed - (gate >>> Compiled.LENGTH_SHIFT)])) {
+                continue;
+            }
+            candidate(c, id, fed, last, languageMask);
+        }
+    }
+
+    /** What one half of the text produced, in text order: states with matches and sentence ends. */
+    private static final class Half {
+        private int[] at = new int[32];
+        private int[] fed = new int[32];
+        private int[] state = new int[32];
+        private int count;
+        private int[] ends = new int[16];
+        private int endCount;
+
+        void clear() {
+            count = 0;
+            endCount = 0;
+        }
+
+        void match(int i, int fedCount, int st) {
+            if (count == at.length) {
+                at = Arrays.copyOf(at, count * 2);
+                fed = Arrays.copyOf(fed, count * 2);
+                state = Arrays.copyOf(state, count * 2);
+            }
+            at[count] = i;
+            fed[count] = fedCount;
+            state[count] = st;
+            count++;
+        }
+
+        void sentenceEnd(int i) {
+            if (endCount == ends.length) {
+                ends = Arrays.copyOf(ends, endCount * 2);
+            }
+            ends[endCount++] = i;
+        }
+
+        /** Handles the matches and sentence ends in text order; at one char the matches come first. */
+        void replay(SpecialScan scan, Compiled c, int languageMask) {
+            int m = 0;
+            int e = 0;
+            while (m < count || e < endCount) {
+                if (e == endCount || m < count && at[m] <= ends[e]) {
+                    scan.matchesAt(c, state[m], fed[m], at[m], languageMask);
+                    m++;
+                } else {
+                    scan.newSentence(ends[e] + 1);
+                    e++;
+                }
             }
         }
     }
@@ -157,7 +275,7 @@ final class SpecialScan {
             return;
         }
         int len = t.length();
-        int start = ring[(fed - len) & (RING - 1)];
+        int start = fedAt[fed - len];
         int end = last + 1;
         int s = start;
         if (start > 0 && Folding.isWordChar(text.charAt(start - 1))) {
@@ -192,9 +310,9 @@ final class SpecialScan {
             }
             case TERM -> {
                 if (t.reportFrom() > 0 || t.reportTo() < len) {
-                    s = ring[(fed - len + t.reportFrom()) & (RING - 1)];
+                    s = fedAt[fed - len + t.reportFrom()];
                     if (t.reportTo() < len) {
-                        e = ring[(fed - len + t.reportTo() - 1) & (RING - 1)] + 1;
+                        e = fedAt[fed - len + t.reportTo() - 1] + 1;
                     }
                 } else {
                     // A hyphenated compound is one value: MS-patiënt, BRCA1-mutatie, Vooruit-kiezer.
