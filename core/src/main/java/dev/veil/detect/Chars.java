@@ -110,9 +110,15 @@ final class Chars {
             if (!words.mayStartWith(lower) || !Character.isLetter(first) || !boundaryBefore(text, i)) {
                 continue;
             }
-            for (String w : words.words) {
+            String[] all = words.words;
+            char[] firsts = words.firstChars;
+            for (int k = 0; k < all.length; k++) {
+                if (firsts[k] != lower) {
+                    continue;
+                }
+                String w = all[k];
                 int e = i + w.length();
-                if (e <= to && w.charAt(0) == lower && regionEqualsIgnoreCase(text, i, w)
+                if (e <= to && regionEqualsIgnoreCase(text, i, w)
                         && (e == text.length() || !Character.isLetter(text.charAt(e)))) {
                     return true;
                 }
@@ -124,12 +130,16 @@ final class Chars {
     /** Context words (lower case ASCII or Latin-1) for {@link #hasContextWord}, with their first letters. */
     static final class Words {
         final String[] words;
+        /** The first char of each word, so a scan compares a char before it touches the word. */
+        final char[] firstChars;
         private final boolean[] firsts = new boolean[0x100];
 
         Words(String... words) {
             this.words = words.clone();
-            for (String w : words) {
-                firsts[w.charAt(0) & 0xFF] = true;
+            this.firstChars = new char[words.length];
+            for (int k = 0; k < words.length; k++) {
+                firstChars[k] = words[k].charAt(0);
+                firsts[firstChars[k] & 0xFF] = true;
             }
         }
 

@@ -56,6 +56,7 @@ final class PhoneDetector implements Detector {
         "sms", "text", "message", "messages", "reach", "contact", "dial", "answering", "bereikbaar"};
 
     private static final Chars.Words POSITIVE_WORDS = new Chars.Words(POSITIVE_CONTEXT);
+    private static final Chars.Words NEGATIVE_WORDS = new Chars.Words(NEGATIVE_CONTEXT);
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final PhoneValidity validity = new PhoneValidity(util);
@@ -272,17 +273,23 @@ final class PhoneDetector implements Detector {
             }
             // Compare the first letter before the whole word: most words fail there.
             char lower = Character.toLowerCase(first);
-            for (String w : POSITIVE_CONTEXT) {
-                if (w.charAt(0) == lower && Chars.regionEqualsIgnoreCase(text, k, w)
-                        && Chars.boundaryAfter(text, k + w.length())) {
-                    return false;
-                }
+            if (startsWord(text, k, lower, POSITIVE_WORDS)) {
+                return false;
             }
-            for (String w : NEGATIVE_CONTEXT) {
-                if (w.charAt(0) == lower && Chars.regionEqualsIgnoreCase(text, k, w)
-                        && Chars.boundaryAfter(text, k + w.length())) {
-                    return true;
-                }
+            if (startsWord(text, k, lower, NEGATIVE_WORDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of {@code words} stands at {@code k}, whose first char folds to {@code lower}, as a whole word. */
+    private static boolean startsWord(CharSequence text, int k, char lower, Chars.Words words) {
+        char[] firsts = words.firstChars;
+        for (int w = 0; w < firsts.length; w++) {
+            if (firsts[w] == lower && Chars.regionEqualsIgnoreCase(text, k, words.words[w])
+                    && Chars.boundaryAfter(text, k + words.words[w].length())) {
+                return true;
             }
         }
         return false;
