@@ -12,7 +12,10 @@ import dev.veil.detect.Detector;
 import dev.veil.detect.FindingSink;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,6 +184,40 @@ class DetectionCacheTest {
             }
         }
         assertNotEquals(hash.of(base, 0, base.length(), Language.NL), hash.of(base, 0, base.length(), Language.EN));
+    }
+
+    @Test
+    void hashesDifferWhereverACharAboveLatin1SitsEvenIfItsLowByteMatches() {
+        // 'š' is U+0161: its low byte is 'a'. Latin-1 runs are hashed a byte per char, the rest a char.
+        ContentHash hash = new ContentHash(new Random(5));
+        Set<ContentHash.Key> keys = new HashSet<>();
+        int length = 4096 + 40;
+        String plain = "a".repeat(length);
+        keys.add(hash.of(plain, 0, length, Language.AUTO));
+        for (int at : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 4095, 4096, 4097, length - 1}) {
+            String wide = plain.substring(0, at) + "š" + plain.substring(at + 1);
+            assertTrue(keys.add(hash.of(wide, 0, length, Language.AUTO)), "wide char at " + at);
+            StringBuilder held = new StringBuilder(wide);
+            assertEquals(hash.of(wide, 0, length, Language.AUTO), hash.of(held, 0, length, Language.AUTO));
+        }
+    }
+
+    @Test
+    void hashesOfRandomMixedTextsCollideOnlyForEqualTexts() {
+        ContentHash hash = new ContentHash(new Random(6));
+        Random random = new Random(7);
+        char[] alphabet = {'a', 'b', 'é', 'ÿ', 'š', 'ā', '€', '\uD83D', '\uDE00', ' ', '\n'};
+        Map<ContentHash.Key, String> seen = new HashMap<>();
+        for (int t = 0; t < 20_000; t++) {
+            char[] chars = new char[random.nextInt(70)];
+            for (int i = 0; i < chars.length; i++) {
+                // Mostly Latin-1, so runs of every length meet a wide char somewhere.
+                chars[i] = alphabet[random.nextInt(10) < 8 ? random.nextInt(4) : random.nextInt(alphabet.length)];
+            }
+            String text = new String(chars);
+            String before = seen.putIfAbsent(hash.of(text, 0, text.length(), Language.AUTO), text);
+            assertTrue(before == null || before.equals(text), "two different texts share a key");
+        }
     }
 
     @Test
