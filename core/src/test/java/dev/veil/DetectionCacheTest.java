@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.FindingSink;
+import dev.veil.session.Session;
+import dev.veil.session.StreamRestorer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +53,84 @@ class DetectionCacheTest {
         assertEquals(List.of("jan.jansen@voorbeeld.nl", "piet@voorbeeld.nl"),
                 found.stream().map(f -> f.valueIn(turn2)).toList());
         assertInvariants(turn2, found);
+    }
+
+    @Test
+    void aRestoredReplyIsDetectedOnceSoTheTurnThatSendsItBackPaysOnlyForItsNewMessage() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        String question = chat.protect(PARAGRAPH_1).text();
+        String token = question.substring(question.indexOf("[EMAIL"), question.indexOf(']') + 1);
+
+        String reply = chat.restore(PARAGRAPH_2 + " Ik mail " + token + " vandaag.");
+        int afterReply = counter.chars.get();
+        ProtectedText turn2 = chat.protect(reply);
+
+        assertEquals(PARAGRAPH_1.length() + reply.length(), afterReply, "the restored reply was detected once");
+        assertEquals(afterReply, counter.chars.get(), "sending the reply back found it cached");
+        assertTrue(reply.endsWith("Ik mail jan.jansen@voorbeeld.nl vandaag."));
+        assertTrue(turn2.text().endsWith("Ik mail " + token + " vandaag."), "and it is protected as before");
+    }
+
+    @Test
+    void aStreamedReplyIsDetectedWhenTheStreamFinishes() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        String question = chat.protect(PARAGRAPH_1).text();
+        String token = question.substring(question.indexOf("[EMAIL"), question.indexOf(']') + 1);
+        StreamRestorer stream = chat.streamRestorer();
+        StringBuilder shown = new StringBuilder();
+        String model = PARAGRAPH_2 + " Ik mail " + token + " vandaag.";
+        for (int i = 0; i < model.length(); i += 7) {
+            shown.append(stream.accept(model.substring(i, Math.min(model.length(), i + 7))));
+        }
+        assertEquals(PARAGRAPH_1.length(), counter.chars.get(), "nothing is detected while the reply streams");
+
+        shown.append(stream.finish());
+        chat.protect(shown.toString());
+
+        assertEquals(PARAGRAPH_1.length() + shown.length(), counter.chars.get());
+        assertEquals(chat.restore(model), shown.toString());
+    }
+
+    @Test
+    void withoutTheCacheRestoringDetectsNothing() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, false);
+        Session chat = veil.session("chat");
+        chat.protect(PARAGRAPH_1);
+        chat.restore(PARAGRAPH_2);
+        StreamRestorer stream = chat.streamRestorer();
+        stream.accept(PARAGRAPH_3);
+        stream.finish();
+
+        assertEquals(PARAGRAPH_1.length(), counter.chars.get());
+    }
+
+    @Test
+    void aDetectorFailingOnARestoredReplyLosesNothingAndTheNextTurnStillFailsClosed() {
+        Detector failing = new CountingEmailDetector() {
+            @Override
+            public void detect(DetectionInput input, FindingSink sink) {
+                if (input.text().toString().contains("kapot")) {
+                    throw new IllegalStateException("broken on purpose");
+                }
+                super.detect(input, sink);
+            }
+        };
+        Veil veil = pseudonymising(failing, true);
+        Session chat = veil.session("chat");
+
+        assertEquals("Dit antwoord is kapot.", chat.restore("Dit antwoord is kapot."));
+        assertThrows(DetectionFailedException.class, () -> chat.protect("Dit antwoord is kapot."));
+    }
+
+    private static Veil pseudonymising(Detector detector, boolean cache) {
+        Veil.Builder b = Veil.builder().withoutBuiltInDetectors().detector(detector)
+                .policy(Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build());
+        return (cache ? b.detectionCache() : b.withoutDetectionCache()).build();
     }
 
     @Test
@@ -238,7 +318,7 @@ class DetectionCacheTest {
     }
 
     /** Finds "@"-words and counts how many chars it was asked to look at. */
-    private static final class CountingEmailDetector implements Detector {
+    private static class CountingEmailDetector implements Detector {
         final AtomicInteger chars = new AtomicInteger();
 
         @Override
