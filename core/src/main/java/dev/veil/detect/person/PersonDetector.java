@@ -624,14 +624,27 @@ public final class PersonDetector implements Detector {
         if (next >= 0 && t.has(next, ORG) && !titled && !(nName >= 2 && t.has(firstName, FIRST))) {
             return 0; // "Bakker Logistiek BV", "Bond Street"; but "Mrs. Barbara Yudina Apt. 675" is a person
         }
-        if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))) {
-            return 0;
+        if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))
+                && !coordinated(t, lastPersonEnd, first)) {
+            return 0; // "Parkinson", but not "Monjeau, Graves and Reed"
         }
         if (prev >= 0 && t.kind[prev] == WORD && t.is(prev, CAP) && t.has(prev, ORG) && prev == first - 1) {
             return 0;
         }
         if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
             return 0;
+        }
+        if (!titled && !t.is(first, LINE) && afterUnitNumber(t, first)) {
+            return 0; // "Suite 632 Črni Vrh", "Apt. 267, Lascano": what follows a unit number is a place
+        }
+        if (!titled && !(nName >= 2 && t.has(firstName, FIRST) && t.has(lastWord, LAST)) && placeTail(t, end)) {
+            return 0; // "Lascano, Uruguay 80694", "Hellendoorn, OV 21072": a place before its country or code
+        }
+        if (t.kind[lastWord] == WORD && (t.lex[lastWord] & (FIRST | LAST)) == 0 && streetShape(t, lastWord)) {
+            return 0; // "C. Beerninckstraat", "Hersnapvej": a street named after someone is a street
+        }
+        if (!titled && context(t, prev) && arrivedAt(t, first) && (t.lex[firstName] & FIRST) == 0) {
+            return 0; // "arrived at Khandallah", "moved here from Kenosha", "verhuisde naar Hasselt"
         }
         if (nName == 1 && nInit == 0 && (t.lex[firstName] & (PLACE | FIRST | LAST)) == PLACE
                 && !(prev >= 0 && t.has(prev, TITLE))) {
@@ -729,14 +742,24 @@ public final class PersonDetector implements Detector {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
         if (t.caseless && context == 0) {
-            // Without capitals only a given name followed by a family name is good evidence.
-            boolean pair = nName >= 2 && (ff & (FIRST | LAST)) != 0 && (lf & LAST) != 0; // "aksel kristensen"
+            // Without capitals only a given name followed by a family name is good evidence; two family
+            // names that are also ordinary words are ordinary words ("credit card", "people call").
+            boolean pair = nName >= 2 && ((ff & FIRST) != 0 || (ff & (LAST | Lexicon.DICT)) == LAST)
+                    && (lf & LAST) != 0; // "aksel kristensen"
             base = pair ? 0.7 : Math.min(base, 0.3);
+        }
+        if (context == 0 && prev >= 0 && prev == first - 1 && is(t.text(), t, prev, "the") && allDictionaryWords(t, first, end)) {
+            base = Math.min(base, 0.3); // "The Princess Royal", "the Rose Garden": a title or a thing
+        }
+        if (context == 0 && !t.dutch && firmOfSurnames(t, first, end, nName, nInit, ff)) {
+            base = Math.min(base, 0.3); // "at Jones, Mitchell and Williams", "for Ellis-Ingram": a firm
         }
         double score = context > 0 ? Math.max(context, base) : base;
         if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
-                && !t.is(next + 1, SPACE) && t.lex[next + 1] != 0) {
-            score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
+                && !t.is(next + 1, SPACE) && t.lex[next + 1] != 0
+                && ((t.lex[next + 1] & (FIRST | LAST)) == 0 || t.has(next + 1, Lexicon.DICT))) {
+            // "James Bond-films", "Clinton-adviseur": a name inside a compound; but "Hauta-aho" is a name.
+            score = Math.min(score, 0.45);
         }
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
                 && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
@@ -934,6 +957,172 @@ public final class PersonDetector implements Detector {
         return end + 1 < t.n && (t.punct(end, '\'') || t.punct(end, '\u2019')) && !t.is(end, SPACE)
                 && t.kind[end + 1] == WORD && t.end[end + 1] - t.start[end + 1] == 1
                 && t.text().charAt(t.start[end + 1]) == 's';
+    }
+
+    /** Whether {@code first} follows a number (and maybe a comma) after an address word: Suite, Apt., Box. */
+    private static boolean afterUnitNumber(Tokens t, int first) {
+        int k = first - 1;
+        if (k >= 0 && t.punct(k, ',')) {
+            k--;
+        }
+        if (k < 1 || t.kind[k] != Tokens.NUM) {
+            return false;
+        }
+        int w = k - 1;
+        if (w >= 0 && t.punct(w, '.') && w > 0) {
+            w--; // "Apt. 608"
+        }
+        return w >= 0 && (t.kind[w] == WORD || t.kind[w] == ABBR) && t.has(w, ORG) && t.is(w, CAP);
+    }
+
+    /**
+     * Whether a country or region follows {@code end} (after an optional comma) with a postal code, or a
+     * two-letter region code with a postal code or country: ", Uruguay 80694", ", AT 31295",
+     * ", CO Uruguay", " Spain 61709".
+     */
+    private static boolean placeTail(Tokens t, int end) {
+        int k = end;
+        if (k < t.n && t.punct(k, ',')) {
+            k++;
+        }
+        if (k + 1 >= t.n || t.kind[k] != WORD || t.is(k, LINE)) {
+            return false;
+        }
+        int after = k + 1;
+        boolean code = t.end[k] - t.start[k] == 2 && t.is(k, ALL_CAPS);
+        if (code) {
+            return t.kind[after] == Tokens.NUM && !t.is(after, LINE) || t.kind[after] == WORD && t.has(after, PLACE);
+        }
+        return t.is(k, CAP) && (t.lex[k] & (PLACE | FIRST | LAST)) == PLACE && t.kind[after] == Tokens.NUM
+                && !t.is(after, LINE) && t.end[after] - t.start[after] >= 4;
+    }
+
+    /** Street words glued to a name: Beerninckstraat, Kerklaan, Hersnapvej, Storgatan (not -gade: Darrigade). */
+    private static boolean streetShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        if (e - t.start[w] < 7) {
+            return false;
+        }
+        return endsWith(s, e, "straat") || endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
+                || endsWith(s, e, "steenweg") || endsWith(s, e, "gracht") || endsWith(s, e, "singel")
+                || endsWith(s, e, "strasse") || endsWith(s, e, "straße") || endsWith(s, e, "gasse") || endsWith(s, e, "vej")
+                || endsWith(s, e, "gatan") || endsWith(s, e, "vägen") || endsWith(s, e, "katu");
+    }
+
+    /** Whether the word before {@code prev} counts: {@code prev} is a word or there is none. */
+    private static boolean context(Tokens t, int prev) {
+        return prev < 0 || t.kind[prev] == WORD || t.kind[prev] == ABBR;
+    }
+
+    /**
+     * "arrived at X", "moved here from X", "grew up in X", "flew to X", "verhuisde naar X": a verb of
+     * going or living, maybe an adverb, and a preposition right before {@code first}.
+     */
+    private static boolean arrivedAt(Tokens t, int first) {
+        int p = first - 1;
+        if (p < 1 || t.kind[p] != WORD || !t.is(p, LOWER)) {
+            return false;
+        }
+        CharSequence s = t.text();
+        if (!(t.has(p, Lexicon.LOCATIVE) || is(s, t, p, "to") || is(s, t, p, "at") || is(s, t, p, "into")
+                || is(s, t, p, "bij") || is(s, t, p, "te"))) {
+            return false;
+        }
+        int v = p - 1;
+        if (v >= 1 && t.kind[v] == WORD && (is(s, t, v, "here") || is(s, t, v, "there") || is(s, t, v, "back")
+                || is(s, t, v, "up") || is(s, t, v, "hier") || is(s, t, v, "terug") || is(s, t, v, "daar"))) {
+            v--;
+        }
+        return v >= 0 && t.kind[v] == WORD && t.has(v, Lexicon.MOTION);
+    }
+
+    private static boolean allDictionaryWords(Tokens t, int first, int end) {
+        for (int j = first; j < end; j++) {
+            if (t.kind[j] != WORD || !t.has(j, Lexicon.DICT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * English firm names made of family names: three bare names in a series ("Jones, Mitchell and
+     * Williams", "Owens, Duran & Oneal") or two joined by a hyphen with no given name ("Ellis-Ingram",
+     * "Weeks-Rivas"). A person named by family name alone is rarely listed that way.
+     */
+    private static boolean firmOfSurnames(Tokens t, int first, int end, int nName, int nInit, int ff) {
+        if (nInit > 0) {
+            return false;
+        }
+        if (nName == 2 && end - first == 3 && t.punct(first + 1, '-') && !t.is(first + 1, SPACE)
+                && !t.is(first + 2, SPACE) && (t.lex[end - 1] & (FIRST | LAST)) != FIRST) {
+            return true;
+        }
+        if (nName != 1 || end - first != 1) {
+            return false;
+        }
+        // The series around this word: single capitalised words joined by commas, "and" or "&".
+        int lo = first;
+        while (lo - 2 >= 0 && (t.punct(lo - 1, ',') || isAnd(t, lo - 1)) && member(t, lo - 2)) {
+            lo -= 2;
+        }
+        int hi = first;
+        while (hi + 2 < t.n && (t.punct(hi + 1, ',') || isAnd(t, hi + 1)) && member(t, hi + 2)) {
+            hi += 2;
+        }
+        if ((lo > 0 && t.kind[lo - 1] == WORD && t.is(lo - 1, CAP) && !article(t, lo - 1))
+                || (hi + 1 < t.n && t.kind[hi + 1] == WORD && t.is(hi + 1, CAP) && !t.has(hi + 1, ORG))) {
+            return false; // "Mary Jones, Bob Brown and ...": part of a longer name
+        }
+        // The firm is the run from just after the previous "and" to the member after the next one:
+        // "A, B and C" (and "Ezxbrl, Henderson, Hicks and Brown" in "... and Brown and Abt Associates").
+        // Lists of people look the same ("our 3 founders: Kónya, Becker and Vasquez", "They had 6:
+        // Romi, Erik, Amy..."), so a firm needs a preposition or "the" before it, or an organisation
+        // word or possessive after it, and no given name in it.
+        int runStart = lo;
+        for (int sep = lo + 1; sep < hi; sep += 2) {
+            if (isAnd(t, sep)) {
+                int runEnd = sep + 1;
+                if (first >= runStart && first <= runEnd && (runEnd - runStart) / 2 + 1 >= 3) {
+                    return firmContext(t, runStart, runEnd) && noGivenNames(t, runStart, runEnd);
+                }
+                runStart = sep + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean firmContext(Tokens t, int lo, int hi) {
+        CharSequence s = t.text();
+        int p = lo - 1;
+        if (p >= 0 && t.kind[p] == WORD && (is(s, t, p, "at") || is(s, t, p, "from") || is(s, t, p, "for")
+                || is(s, t, p, "of") || is(s, t, p, "with") || is(s, t, p, "by") || is(s, t, p, "the"))) {
+            return true;
+        }
+        int n = hi + 1;
+        return n < t.n && (t.kind[n] == WORD && t.has(n, ORG) || possessive(t, n));
+    }
+
+    private static boolean noGivenNames(Tokens t, int lo, int hi) {
+        for (int m = lo; m <= hi; m += 2) {
+            if ((t.lex[m] & (FIRST | LAST)) == FIRST) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean member(Tokens t, int i) {
+        return t.kind[i] == WORD && t.is(i, CAP) && !t.has(i, PARTICLE);
+    }
+
+    private static boolean isAnd(Tokens t, int i) {
+        if (t.punct(i, '&')) {
+            return true;
+        }
+        CharSequence s = t.text();
+        return t.kind[i] == WORD && (is(s, t, i, "and") || is(s, t, i, "en"));
     }
 
     /** "(Ita)", "(Bel/Lotto)": a sports result line puts a country code after a rider's name. */
