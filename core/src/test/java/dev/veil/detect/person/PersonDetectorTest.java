@@ -269,6 +269,26 @@ class PersonDetectorTest {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Bylines glued to the next sentence: the name stops after given and family name.
+        "Sport ⟦Tony Landuyt⟧ Integendeel , hij kon nu zelfs Franse ploegen aan.",
+        "publicatie ⟦Robert Melders⟧ Alleen zwaargewicht Fortis was al binnen.",
+        "Foto's ⟦Paul Geerts⟧ In de zomer bloeien ze.",
+        "⟦Alain Devos⟧ De Previa kreeg concurrentie.",
+        // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
+        "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
+        "Voorzitter ⟦Francis Vermeiren⟧ van de Gemeentelijke Holding zweeg.",
+        "De Britse hardrockgroep Deep Purple speelt op de laatste avond.",
+        "auteur Maar als je dan een steen op je hoofd krijgt.",
+        // But a double given name keeps its particle, and a cue before a family name still counts.
+        "Gisteren belde ⟦Anna Maria De Smet⟧ over de les.",
+        "\" Onze vijfde wedstrijd was beter \" , vond coach ⟦Bird⟧ .",
+    })
+    void endsNamesAtBylinesAndLeavesRolesAdjectivesAndBandsOut(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
     @Test
     void aDigitOutsideTheBasicPlaneEndsItsNumberInsteadOfLoopingForever() {
         String text = "Hoi, ik ben Jan \uD835\uDFCF Peeters en mijn nummer is \uD835\uDFCF\uD835\uDFD0.";
