@@ -318,7 +318,11 @@ public final class PersonDetector implements Detector {
             }
             boolean joined = (k + 1 < t.n && t.kind[k + 1] == WORD && t.is(k + 1, CAP) && !t.is(k + 1, LINE))
                     || (k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, CAP) && !t.is(k, LINE) && !t.has(k - 1, PARTICLE));
-            if (!joined) {
+            // "de Ronde van Frankrijk", "deze Kriek", "de Pacers": after a lower-case article an ordinary or
+            // plural word is a thing or a group, whatever it names elsewhere.
+            boolean thing = k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, LOWER) && article(t, k - 1)
+                    && (t.has(k, Lexicon.DICT) || wordShape(t, k));
+            if (!joined && !thing) {
                 t.keep(k, k + 1, 0.85);
             }
         }
@@ -729,6 +733,11 @@ public final class PersonDetector implements Detector {
             // one that is a family name somewhere) names nobody.
             context = 0;
         }
+        if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0
+                && (t.lex[firstName] & (FIRST | LAST)) == 0 && wordShape(t, firstName)
+                && !endsWith(t.text(), t.end[firstName], "ly")) { // but "Vader Whately"
+            context = 0; // "auteur Kleuterleidsters mogen", "auteur Oorspronkelijk was": too long for the word list
+        }
 
         double base;
         int ff = t.lex[firstName];
@@ -1064,7 +1073,10 @@ public final class PersonDetector implements Detector {
                 && !t.is(after, LINE) && t.end[after] - t.start[after] >= 4;
     }
 
-    /** Street words glued to a name: Beerninckstraat, Kerklaan, Hersnapvej, Storgatan (not -gade: Darrigade). */
+    /**
+     * Streets and buildings named after someone: Beerninckstraat, Kerklaan, Hersnapvej, Storgatan,
+     * Elisabethzaal, Boudewijnstadion (not -gade: Darrigade).
+     */
     private static boolean streetShape(Tokens t, int w) {
         CharSequence s = t.text();
         int e = t.end[w];
@@ -1074,7 +1086,9 @@ public final class PersonDetector implements Detector {
         return endsWith(s, e, "straat") || endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
                 || endsWith(s, e, "steenweg") || endsWith(s, e, "gracht") || endsWith(s, e, "singel")
                 || endsWith(s, e, "strasse") || endsWith(s, e, "straße") || endsWith(s, e, "gasse") || endsWith(s, e, "vej")
-                || endsWith(s, e, "gatan") || endsWith(s, e, "vägen") || endsWith(s, e, "katu");
+                || endsWith(s, e, "gatan") || endsWith(s, e, "vägen") || endsWith(s, e, "katu")
+                || endsWith(s, e, "zaal") || endsWith(s, e, "stadion") || endsWith(s, e, "kerk")
+                || endsWith(s, e, "ziekenhuis") || endsWith(s, e, "instituut") || endsWith(s, e, "gebouw");
     }
 
     /** Whether the word before {@code prev} counts: {@code prev} is a word or there is none. */

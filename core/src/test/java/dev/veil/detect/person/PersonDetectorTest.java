@@ -281,6 +281,9 @@ class PersonDetectorTest {
         "Voorzitter ⟦Francis Vermeiren⟧ van de Gemeentelijke Holding zweeg.",
         "De Britse hardrockgroep Deep Purple speelt op de laatste avond.",
         "auteur Maar als je dan een steen op je hoofd krijgt.",
+        "auteur Kleuterleidsters mogen dan wel onderaan staan.",
+        "De Antwerpse Koningin Elisabethzaal was goed gevuld.",
+        "Vader ⟦Whately⟧ , een zeeman , overleed vroeg.",
         // But a double given name keeps its particle, and a cue before a family name still counts.
         "Gisteren belde ⟦Anna Maria De Smet⟧ over de les.",
         "\" Onze vijfde wedstrijd was beter \" , vond coach ⟦Bird⟧ .",
