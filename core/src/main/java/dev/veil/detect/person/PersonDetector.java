@@ -753,7 +753,12 @@ public final class PersonDetector implements Detector {
             boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
             // "Zwarte Woud", "Hoge Raad", "Franse Dordogne"; but "Sybille Decoo" is a person.
             boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName)
-                    && ((ff & Lexicon.DICT) != 0 || (lf & (Lexicon.DICT | PLACE)) != 0 || demonymShape(t, firstName));
+                    && ((ff & Lexicon.DICT) != 0 || (lf & (Lexicon.DICT | PLACE)) != 0 || demonymShape(t, firstName))
+                    // "het Zuid-Franse Millau", "het Franse Degremont": an adjective of origin, even one
+                    // that is a family name somewhere, before a place or firm.
+                    || t.dutch && (ff & FIRST) == 0 && demonymShape(t, firstName)
+                    // "Broederlijk Delen", "Natuurwandeling Bijen": an ordinary derivation no list holds.
+                    || (ff & (FIRST | LAST)) == 0 && wordShape(t, firstName) && !endsWith(t.text(), t.end[firstName], "ly");
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
             } else if (leading) {
@@ -1218,7 +1223,7 @@ public final class PersonDetector implements Detector {
         int e = t.end[w];
         int len = e - t.start[w];
         return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
-                || endsWith(s, e, "ans"));
+                || endsWith(s, e, "ans") || endsWith(s, e, "iër") || endsWith(s, e, "iërs"));
     }
 
     private static boolean foreignLetters(Tokens t, int first, int end) {

@@ -283,6 +283,8 @@ class PersonDetectorTest {
         "auteur Maar als je dan een steen op je hoofd krijgt.",
         "auteur Kleuterleidsters mogen dan wel onderaan staan.",
         "De Antwerpse Koningin Elisabethzaal was goed gevuld.",
+        "Ze trokken naar het Zuid-Franse Millau voor het proces.",
+        "⟦Bart Bode⟧ van Broederlijk Delen spreekt vandaag.",
         "Vader ⟦Whately⟧ , een zeeman , overleed vroeg.",
         // But a double given name keeps its particle, and a cue before a family name still counts.
         "Gisteren belde ⟦Anna Maria De Smet⟧ over de les.",
