@@ -535,9 +535,11 @@ public final class PersonDetector implements Detector {
         }
         return j < t.n && j > i && !t.is(j, LINE) && t.kind[j] == WORD && t.is(j, CAP)
                 && !t.has(j, PARTICLE | ORG | MISC | TITLE) && (t.lex[j] & (PLACE | FIRST | LAST)) != PLACE
-                // "van de Gemeentelijke Holding", "van de Gentse beweging": an adjective is no family name.
-                && !((t.lex[j] & (FIRST | LAST)) == 0 && t.dutch && (adjectiveShape(t, j) || demonymShape(t, j))
-                && j + 1 < t.n && t.kind[j + 1] == WORD && !t.is(j + 1, LINE));
+                // "van de Gemeentelijke Holding", "van de Gentse beweging": after "van de" an adjective is no
+                // family name; but "De Grauwe", "Paul de Grauwe" are.
+                && !(count >= 2 && t.is(i, LOWER) && (t.lex[j] & (FIRST | LAST)) == 0 && t.dutch
+                && (adjectiveShape(t, j) || demonymShape(t, j)) && j + 1 < t.n && t.kind[j + 1] == WORD
+                && !t.is(j + 1, LINE));
     }
 
     /** Extends a name from {@code i}; returns the token index after it, or -1. */

@@ -279,6 +279,7 @@ class PersonDetectorTest {
         // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
         "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
         "Voorzitter ⟦Francis Vermeiren⟧ van de Gemeentelijke Holding zweeg.",
+        "Ik sprak ⟦Paul De Grauwe⟧ . Daarna zei ⟦De Grauwe⟧ dat hij het steunt.",
         "De Britse hardrockgroep Deep Purple speelt op de laatste avond.",
         "auteur Maar als je dan een steen op je hoofd krijgt.",
         "auteur Kleuterleidsters mogen dan wel onderaan staan.",
