@@ -185,7 +185,9 @@ public final class PersonDetector implements Detector {
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
                 // item joined to a strong next one is a person too.
-                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)) {
+                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)
+                        && !(pendingEnd - pendingStart == 1 && (t.lex[pendingStart] & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT)) {
+                    // Not "minister van Toerisme , Adi Koila": an ordinary word no list holds stays a word.
                     pendingScore = 0.6;
                 }
                 t.keep(pendingStart, pendingEnd, pendingScore);
