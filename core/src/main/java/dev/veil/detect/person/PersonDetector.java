@@ -829,6 +829,10 @@ public final class PersonDetector implements Detector {
                     && (lf & LAST) != 0; // "aksel kristensen"
             base = pair ? 0.7 : Math.min(base, 0.3);
         }
+        if (context == 0 && nName == 1 && nInit == 0 && nParticle == 0 && (ff & (FIRST | LAST)) == LAST && first > 0
+                && t.punct(first - 1, '&') && first > 1 && t.kind[first - 2] == WORD && t.is(first - 2, CAP)) {
+            base = Math.min(base, 0.45); // "Coopers & Lybrand", "Hill & Knowlton": a firm
+        }
         if (context == 0 && first == lastPersonEnd && nName == 1 && t.kind[first] == WORD && t.is(first, CAP)
                 && t.has(first, PARTICLE)) {
             base = Math.min(base, 0.45); // "Alain Devos De Previa kreeg": the byline ended, a sentence starts

@@ -257,6 +257,7 @@ class PersonDetectorTest {
         "She spent a year at Jones, Mitchell and Williams as a clerk.",
         "The Davis, Reynolds and Williamson Orchestra played all night.",
         "During 1971, Mayo-Walters invested heavily in the chips of the future.",
+        "Hij werkte een tijd bij Coopers & Lybrand als vennoot.",
         // But lists of people stay people, and so do given names after a verb of going.
         "The idea came from our founders: ⟦Monjeau⟧, ⟦Graves⟧ and ⟦Reed⟧.",
         "They had three kids: ⟦Romi⟧, ⟦Erik⟧ and ⟦Amy⟧.",
