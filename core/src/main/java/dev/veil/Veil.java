@@ -101,8 +101,8 @@ public final class Veil {
         }
         all.removeIf(d -> d.entityTypes().stream().noneMatch(policy::actsOn));
         this.detectors = List.copyOf(all);
-        this.sessions = new Sessions(this::protect, policy, b.sessionIdleTimeout, b.maxSessions, b.sessionTicker,
-                b.tokenKey);
+        this.sessions = new Sessions(new SessionEngine(), policy, b.sessionIdleTimeout, b.maxSessions,
+                b.sessionTicker, b.tokenKey);
     }
 
     /** An engine with the {@link Policy#balanced() balanced} policy, every built-in detector, any language. */
@@ -340,6 +340,37 @@ public final class Veil {
     @Override
     public String toString() {
         return "Veil[policy=" + policy.name() + ", language=" + language + ", detectors=" + detectorIds() + "]";
+    }
+
+    /** What sessions need of the engine: protect a turn, and see the replies they restored. */
+    private final class SessionEngine implements Sessions.Engine {
+        @Override
+        public ProtectedText protect(CharSequence text, Language language,
+                Function<CharSequence, List<Finding>> lookAlikes,
+                BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements) {
+            return Veil.this.protect(text, language, lookAlikes, sessionReplacements);
+        }
+
+        /**
+         * Detects a restored reply ahead of the next turn, which re-sends it: that turn then pays only
+         * for its new message. Detected as a turn without a language is, in the engine's default.
+         */
+        @Override
+        public void restored(CharSequence reply) {
+            if (cache == null || reply.length() == 0 || reply.length() > maxTextLength) {
+                return;
+            }
+            try {
+                scan(reply, language);
+            } catch (DetectionFailedException e) {
+                // Nothing is cached: the next turn detects the reply again and fails closed there.
+            }
+        }
+
+        @Override
+        public boolean wantsRestoredReplies() {
+            return cache != null;
+        }
     }
 
     /** The per-call view detectors get; collects their findings and checks them. Not thread-safe. */

@@ -10,9 +10,14 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
 import dev.veil.detect.FindingSink;
+import dev.veil.session.Session;
+import dev.veil.session.StreamRestorer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +53,84 @@ class DetectionCacheTest {
         assertEquals(List.of("jan.jansen@voorbeeld.nl", "piet@voorbeeld.nl"),
                 found.stream().map(f -> f.valueIn(turn2)).toList());
         assertInvariants(turn2, found);
+    }
+
+    @Test
+    void aRestoredReplyIsDetectedOnceSoTheTurnThatSendsItBackPaysOnlyForItsNewMessage() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        String question = chat.protect(PARAGRAPH_1).text();
+        String token = question.substring(question.indexOf("[EMAIL"), question.indexOf(']') + 1);
+
+        String reply = chat.restore(PARAGRAPH_2 + " Ik mail " + token + " vandaag.");
+        int afterReply = counter.chars.get();
+        ProtectedText turn2 = chat.protect(reply);
+
+        assertEquals(PARAGRAPH_1.length() + reply.length(), afterReply, "the restored reply was detected once");
+        assertEquals(afterReply, counter.chars.get(), "sending the reply back found it cached");
+        assertTrue(reply.endsWith("Ik mail jan.jansen@voorbeeld.nl vandaag."));
+        assertTrue(turn2.text().endsWith("Ik mail " + token + " vandaag."), "and it is protected as before");
+    }
+
+    @Test
+    void aStreamedReplyIsDetectedWhenTheStreamFinishes() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        String question = chat.protect(PARAGRAPH_1).text();
+        String token = question.substring(question.indexOf("[EMAIL"), question.indexOf(']') + 1);
+        StreamRestorer stream = chat.streamRestorer();
+        StringBuilder shown = new StringBuilder();
+        String model = PARAGRAPH_2 + " Ik mail " + token + " vandaag.";
+        for (int i = 0; i < model.length(); i += 7) {
+            shown.append(stream.accept(model.substring(i, Math.min(model.length(), i + 7))));
+        }
+        assertEquals(PARAGRAPH_1.length(), counter.chars.get(), "nothing is detected while the reply streams");
+
+        shown.append(stream.finish());
+        chat.protect(shown.toString());
+
+        assertEquals(PARAGRAPH_1.length() + shown.length(), counter.chars.get());
+        assertEquals(chat.restore(model), shown.toString());
+    }
+
+    @Test
+    void withoutTheCacheRestoringDetectsNothing() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, false);
+        Session chat = veil.session("chat");
+        chat.protect(PARAGRAPH_1);
+        chat.restore(PARAGRAPH_2);
+        StreamRestorer stream = chat.streamRestorer();
+        stream.accept(PARAGRAPH_3);
+        stream.finish();
+
+        assertEquals(PARAGRAPH_1.length(), counter.chars.get());
+    }
+
+    @Test
+    void aDetectorFailingOnARestoredReplyLosesNothingAndTheNextTurnStillFailsClosed() {
+        Detector failing = new CountingEmailDetector() {
+            @Override
+            public void detect(DetectionInput input, FindingSink sink) {
+                if (input.text().toString().contains("kapot")) {
+                    throw new IllegalStateException("broken on purpose");
+                }
+                super.detect(input, sink);
+            }
+        };
+        Veil veil = pseudonymising(failing, true);
+        Session chat = veil.session("chat");
+
+        assertEquals("Dit antwoord is kapot.", chat.restore("Dit antwoord is kapot."));
+        assertThrows(DetectionFailedException.class, () -> chat.protect("Dit antwoord is kapot."));
+    }
+
+    private static Veil pseudonymising(Detector detector, boolean cache) {
+        Veil.Builder b = Veil.builder().withoutBuiltInDetectors().detector(detector)
+                .policy(Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build());
+        return (cache ? b.detectionCache() : b.withoutDetectionCache()).build();
     }
 
     @Test
@@ -184,6 +267,40 @@ class DetectionCacheTest {
     }
 
     @Test
+    void hashesDifferWhereverACharAboveLatin1SitsEvenIfItsLowByteMatches() {
+        // 'š' is U+0161: its low byte is 'a'. Latin-1 runs are hashed a byte per char, the rest a char.
+        ContentHash hash = new ContentHash(new Random(5));
+        Set<ContentHash.Key> keys = new HashSet<>();
+        int length = 4096 + 40;
+        String plain = "a".repeat(length);
+        keys.add(hash.of(plain, 0, length, Language.AUTO));
+        for (int at : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 4095, 4096, 4097, length - 1}) {
+            String wide = plain.substring(0, at) + "š" + plain.substring(at + 1);
+            assertTrue(keys.add(hash.of(wide, 0, length, Language.AUTO)), "wide char at " + at);
+            StringBuilder held = new StringBuilder(wide);
+            assertEquals(hash.of(wide, 0, length, Language.AUTO), hash.of(held, 0, length, Language.AUTO));
+        }
+    }
+
+    @Test
+    void hashesOfRandomMixedTextsCollideOnlyForEqualTexts() {
+        ContentHash hash = new ContentHash(new Random(6));
+        Random random = new Random(7);
+        char[] alphabet = {'a', 'b', 'é', 'ÿ', 'š', 'ā', '€', '\uD83D', '\uDE00', ' ', '\n'};
+        Map<ContentHash.Key, String> seen = new HashMap<>();
+        for (int t = 0; t < 20_000; t++) {
+            char[] chars = new char[random.nextInt(70)];
+            for (int i = 0; i < chars.length; i++) {
+                // Mostly Latin-1, so runs of every length meet a wide char somewhere.
+                chars[i] = alphabet[random.nextInt(10) < 8 ? random.nextInt(4) : random.nextInt(alphabet.length)];
+            }
+            String text = new String(chars);
+            String before = seen.putIfAbsent(hash.of(text, 0, text.length(), Language.AUTO), text);
+            assertTrue(before == null || before.equals(text), "two different texts share a key");
+        }
+    }
+
+    @Test
     void hashesARangeTheSameWhateverHoldsTheChars() {
         ContentHash hash = new ContentHash(new Random(2));
         String text = "x".repeat(5000) + " één € " + "y".repeat(9000);
@@ -201,7 +318,7 @@ class DetectionCacheTest {
     }
 
     /** Finds "@"-words and counts how many chars it was asked to look at. */
-    private static final class CountingEmailDetector implements Detector {
+    private static class CountingEmailDetector implements Detector {
         final AtomicInteger chars = new AtomicInteger();
 
         @Override

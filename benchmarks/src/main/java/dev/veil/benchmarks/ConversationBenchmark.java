@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The engine first scans the history of the previous turn, as it did when that turn was sent. Each
  * invocation then scans the history at {@code turn} whose last (user) message is made unique with a
  * counter, so the newest message is always a cache miss while the earlier ones were seen before, as
- * in a real chat. Building that string happens in an untimed per-invocation setup.
+ * in a real chat. Building that string happens in an untimed per-invocation setup. The assistant's
+ * last reply is new text here too: restoring it through a session detects it ahead of time only as a
+ * text of its own, which a concatenated history does not contain as a segment ({@link
+ * GatewayTurnBenchmark} measures the gateway, which protects each message on its own).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ConversationBenchmark -prof gc}
  */

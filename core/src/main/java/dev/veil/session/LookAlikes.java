@@ -53,7 +53,7 @@ final class LookAlikes {
     }
 
     /** The index just after the word that ends before a separator ending at {@code i}, or -1. */
-    private static int separatorBefore(CharSequence s, int i) {
+    static int separatorBefore(CharSequence s, int i) {
         if (i < 2) {
             return -1;
         }

@@ -59,9 +59,9 @@ final class Mapping {
 
     /** The most chars a stream restorer may hold back with this mapping. */
     int maxHoldBack() {
-        // Two openers and closers of at most 4 chars, a core whose separators may be escaped (\\_),
-        // one char of look-ahead after it, and one more to keep a surrogate pair together.
-        int token = types.isEmpty() ? 0 : 4 * 4 + 2 * (types.longest() + 1 + TokenScanner.MAX_DIGITS) + 1;
+        // The longest token, one char of look-ahead after it, and one more to keep a surrogate pair
+        // together.
+        int token = types.isEmpty() ? 0 : longestToken() + 1;
         return Math.max(token, longestSurrogate + 1) + 1;
     }
 
@@ -130,18 +130,56 @@ final class Mapping {
         }
         StringBuilder core = new StringBuilder(32);
         int n = text.length();
+        // Every token ends in a number right after the last segment of its type and a separator
+        // ("PERSON_1", "bsn-2"), within its longest form: only the chars before such numbers are tried,
+        // so prose costs one pass looking for them.
+        int window = longestToken();
         int i = 0;
-        while (i < n) {
-            int len = TokenScanner.mayStart(text.charAt(i)) ? TokenScanner.match(text, i, true, types, core)
-                    : TokenScanner.NO_MATCH;
-            if (len > 0 && tokens.containsKey(core.toString())) {
-                String type = core.substring(0, core.lastIndexOf("_"));
-                into.add(new dev.veil.Finding(i, i + len, dev.veil.EntityType.of(type), 1.0, LOOK_ALIKE));
-                i += len;
-            } else {
-                i++;
+        int number = -1;
+        while (true) {
+            number = nextTokenNumber(text, number + 1);
+            if (number == n) {
+                return;
+            }
+            i = Math.max(i, number - window + 1);
+            while (i < number) {
+                int len = TokenScanner.mayStart(text.charAt(i)) ? TokenScanner.match(text, i, true, types, core)
+                        : TokenScanner.NO_MATCH;
+                if (len > 0 && tokens.containsKey(core.toString())) {
+                    String type = core.substring(0, core.lastIndexOf("_"));
+                    into.add(new dev.veil.Finding(i, i + len, dev.veil.EntityType.of(type), 1.0, LOOK_ALIKE));
+                    i += len;
+                } else {
+                    i++;
+                }
             }
         }
+    }
+
+    /**
+     * The start of the next number at or after {@code from} that could end a token: no leading zero,
+     * after a separator ({@code _ - space \_}) after the last segment of an issued type, in any
+     * case; {@code text.length()} if there is none.
+     */
+    private int nextTokenNumber(CharSequence text, int from) {
+        int n = text.length();
+        for (int d = Math.max(from, 2); d < n; d++) {
+            char c = text.charAt(d);
+            if (c < '1' || c > '9') {
+                continue;
+            }
+            int w = LookAlikes.separatorBefore(text, d);
+            if (w > 0 && types.endsWithLastSegment(text, w)) {
+                return d;
+            }
+        }
+        return n;
+    }
+
+    /** The most chars a token of this mapping covers in any tolerated form. */
+    private int longestToken() {
+        // Two openers and closers of at most 4 chars, a core whose separators may be escaped (\\_).
+        return 4 * 4 + 2 * (types.longest() + 1 + TokenScanner.MAX_DIGITS);
     }
 
     /** Detector id of the findings {@link #lookAlikes} makes. */

@@ -73,6 +73,11 @@ public final class Session implements AutoCloseable {
         return owner.engine().protect(text, language, this::lookAlikes, this::replacements);
     }
 
+    /** The session's current mapping (a snapshot: immutable). */
+    Mapping mapping() {
+        return vault.mapping();
+    }
+
     private List<Finding> lookAlikes(CharSequence text) {
         List<Finding> found = new ArrayList<>();
         vault.mapping().lookAlikes(text, found);
@@ -162,6 +167,9 @@ public final class Session implements AutoCloseable {
      * value. Common alterations by models are tolerated where unambiguous ({@code [person_1]},
      * {@code PERSON_1}, {@code <PERSON_1>}, {@code **[PERSON 1]**}); see the README for the table.
      *
+     * <p>With the engine's detection cache on, the restored reply is detected now as well, so the next
+     * turn, which sends it back as part of the history, finds it cached.
+     *
      * @throws NullPointerException if {@code reply} is null
      * @throws IllegalStateException if the session has ended or expired
      */
@@ -169,22 +177,37 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(reply, "reply");
         touch();
         Mapping m = vault.mapping();
+        String restored;
         if (m.isEmpty()) {
-            return reply.toString();
+            restored = reply.toString();
+        } else {
+            StringBuilder out = new StringBuilder(reply.length() + 32);
+            m.restore(reply, 0, true, out, new StringBuilder(32));
+            restored = out.toString();
         }
-        StringBuilder out = new StringBuilder(reply.length() + 32);
-        m.restore(reply, 0, true, out, new StringBuilder(32));
-        return out.toString();
+        replied(restored);
+        return restored;
+    }
+
+    /** Passes a whole restored reply to the engine, which may detect it ahead of the next turn. */
+    private void replied(String restored) {
+        if (owner != null) {
+            owner.engine().restored(restored);
+        }
     }
 
     /**
-     * A restorer for one streamed reply, working on this session's values as they are now.
+     * A restorer for one streamed reply, working on this session's values as they are now. With the
+     * engine's detection cache on, it keeps the restored reply (up to
+     * {@value StreamRestorer#MAX_REMEMBERED} chars) until {@link StreamRestorer#finish()}, which has it
+     * detected, as {@link #restore(CharSequence)} does.
      *
      * @throws IllegalStateException if the session has ended or expired
      */
     public StreamRestorer streamRestorer() {
         touch();
-        return new StreamRestorer(vault.mapping());
+        return new StreamRestorer(vault.mapping(),
+                owner != null && owner.engine().wantsRestoredReplies() ? this::replied : null);
     }
 
     /**

@@ -34,6 +34,19 @@ public final class Sessions {
         /** Protects {@code text}; see {@link Engine}. */
         ProtectedText protect(CharSequence text, Language language, Function<CharSequence, List<Finding>> lookAlikes,
                 BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements);
+
+        /**
+         * Told every reply a session restored, whole, as the caller got it back: a chat client sends it
+         * again as part of the next turn's history. An engine with a detection cache detects it now,
+         * so the next turn finds it cached. Must not throw.
+         */
+        default void restored(CharSequence reply) {
+        }
+
+        /** Whether {@link #restored} does anything: if not, streamed replies are not collected for it. */
+        default boolean wantsRestoredReplies() {
+            return false;
+        }
     }
 
     /** Whether a finding is a look-alike of an issued token rather than personal data. */

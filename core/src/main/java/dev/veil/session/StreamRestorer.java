@@ -1,6 +1,7 @@
 package dev.veil.session;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Restores a model's reply while it streams: feed each chunk to {@link #accept(CharSequence)} and
@@ -18,7 +19,14 @@ public final class StreamRestorer {
     /** Chars of already-released text kept to decide whether a token starts a word. */
     private static final int CONTEXT = 2;
 
+    /** The longest restored reply kept for the engine's detection cache; longer ones are not kept. */
+    static final int MAX_REMEMBERED = 1 << 20;
+
     private final Mapping mapping;
+    /** Receives the whole restored reply at the end, or null. */
+    private final Consumer<String> whenWhole;
+    /** The restored reply so far, for {@link #whenWhole}; null if not wanted or too long. */
+    private StringBuilder whole;
     private final StringBuilder pending = new StringBuilder(64);
     private final StringBuilder out = new StringBuilder(64);
     private final StringBuilder scratch = new StringBuilder(32);
@@ -26,8 +34,10 @@ public final class StreamRestorer {
     private int pos;
     private boolean finished;
 
-    StreamRestorer(Mapping mapping) {
+    StreamRestorer(Mapping mapping, Consumer<String> whenWhole) {
         this.mapping = mapping;
+        this.whenWhole = whenWhole;
+        this.whole = whenWhole == null ? null : new StringBuilder(256);
     }
 
     /**
@@ -58,7 +68,18 @@ public final class StreamRestorer {
             pending.delete(0, pos - CONTEXT);
             pos = CONTEXT;
         }
+        keep(out);
         return out.toString();
+    }
+
+    private void keep(CharSequence released) {
+        if (whole != null) {
+            if (whole.length() + released.length() > MAX_REMEMBERED) {
+                whole = null;
+            } else {
+                whole.append(released);
+            }
+        }
     }
 
     /**
@@ -74,7 +95,14 @@ public final class StreamRestorer {
         out.setLength(0);
         mapping.restore(pending, pos, true, out, scratch);
         pending.setLength(0);
-        return out.toString();
+        String rest = out.toString();
+        keep(rest);
+        if (whole != null) {
+            String reply = whole.toString();
+            whole = null;
+            whenWhole.accept(reply);
+        }
+        return rest;
     }
 
     /** How many chars are held back right now, waiting for the next chunk. */

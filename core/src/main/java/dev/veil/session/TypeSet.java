@@ -12,11 +12,15 @@ final class TypeSet {
     static final TypeSet EMPTY = new TypeSet(new String[0]);
 
     private final String[] names;
+    /** Each name's last segment (after its last underscore), the word a token's number follows. */
+    private final String[] lastSegments;
     /** Upper-case ASCII letters some name starts with: most words are rejected on their first char. */
     private final boolean[] firstLetters = new boolean[128];
 
     private TypeSet(String[] names) {
         this.names = names;
+        this.lastSegments = Arrays.stream(names).map(n -> n.substring(n.lastIndexOf('_') + 1)).distinct()
+                .toArray(String[]::new);
         for (String n : names) {
             firstLetters[n.charAt(0)] = true;
         }
@@ -35,6 +39,38 @@ final class TypeSet {
     boolean mayStartWith(char c) {
         char u = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
         return u < 128 && firstLetters[u];
+    }
+
+    /**
+     * Whether the ASCII letters and digits just before {@code end} in {@code s} are, ignoring case,
+     * the last segment of some name.
+     */
+    boolean endsWithLastSegment(CharSequence s, int end) {
+        int start = end;
+        while (start > 0 && isAsciiLetterOrDigit(s.charAt(start - 1))) {
+            start--;
+        }
+        int length = end - start;
+        for (String segment : lastSegments) {
+            if (segment.length() == length && equalsIgnoringAsciiCase(s, start, segment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean equalsIgnoringAsciiCase(CharSequence s, int start, String upper) {
+        for (int k = 0; k < upper.length(); k++) {
+            char c = s.charAt(start + k);
+            if ((c >= 'a' && c <= 'z' ? (char) (c - 32) : c) != upper.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
     static TypeSet of(Collection<String> names) {

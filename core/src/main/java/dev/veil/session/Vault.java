@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * One session's two-way mapping between real values and the tokens or surrogates that replace them.
@@ -27,6 +28,7 @@ final class Vault {
     /** The most token look-alikes a session remembers; past that it fails closed. */
     static final int MAX_RESERVED = 50_000;
     private static final SecureRandom SEEDS = new SecureRandom();
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /**
      * One value to replace: its type, its text as written, whether it gets a surrogate, and whether
@@ -116,12 +118,17 @@ final class Vault {
         boolean changed = markUnsafeSurrogates(s, text, spans);
         String[] out = new String[items.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
+        boolean[] fullName = new boolean[items.size()];
+        for (int k = 0; k < items.size(); k++) {
+            Item item = items.get(k);
+            fullName[k] = item.type().equals(EntityType.PERSON) && !item.literal()
+                    && PersonName.parse(item.value()).full();
+        }
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < items.size(); k++) {
                 Item item = items.get(k);
                 boolean person = item.type().equals(EntityType.PERSON) && !item.literal();
-                boolean fullFirst = person && PersonName.parse(item.value()).full();
-                if ((pass == 0) != fullFirst) {
+                if ((pass == 0) != fullName[k]) {
                     continue;
                 }
                 int before = s.size();
@@ -164,7 +171,7 @@ final class Vault {
         String value = item.value();
         PersonName name = PersonName.parse(value);
         String core = name.core(value);
-        String key = "PERSON\u0000" + core.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String key = "PERSON\u0000" + WHITESPACE.matcher(core.toLowerCase(Locale.ROOT)).replaceAll(" ");
         String prefix = value.substring(0, name.nameStart());
         String suffix = value.substring(name.nameEnd());
         if (!item.surrogate()) {

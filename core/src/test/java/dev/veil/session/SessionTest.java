@@ -59,6 +59,38 @@ class SessionTest {
     }
 
     @Test
+    void findsEveryTypedTokenThatRestoreWouldReplaceHoweverFarFromOtherDigits() {
+        Session s = VEIL.session("look-alikes");
+        s.protect("mail a@voorbeeld.nl en b@voorbeeld.nl, bel 06-12345678, IBAN NL91 ABNA 0417 1643 00, "
+                + "BSN 111222333");
+        Mapping mapping = s.mapping();
+        assertTrue(s.restore("[NL_BSN_1]").equals("111222333"), "a type with two segments is in the session");
+        String[] pieces = {"[EMAIL_1]", "EMAIL_2", "email-1", "<PHONE_1>", "IBAN 1", "[EMAIL_3]", "\\[EMAIL\\_1\\]",
+            "&lt;&lt;PHONE_1&gt;&gt;", "EMAIL", "_", "-", " ", "1", "42", "x", "[", "]", "\n", "e", "Iban",
+            "NL_BSN_1", "nl-bsn-1", "[NL BSN 1]", "NL\\_BSN\\_1", "bsn_1", "NL", "BSN", "0", "07",
+            "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt. "};
+        java.util.Random random = new java.util.Random(11);
+        for (int t = 0; t < 3000; t++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                String piece = pieces[random.nextInt(pieces.length)];
+                text.append(piece.startsWith("Lorem") ? piece.repeat(1 + random.nextInt(4)) : piece);
+            }
+            List<dev.veil.Finding> found = new java.util.ArrayList<>();
+            mapping.lookAlikes(text, found);
+            // Restore scans every position; the look-alikes, put back as their values, must give the same.
+            StringBuilder rebuilt = new StringBuilder();
+            int at = 0;
+            for (dev.veil.Finding f : found) {
+                rebuilt.append(text, at, f.start()).append(s.restore(text.substring(f.start(), f.end())));
+                at = f.end();
+            }
+            rebuilt.append(text, at, text.length());
+            assertEquals(s.restore(text), rebuilt.toString(), text.toString());
+        }
+    }
+
+    @Test
     void anIssuedTokenTheUserTypesLaterRestoresToWhatTheUserTyped() {
         Session s = VEIL.session("typed-later");
         s.protect("mail jan@voorbeeld.nl");

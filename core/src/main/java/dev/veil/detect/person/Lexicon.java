@@ -41,6 +41,7 @@ final class Lexicon {
     static final int TITLED = 1 << 19;   // word that after De/Het names a newspaper, event or body: De Morgen, De Lijn
     static final int DUTCH = 1 << 20;    // function word only Dutch uses: het, een, niet, zijn
     static final int ENGLISH = 1 << 21;  // function word only English uses: the, and, of, with
+    static final int MOTION = 1 << 22;   // verb of going or living somewhere: moved, arrived, flew, verhuisde
 
     /**
      * Every entry as {@code [length, flags low 16 bits, flags high 16 bits, folded chars...]}, so a
@@ -308,6 +309,7 @@ final class Lexicon {
                 case "TITLED" -> TITLED;
                 case "DUTCH" -> DUTCH;
                 case "ENGLISH" -> ENGLISH;
+                case "MOTION" -> MOTION;
                 case "PLACE" -> PLACE;
                 case "FIRST" -> FIRST;
                 case "LAST" -> LAST;

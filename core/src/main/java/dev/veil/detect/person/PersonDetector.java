@@ -156,6 +156,7 @@ public final class PersonDetector implements Detector {
                     first++;
                 }
             }
+            first = afterRole(t, first, end);
             if (end - first > 2 && titledThing(t, first)) {
                 first += 2; // "De Morgen Kristof Demasure": a newspaper's name before a byline
             }
@@ -171,7 +172,9 @@ public final class PersonDetector implements Detector {
                 // mention of a person found before.
                 score = 0.85;
             }
-            if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)) {
+            if (score >= 0.85 && end - first >= 2 && t.kind[end - 1] == WORD && !t.has(end - 1, COMMON | PLACE)
+                    && !(t.has(first, PARTICLE) && end - first == 2 && wordShape(t, end - 1))) {
+                // Not "De Pacers", "de Oegandezen": a plural after an article names a group.
                 t.rememberFamilyName(end - 1);
             } else if (score >= 0.7 && end - first == 1 && t.kind[first] == WORD
                     && !t.has(first, COMMON | PLACE | MISC | Lexicon.DICT) && addressed(t, first)) {
@@ -182,7 +185,9 @@ public final class PersonDetector implements Detector {
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
                 // item joined to a strong next one is a person too.
-                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)) {
+                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)
+                        && !(pendingEnd - pendingStart == 1 && (t.lex[pendingStart] & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT)) {
+                    // Not "minister van Toerisme , Adi Koila": an ordinary word no list holds stays a word.
                     pendingScore = 0.6;
                 }
                 t.keep(pendingStart, pendingEnd, pendingScore);
@@ -315,7 +320,11 @@ public final class PersonDetector implements Detector {
             }
             boolean joined = (k + 1 < t.n && t.kind[k + 1] == WORD && t.is(k + 1, CAP) && !t.is(k + 1, LINE))
                     || (k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, CAP) && !t.is(k, LINE) && !t.has(k - 1, PARTICLE));
-            if (!joined) {
+            // "de Ronde van Frankrijk", "deze Kriek", "de Pacers": after a lower-case article an ordinary or
+            // plural word is a thing or a group, whatever it names elsewhere.
+            boolean thing = k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, LOWER) && article(t, k - 1)
+                    && (t.has(k, Lexicon.DICT) || wordShape(t, k));
+            if (!joined && !thing) {
                 t.keep(k, k + 1, 0.85);
             }
         }
@@ -476,6 +485,47 @@ public final class PersonDetector implements Detector {
                 && j + 1 < t.n && t.kind[j + 1] == WORD && t.is(j + 1, CAP) && !t.is(j + 1, LINE);
     }
 
+    /**
+     * A capitalised role before a name is not part of it: "Algemeen Gouverneur Quaden",
+     * "Justitieminister Ram Jathmalami". Returns the start after the last role word that has only
+     * words that are no given names before it in the span and a name word after it.
+     */
+    private int afterRole(Tokens t, int first, int end) {
+        int start = first;
+        for (int k = first; k + 1 < end; k++) {
+            if (t.kind[k] != WORD || t.has(k, FIRST)) {
+                break;
+            }
+            if (role(t, k) && t.kind[k + 1] == WORD && isNameWord(t, k + 1)) {
+                start = k + 1;
+            }
+        }
+        return start;
+    }
+
+    /**
+     * A capitalised role: a cue word ("Gouverneur") or a compound of a role ("Justitieminister",
+     * "Sportchef", "Sportdirecteur") that no name list holds. A role word that is also a given name is
+     * not one.
+     */
+    private static boolean role(Tokens t, int i) {
+        if (t.kind[i] != WORD || t.has(i, FIRST)) {
+            return false;
+        }
+        if (t.has(i, CUE)) {
+            return true;
+        }
+        if ((t.lex[i] & (FIRST | LAST)) != 0) {
+            return false;
+        }
+        CharSequence s = t.text();
+        int e = t.end[i];
+        return e - t.start[i] >= 8 && (endsWith(s, e, "minister") || endsWith(s, e, "chef")
+                || endsWith(s, e, "directeur") || endsWith(s, e, "voorzitter") || endsWith(s, e, "woordvoerder")
+                || endsWith(s, e, "trainer") || endsWith(s, e, "president") || endsWith(s, e, "secretaris")
+                || endsWith(s, e, "leider") || endsWith(s, e, "commissaris"));
+    }
+
     /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
     private boolean followedByParticlesAndName(Tokens t, int i) {
         int j = i;
@@ -486,7 +536,12 @@ public final class PersonDetector implements Detector {
             count++;
         }
         return j < t.n && j > i && !t.is(j, LINE) && t.kind[j] == WORD && t.is(j, CAP)
-                && !t.has(j, PARTICLE | ORG | MISC | TITLE) && (t.lex[j] & (PLACE | FIRST | LAST)) != PLACE;
+                && !t.has(j, PARTICLE | ORG | MISC | TITLE) && (t.lex[j] & (PLACE | FIRST | LAST)) != PLACE
+                // "van de Gemeentelijke Holding", "van de Gentse beweging": after "van de" an adjective is no
+                // family name; but "De Grauwe", "Paul de Grauwe" are.
+                && !(count >= 2 && t.is(i, LOWER) && (t.lex[j] & (FIRST | LAST)) == 0 && t.dutch
+                && (adjectiveShape(t, j) || demonymShape(t, j)) && j + 1 < t.n && t.kind[j + 1] == WORD
+                && !t.is(j + 1, LINE));
     }
 
     /** Extends a name from {@code i}; returns the token index after it, or -1. */
@@ -496,6 +551,7 @@ public final class PersonDetector implements Detector {
         int lastName = -1;
         int names = 0;
         boolean seenName = false;
+        boolean givenSeen = false;
         while (j < t.n && words < MAX_WORDS) {
             if (j > i && t.is(j, LINE)) {
                 break;
@@ -528,7 +584,10 @@ public final class PersonDetector implements Detector {
                 lastName = j + 1;
                 break;
             }
-            if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j)
+            // "Alain Devos De Previa kreeg": after a given name and a family name, a capitalised particle
+            // starts the next sentence (a byline); "Anna Maria De Smet" keeps it.
+            boolean bylineEnd = names >= 2 && givenSeen && t.is(j, CAP) && !t.has(j - 1, FIRST);
+            if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j) && !bylineEnd
                     && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
                 j++;
                 words++;
@@ -543,8 +602,14 @@ public final class PersonDetector implements Detector {
                 }
                 // "Valerie Hardie Voorstanders noemen": after a given name and a family name, an unknown
                 // capitalised word starts something else.
-                if (names >= 2 && t.has(i, FIRST) && !t.has(i, COMMON) && !t.has(j - 1, FIRST) && (t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 2 && givenSeen && !t.has(j - 1, FIRST) && (t.lex[j] & (FIRST | LAST)) == 0
                         && t.kind[j - 1] == WORD && !(t.punct(j - 2, '-') && !t.is(j - 1, SPACE))) {
+                    break;
+                }
+                // "Robert Melders Alleen zwaargewicht", "Paul Geerts In de zomer": after a given name and a
+                // family name, a sentence-initial ordinary word starts the next sentence, even if some list
+                // also has it as a name.
+                if (names >= 2 && givenSeen && t.has(j, COMMON) && !t.has(j - 1, FIRST) && t.kind[j - 1] == WORD) {
                     break;
                 }
                 // "Agnes Goyvaerts Een ...", "Bart Eeckhout Ook": an ordinary word after a name starts a new
@@ -560,6 +625,7 @@ public final class PersonDetector implements Detector {
                         && j + 1 < t.n && !t.is(j + 1, LINE) && isNameWord(t, j + 1)) {
                     break;
                 }
+                givenSeen |= t.has(j, FIRST) && !t.has(j, COMMON);
                 j++;
                 words++;
                 names++;
@@ -624,14 +690,27 @@ public final class PersonDetector implements Detector {
         if (next >= 0 && t.has(next, ORG) && !titled && !(nName >= 2 && t.has(firstName, FIRST))) {
             return 0; // "Bakker Logistiek BV", "Bond Street"; but "Mrs. Barbara Yudina Apt. 675" is a person
         }
-        if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))) {
-            return 0;
+        if (nName == 1 && nInit == 0 && t.has(firstName, EPONYM) && !(prev >= 0 && t.has(prev, TITLE))
+                && !coordinated(t, lastPersonEnd, first)) {
+            return 0; // "Parkinson", but not "Monjeau, Graves and Reed"
         }
         if (prev >= 0 && t.kind[prev] == WORD && t.is(prev, CAP) && t.has(prev, ORG) && prev == first - 1) {
             return 0;
         }
         if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
             return 0;
+        }
+        if (!titled && !t.is(first, LINE) && afterUnitNumber(t, first)) {
+            return 0; // "Suite 632 Črni Vrh", "Apt. 267, Lascano": what follows a unit number is a place
+        }
+        if (!titled && !(nName >= 2 && t.has(firstName, FIRST) && t.has(lastWord, LAST)) && placeTail(t, end)) {
+            return 0; // "Lascano, Uruguay 80694", "Hellendoorn, OV 21072": a place before its country or code
+        }
+        if (t.kind[lastWord] == WORD && (t.lex[lastWord] & (FIRST | LAST)) == 0 && streetShape(t, lastWord)) {
+            return 0; // "C. Beerninckstraat", "Hersnapvej": a street named after someone is a street
+        }
+        if (!titled && context(t, prev) && arrivedAt(t, first) && (t.lex[firstName] & FIRST) == 0) {
+            return 0; // "arrived at Khandallah", "moved here from Kenosha", "verhuisde naar Hasselt"
         }
         if (nName == 1 && nInit == 0 && (t.lex[firstName] & (PLACE | FIRST | LAST)) == PLACE
                 && !(prev >= 0 && t.has(prev, TITLE))) {
@@ -652,8 +731,16 @@ public final class PersonDetector implements Detector {
         }
 
         if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
-                && (t.lex[firstName] & (COMMON | MISC | Lexicon.DICT)) != 0 && (t.lex[firstName] & (FIRST | LAST)) == 0) {
-            context = 0; // "auteur Verder blijkt", "collega Op": a cue before an ordinary word names nobody
+                && (t.lex[firstName] & (COMMON | MISC | Lexicon.DICT)) != 0 && (t.lex[firstName] & FIRST) == 0
+                && ((t.lex[firstName] & LAST) == 0 || t.has(firstName, COMMON))) {
+            // "auteur Verder blijkt", "collega Op", "auteur Maar als": a cue before an ordinary word (even
+            // one that is a family name somewhere) names nobody.
+            context = 0;
+        }
+        if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0
+                && (t.lex[firstName] & (FIRST | LAST)) == 0 && wordShape(t, firstName)
+                && !endsWith(t.text(), t.end[firstName], "ly")) { // but "Vader Whately"
+            context = 0; // "auteur Kleuterleidsters mogen", "auteur Oorspronkelijk was": too long for the word list
         }
 
         double base;
@@ -670,7 +757,12 @@ public final class PersonDetector implements Detector {
             boolean leading = t.kind[first] == WORD && t.has(first, PARTICLE) && t.is(first, CAP);
             // "Zwarte Woud", "Hoge Raad", "Franse Dordogne"; but "Sybille Decoo" is a person.
             boolean adjective = t.dutch && (ff & (FIRST | LAST)) == 0 && adjectiveShape(t, firstName)
-                    && ((ff & Lexicon.DICT) != 0 || (lf & (Lexicon.DICT | PLACE)) != 0 || demonymShape(t, firstName));
+                    && ((ff & Lexicon.DICT) != 0 || (lf & (Lexicon.DICT | PLACE)) != 0 || demonymShape(t, firstName))
+                    // "het Zuid-Franse Millau", "het Franse Degremont": an adjective of origin, even one
+                    // that is a family name somewhere, before a place or firm.
+                    || t.dutch && (ff & FIRST) == 0 && demonymShape(t, firstName)
+                    // "Broederlijk Delen", "Natuurwandeling Bijen": an ordinary derivation no list holds.
+                    || (ff & (FIRST | LAST)) == 0 && wordShape(t, firstName) && !endsWith(t.text(), t.end[firstName], "ly");
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
             } else if (leading) {
@@ -685,7 +777,9 @@ public final class PersonDetector implements Detector {
             } else if (lastFam || (unionFlags & FIRST) != 0) {
                 base = 0.7;
             } else if ((unionFlags & LAST) != 0) {
-                base = 0.5;
+                // "Deep Purple", "Rode Duivels", "Katoen Natie": a family name before an ordinary word that
+                // no list has as a name is a band, team or firm more often than a person.
+                base = (lf & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT && (ff & FIRST) == 0 ? 0.3 : 0.5;
             } else {
                 // Two unknown capitalised words: as often a title, place or company as a person, unless
                 // neither is an ordinary word ("Slobodan Milosevic", "Chuan Leekpai").
@@ -729,14 +823,32 @@ public final class PersonDetector implements Detector {
             base += 0.15; // "Szczepańska's killers": English possessive on a capitalised run
         }
         if (t.caseless && context == 0) {
-            // Without capitals only a given name followed by a family name is good evidence.
-            boolean pair = nName >= 2 && (ff & (FIRST | LAST)) != 0 && (lf & LAST) != 0; // "aksel kristensen"
+            // Without capitals only a given name followed by a family name is good evidence; two family
+            // names that are also ordinary words are ordinary words ("credit card", "people call").
+            boolean pair = nName >= 2 && ((ff & FIRST) != 0 || (ff & (LAST | Lexicon.DICT)) == LAST)
+                    && (lf & LAST) != 0; // "aksel kristensen"
             base = pair ? 0.7 : Math.min(base, 0.3);
+        }
+        if (context == 0 && nName == 1 && nInit == 0 && nParticle == 0 && (ff & (FIRST | LAST)) == LAST && first > 0
+                && t.punct(first - 1, '&') && first > 1 && t.kind[first - 2] == WORD && t.is(first - 2, CAP)) {
+            base = Math.min(base, 0.45); // "Coopers & Lybrand", "Hill & Knowlton": a firm
+        }
+        if (context == 0 && first == lastPersonEnd && nName == 1 && t.kind[first] == WORD && t.is(first, CAP)
+                && t.has(first, PARTICLE)) {
+            base = Math.min(base, 0.45); // "Alain Devos De Previa kreeg": the byline ended, a sentence starts
+        }
+        if (context == 0 && prev >= 0 && prev == first - 1 && is(t.text(), t, prev, "the") && allDictionaryWords(t, first, end)) {
+            base = Math.min(base, 0.3); // "The Princess Royal", "the Rose Garden": a title or a thing
+        }
+        if (context == 0 && !t.dutch && firmOfSurnames(t, first, end, nName, nInit, ff)) {
+            base = Math.min(base, 0.3); // "at Jones, Mitchell and Williams", "for Ellis-Ingram": a firm
         }
         double score = context > 0 ? Math.max(context, base) : base;
         if (next >= 0 && t.punct(next, '-') && !t.is(next, SPACE) && next + 1 < t.n && t.is(next + 1, LOWER)
-                && !t.is(next + 1, SPACE) && t.lex[next + 1] != 0) {
-            score = Math.min(score, 0.45); // "James Bond-films", "Clinton-adviseur": a name inside a compound
+                && !t.is(next + 1, SPACE) && t.lex[next + 1] != 0
+                && ((t.lex[next + 1] & (FIRST | LAST)) == 0 || t.has(next + 1, Lexicon.DICT))) {
+            // "James Bond-films", "Clinton-adviseur": a name inside a compound; but "Hauta-aho" is a name.
+            score = Math.min(score, 0.45);
         }
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
                 && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
@@ -936,6 +1048,177 @@ public final class PersonDetector implements Detector {
                 && t.text().charAt(t.start[end + 1]) == 's';
     }
 
+    /** Whether {@code first} follows a number (and maybe a comma) after an address word: Suite, Apt., Box. */
+    private static boolean afterUnitNumber(Tokens t, int first) {
+        int k = first - 1;
+        if (k >= 0 && t.punct(k, ',')) {
+            k--;
+        }
+        if (k < 1 || t.kind[k] != Tokens.NUM) {
+            return false;
+        }
+        int w = k - 1;
+        if (w >= 0 && t.punct(w, '.') && w > 0) {
+            w--; // "Apt. 608"
+        }
+        return w >= 0 && (t.kind[w] == WORD || t.kind[w] == ABBR) && t.has(w, ORG) && t.is(w, CAP);
+    }
+
+    /**
+     * Whether a country or region follows {@code end} (after an optional comma) with a postal code, or a
+     * two-letter region code with a postal code or country: ", Uruguay 80694", ", AT 31295",
+     * ", CO Uruguay", " Spain 61709".
+     */
+    private static boolean placeTail(Tokens t, int end) {
+        int k = end;
+        if (k < t.n && t.punct(k, ',')) {
+            k++;
+        }
+        if (k + 1 >= t.n || t.kind[k] != WORD || t.is(k, LINE)) {
+            return false;
+        }
+        int after = k + 1;
+        boolean code = t.end[k] - t.start[k] == 2 && t.is(k, ALL_CAPS);
+        if (code) {
+            return t.kind[after] == Tokens.NUM && !t.is(after, LINE) || t.kind[after] == WORD && t.has(after, PLACE);
+        }
+        return t.is(k, CAP) && (t.lex[k] & (PLACE | FIRST | LAST)) == PLACE && t.kind[after] == Tokens.NUM
+                && !t.is(after, LINE) && t.end[after] - t.start[after] >= 4;
+    }
+
+    /**
+     * Streets and buildings named after someone: Beerninckstraat, Kerklaan, Hersnapvej, Storgatan,
+     * Elisabethzaal, Boudewijnstadion (not -gade: Darrigade).
+     */
+    private static boolean streetShape(Tokens t, int w) {
+        CharSequence s = t.text();
+        int e = t.end[w];
+        if (e - t.start[w] < 7) {
+            return false;
+        }
+        return endsWith(s, e, "straat") || endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
+                || endsWith(s, e, "steenweg") || endsWith(s, e, "gracht") || endsWith(s, e, "singel")
+                || endsWith(s, e, "strasse") || endsWith(s, e, "straße") || endsWith(s, e, "gasse") || endsWith(s, e, "vej")
+                || endsWith(s, e, "gatan") || endsWith(s, e, "vägen") || endsWith(s, e, "katu")
+                || endsWith(s, e, "zaal") || endsWith(s, e, "stadion") || endsWith(s, e, "kerk")
+                || endsWith(s, e, "ziekenhuis") || endsWith(s, e, "instituut") || endsWith(s, e, "gebouw");
+    }
+
+    /** Whether the word before {@code prev} counts: {@code prev} is a word or there is none. */
+    private static boolean context(Tokens t, int prev) {
+        return prev < 0 || t.kind[prev] == WORD || t.kind[prev] == ABBR;
+    }
+
+    /**
+     * "arrived at X", "moved here from X", "grew up in X", "flew to X", "verhuisde naar X": a verb of
+     * going or living, maybe an adverb, and a preposition right before {@code first}.
+     */
+    private static boolean arrivedAt(Tokens t, int first) {
+        int p = first - 1;
+        if (p < 1 || t.kind[p] != WORD || !t.is(p, LOWER)) {
+            return false;
+        }
+        CharSequence s = t.text();
+        if (!(t.has(p, Lexicon.LOCATIVE) || is(s, t, p, "to") || is(s, t, p, "at") || is(s, t, p, "into")
+                || is(s, t, p, "bij") || is(s, t, p, "te"))) {
+            return false;
+        }
+        int v = p - 1;
+        if (v >= 1 && t.kind[v] == WORD && (is(s, t, v, "here") || is(s, t, v, "there") || is(s, t, v, "back")
+                || is(s, t, v, "up") || is(s, t, v, "hier") || is(s, t, v, "terug") || is(s, t, v, "daar"))) {
+            v--;
+        }
+        return v >= 0 && t.kind[v] == WORD && t.has(v, Lexicon.MOTION);
+    }
+
+    private static boolean allDictionaryWords(Tokens t, int first, int end) {
+        for (int j = first; j < end; j++) {
+            if (t.kind[j] != WORD || !t.has(j, Lexicon.DICT)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * English firm names made of family names: three bare names in a series ("Jones, Mitchell and
+     * Williams", "Owens, Duran & Oneal") or two joined by a hyphen with no given name ("Ellis-Ingram",
+     * "Weeks-Rivas"). A person named by family name alone is rarely listed that way.
+     */
+    private static boolean firmOfSurnames(Tokens t, int first, int end, int nName, int nInit, int ff) {
+        if (nInit > 0) {
+            return false;
+        }
+        if (nName == 2 && end - first == 3 && t.punct(first + 1, '-') && !t.is(first + 1, SPACE)
+                && !t.is(first + 2, SPACE) && (t.lex[end - 1] & (FIRST | LAST)) != FIRST) {
+            return true;
+        }
+        if (nName != 1 || end - first != 1) {
+            return false;
+        }
+        // The series around this word: single capitalised words joined by commas, "and" or "&".
+        int lo = first;
+        while (lo - 2 >= 0 && (t.punct(lo - 1, ',') || isAnd(t, lo - 1)) && member(t, lo - 2)) {
+            lo -= 2;
+        }
+        int hi = first;
+        while (hi + 2 < t.n && (t.punct(hi + 1, ',') || isAnd(t, hi + 1)) && member(t, hi + 2)) {
+            hi += 2;
+        }
+        if ((lo > 0 && t.kind[lo - 1] == WORD && t.is(lo - 1, CAP) && !article(t, lo - 1))
+                || (hi + 1 < t.n && t.kind[hi + 1] == WORD && t.is(hi + 1, CAP) && !t.has(hi + 1, ORG))) {
+            return false; // "Mary Jones, Bob Brown and ...": part of a longer name
+        }
+        // The firm is the run from just after the previous "and" to the member after the next one:
+        // "A, B and C" (and "Ezxbrl, Henderson, Hicks and Brown" in "... and Brown and Abt Associates").
+        // Lists of people look the same ("our 3 founders: Kónya, Becker and Vasquez", "They had 6:
+        // Romi, Erik, Amy..."), so a firm needs a preposition or "the" before it, or an organisation
+        // word or possessive after it, and no given name in it.
+        int runStart = lo;
+        for (int sep = lo + 1; sep < hi; sep += 2) {
+            if (isAnd(t, sep)) {
+                int runEnd = sep + 1;
+                if (first >= runStart && first <= runEnd && (runEnd - runStart) / 2 + 1 >= 3) {
+                    return firmContext(t, runStart, runEnd) && noGivenNames(t, runStart, runEnd);
+                }
+                runStart = sep + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean firmContext(Tokens t, int lo, int hi) {
+        CharSequence s = t.text();
+        int p = lo - 1;
+        if (p >= 0 && t.kind[p] == WORD && (is(s, t, p, "at") || is(s, t, p, "from") || is(s, t, p, "for")
+                || is(s, t, p, "of") || is(s, t, p, "with") || is(s, t, p, "by") || is(s, t, p, "the"))) {
+            return true;
+        }
+        int n = hi + 1;
+        return n < t.n && (t.kind[n] == WORD && t.has(n, ORG) || possessive(t, n));
+    }
+
+    private static boolean noGivenNames(Tokens t, int lo, int hi) {
+        for (int m = lo; m <= hi; m += 2) {
+            if ((t.lex[m] & (FIRST | LAST)) == FIRST) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean member(Tokens t, int i) {
+        return t.kind[i] == WORD && t.is(i, CAP) && !t.has(i, PARTICLE);
+    }
+
+    private static boolean isAnd(Tokens t, int i) {
+        if (t.punct(i, '&')) {
+            return true;
+        }
+        CharSequence s = t.text();
+        return t.kind[i] == WORD && (is(s, t, i, "and") || is(s, t, i, "en"));
+    }
+
     /** "(Ita)", "(Bel/Lotto)": a sports result line puts a country code after a rider's name. */
     private static boolean countryCode(Tokens t, int i) {
         return i < t.n && t.kind[i] == WORD && t.end[i] - t.start[i] == 3 && t.is(i, CAP)
@@ -948,7 +1231,7 @@ public final class PersonDetector implements Detector {
         int e = t.end[w];
         int len = e - t.start[w];
         return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
-                || endsWith(s, e, "ans"));
+                || endsWith(s, e, "ans") || endsWith(s, e, "iër") || endsWith(s, e, "iërs"));
     }
 
     private static boolean foreignLetters(Tokens t, int first, int end) {

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures the person detector on the development data in {@code ../shared/data} under the balanced
  * threshold (0.5). Skips when the data is absent. The floors below are the measured figures at the
- * time of writing, rounded down: they catch regressions. The issue's targets (CoNLL recall 0.90 and
- * exact F1 0.80; presidio recall 0.95 and precision 0.85) are not reached yet, see the README.
+ * time of writing, rounded down: they catch regressions. Sentences are scored one by one here, so the
+ * CoNLL figures sit below {@code veil eval}'s (one record per article: recall 0.900 against the issue's
+ * 0.90); the presidio figures meet the issue's targets (recall 0.95, precision 0.85); CoNLL exact F1
+ * (0.80) is not reached yet, see the README.
  */
 class PersonDetectorEvalTest {
 
@@ -40,6 +42,6 @@ class PersonDetectorEvalTest {
         PersonEval.Result r = PersonEval.evaluate(PersonDetector.create(),
                 PersonEval.presidio(shared("presidio-synth/synth_dataset_v2.dev.json")), Language.EN, BALANCED, null);
         assertTrue(r.recall() >= 0.95, r.row("presidio dev"));
-        assertTrue(r.precision() >= 0.79, r.row("presidio dev"));
+        assertTrue(r.precision() >= 0.86, r.row("presidio dev"));
     }
 }

@@ -241,6 +241,61 @@ class PersonDetectorTest {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Places in addresses, streets named after people, places after verbs of going or living.
+        "Ship it to Suite 632 Črni Vrh, Slovenia 15755.",
+        "Her address is 12 Main Street, Apt. 267, Lascano, Uruguay 80694.",
+        "The office moved to Hellendoorn, OV 21072 in May.",
+        "The bus station is on C. Beerninckstraat 88.",
+        "Het museum ligt aan de Jan Breydelstraat 5 in Gent.",
+        "We moved here from Khandallah last year.",
+        "The Princess Royal arrived at Khandallah this morning.",
+        "Mijn zus verhuisde naar Lendava.",
+        "could you please block my credit card asap",
+        // Firms named after their founders.
+        "She spent a year at Jones, Mitchell and Williams as a clerk.",
+        "The Davis, Reynolds and Williamson Orchestra played all night.",
+        "During 1971, Mayo-Walters invested heavily in the chips of the future.",
+        "Hij werkte een tijd bij Coopers & Lybrand als vennoot.",
+        // But lists of people stay people, and so do given names after a verb of going.
+        "The idea came from our founders: ⟦Monjeau⟧, ⟦Graves⟧ and ⟦Reed⟧.",
+        "They had three kids: ⟦Romi⟧, ⟦Erik⟧ and ⟦Amy⟧.",
+        "I work with ⟦John Smith⟧, ⟦Mary Jones⟧ and ⟦Bob Brown⟧.",
+        "Yesterday I went to ⟦Anna⟧ for advice.",
+        "Mevrouw ⟦Jansen-Bakker⟧ belt morgen terug.",
+        "my name is ⟦lena anders⟧ and i lost my card",
+    })
+    void ignoresAddressesStreetsPlacesAfterVerbsOfGoingAndFirmsNamedAfterPeople(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Bylines glued to the next sentence: the name stops after given and family name.
+        "Sport ⟦Tony Landuyt⟧ Integendeel , hij kon nu zelfs Franse ploegen aan.",
+        "publicatie ⟦Robert Melders⟧ Alleen zwaargewicht Fortis was al binnen.",
+        "Foto's ⟦Paul Geerts⟧ In de zomer bloeien ze.",
+        "⟦Alain Devos⟧ De Previa kreeg concurrentie.",
+        // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
+        "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
+        "Voorzitter ⟦Francis Vermeiren⟧ van de Gemeentelijke Holding zweeg.",
+        "Ik sprak ⟦Paul De Grauwe⟧ . Daarna zei ⟦De Grauwe⟧ dat hij het steunt.",
+        "De Britse hardrockgroep Deep Purple speelt op de laatste avond.",
+        "auteur Maar als je dan een steen op je hoofd krijgt.",
+        "auteur Kleuterleidsters mogen dan wel onderaan staan.",
+        "De Antwerpse Koningin Elisabethzaal was goed gevuld.",
+        "Ze trokken naar het Zuid-Franse Millau voor het proces.",
+        "⟦Bart Bode⟧ van Broederlijk Delen spreekt vandaag.",
+        "Vader ⟦Whately⟧ , een zeeman , overleed vroeg.",
+        // But a double given name keeps its particle, and a cue before a family name still counts.
+        "Gisteren belde ⟦Anna Maria De Smet⟧ over de les.",
+        "\" Onze vijfde wedstrijd was beter \" , vond coach ⟦Bird⟧ .",
+    })
+    void endsNamesAtBylinesAndLeavesRolesAdjectivesAndBandsOut(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
     @Test
     void aDigitOutsideTheBasicPlaneEndsItsNumberInsteadOfLoopingForever() {
         String text = "Hoi, ik ben Jan \uD835\uDFCF Peeters en mijn nummer is \uD835\uDFCF\uD835\uDFD0.";

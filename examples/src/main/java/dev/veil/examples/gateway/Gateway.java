@@ -288,7 +288,8 @@ public final class Gateway implements AutoCloseable {
             System.exit(2);
             return;
         }
-        Veil veil = Veil.builder().policy(policy(options.policy())).build();
+        // The cache: every turn re-sends the history, and restored replies are detected ahead of it.
+        Veil veil = Veil.builder().policy(policy(options.policy())).detectionCache().build();
         Gateway gateway = start(veil, new InetSocketAddress(options.bind(), options.port()), options.upstream());
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close));
         System.out.println("veil gateway: http://" + options.bind() + ":" + gateway.port() + PATH + " -> "
