@@ -278,7 +278,7 @@ final class SpecialScan {
         int start = fedAt[fed - len];
         int end = last + 1;
         int s = start;
-        if (start > 0 && Folding.isWordChar(text.charAt(start - 1))) {
+        if (start > 0 && Folding.isWordChar(chars[start - 1])) {
             if (!t.openLeft()) {
                 return;
             }
@@ -288,7 +288,7 @@ final class SpecialScan {
             }
         }
         int e = end;
-        if (end < length && Folding.isWordChar(text.charAt(end))) {
+        if (end < length && Folding.isWordChar(chars[end])) {
             int k = wordEnd(end);
             if (!t.openRight() && (t.caseSensitive() || t.kind() == Term.Kind.REFERENCE
                     || !allowedSuffix(t, end, k, languageMask))) {
@@ -316,17 +316,17 @@ final class SpecialScan {
                     }
                 } else {
                     // A hyphenated compound is one value: MS-patiënt, BRCA1-mutatie, Vooruit-kiezer.
-                    for (int guard = 0; guard < 3 && e + 1 < length && isHyphen(text.charAt(e))
-                            && Character.isLetterOrDigit(text.charAt(e + 1)); guard++) {
+                    for (int guard = 0; guard < 3 && e + 1 < length && isHyphen(chars[e])
+                            && Character.isLetterOrDigit(chars[e + 1]); guard++) {
                         e = wordEnd(e + 1);
                     }
-                    for (int guard = 0; guard < 3 && s >= 2 && isHyphen(text.charAt(s - 1))
-                            && Character.isLetterOrDigit(text.charAt(s - 2)); guard++) {
+                    for (int guard = 0; guard < 3 && s >= 2 && isHyphen(chars[s - 1])
+                            && Character.isLetterOrDigit(chars[s - 2]); guard++) {
                         s = wordStart(s - 1);
                     }
                 }
-                if (c.capitalisedNextRule[id] && e + 1 < length && text.charAt(e) == ' '
-                        && Character.isUpperCase(text.charAt(e + 1))) {
+                if (c.capitalisedNextRule[id] && e + 1 < length && chars[e] == ' '
+                        && Character.isUpperCase(chars[e + 1])) {
                     return; // "MS Teams", "MS Word": an abbreviation followed by a product name
                 }
                 if (!t.needsCue()) {
@@ -422,7 +422,7 @@ final class SpecialScan {
 
     private boolean foldedEquals(int from, String folded) {
         for (int j = 0; j < folded.length(); j++) {
-            if (Folding.charOf(Folding.symbol(text.charAt(from + j))) != folded.charAt(j)) {
+            if (Folding.charOf(Folding.symbol(chars[from + j])) != folded.charAt(j)) {
                 return false;
             }
         }
@@ -434,7 +434,7 @@ final class SpecialScan {
             return false;
         }
         for (int j = 0; j < raw.length(); j++) {
-            if (text.charAt(start + j) != raw.charAt(j)) {
+            if (chars[start + j] != raw.charAt(j)) {
                 return false;
             }
         }
@@ -443,17 +443,17 @@ final class SpecialScan {
 
     /** "collega's", "patient's" as plural or genitive after a role noun: the genitive still counts in English. */
     private boolean isPluralPossessive(int e) {
-        return e + 1 < length && isApostrophe(text.charAt(e)) && (text.charAt(e + 1) == 's' || text.charAt(e + 1) == 'S')
-                && (e + 2 == length || !Folding.isWordChar(text.charAt(e + 2)))
-                && e >= 1 && isVowel(text.charAt(e - 1));
+        return e + 1 < length && isApostrophe(chars[e]) && (chars[e + 1] == 's' || chars[e + 1] == 'S')
+                && (e + 2 == length || !Folding.isWordChar(chars[e + 2]))
+                && e >= 1 && isVowel(chars[e - 1]);
     }
 
     private boolean afterIndefinite(int s) {
         int p = s - 1;
-        while (p >= 0 && text.charAt(p) == ' ') {
+        while (p >= 0 && chars[p] == ' ') {
             p--;
         }
-        if (p < 0 || !Folding.isWordChar(text.charAt(p))) {
+        if (p < 0 || !Folding.isWordChar(chars[p])) {
             return false;
         }
         int we = p + 1;
@@ -468,7 +468,7 @@ final class SpecialScan {
 
     /** The start of the word run that char {@code i - 1} belongs to, or {@code i} if it is no word char. */
     private int wordStart(int i) {
-        if (i == 0 || !Folding.isWordChar(text.charAt(i - 1))) {
+        if (i == 0 || !Folding.isWordChar(chars[i - 1])) {
             return i;
         }
         wordRun(i - 1);
@@ -477,7 +477,7 @@ final class SpecialScan {
 
     /** The end of the word run that char {@code i} belongs to, or {@code i} if it is no word char. */
     private int wordEnd(int i) {
-        if (i >= length || !Folding.isWordChar(text.charAt(i))) {
+        if (i >= length || !Folding.isWordChar(chars[i])) {
             return i;
         }
         wordRun(i);
@@ -493,11 +493,11 @@ final class SpecialScan {
             return;
         }
         int a = i;
-        while (a > 0 && Folding.isWordChar(text.charAt(a - 1))) {
+        while (a > 0 && Folding.isWordChar(chars[a - 1])) {
             a--;
         }
         int b = i + 1;
-        while (b < length && Folding.isWordChar(text.charAt(b))) {
+        while (b < length && Folding.isWordChar(chars[b])) {
             b++;
         }
         runStart = a;
