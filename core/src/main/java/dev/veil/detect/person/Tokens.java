@@ -92,6 +92,11 @@ final class Tokens {
         boolean space = false;
         int mark = -1;
         int markRunStart = 0;
+        // The next '@' and the next "://" at or after the run where they were last looked for; each
+        // is looked for again only once a run starts past it, so the text is searched once for each.
+        int nextAt = -1;
+        int nextScheme = -1;
+        String string = text instanceof String str ? str : null;
         while (i < len) {
             char ch = t[i];
             // ASCII, nearly every char of a Dutch or English prompt, skips the Unicode tables.
@@ -111,7 +116,13 @@ final class Tokens {
             int flags = (space ? SPACE : 0) | (line ? LINE : 0);
             if (space || line || s == 0) {
                 if (mark < s) {
-                    mark = nextAddressMark(t, s, len);
+                    if (nextAt < s) {
+                        nextAt = nextAt(string, t, s, len);
+                    }
+                    if (nextScheme < s) {
+                        nextScheme = nextScheme(string, t, s, len);
+                    }
+                    mark = Math.min(nextAt, nextScheme);
                     markRunStart = mark == NO_MARK ? NO_MARK : runStart(t, mark);
                 }
                 // Only the run that holds the next '@' or "://", or one starting with w, can be an
@@ -200,11 +211,31 @@ final class Tokens {
         }
     }
 
-    /** The first index at or after {@code from} of '@' or "://", or {@link #NO_MARK}. */
-    private static int nextAddressMark(char[] t, int from, int len) {
+    /**
+     * The first '@' at or after {@code from}, or {@link #NO_MARK}: with {@link String#indexOf(int, int)}
+     * when the caller's text is a String, which the JIT compiles to a vectorised search.
+     */
+    private static int nextAt(String string, char[] t, int from, int len) {
+        if (string != null) {
+            int i = string.indexOf('@', from);
+            return i < 0 ? NO_MARK : i;
+        }
         for (int e = from; e < len; e++) {
-            char c = t[e];
-            if (c == '@' || (c == ':' && e + 2 < len && t[e + 1] == '/' && t[e + 2] == '/')) {
+            if (t[e] == '@') {
+                return e;
+            }
+        }
+        return NO_MARK;
+    }
+
+    /** The first "://" at or after {@code from}, or {@link #NO_MARK}; see {@link #nextAt}. */
+    private static int nextScheme(String string, char[] t, int from, int len) {
+        if (string != null) {
+            int i = string.indexOf("://", from);
+            return i < 0 ? NO_MARK : i;
+        }
+        for (int e = from; e + 2 < len; e++) {
+            if (t[e] == ':' && t[e + 1] == '/' && t[e + 2] == '/') {
                 return e;
             }
         }
