@@ -55,6 +55,8 @@ public final class PersonDetector implements Detector {
 
     private static final Set<EntityType> TYPES = Set.of(EntityType.PERSON);
     private static final int MAX_WORDS = 6;
+    /** Members of a series looked at on each side of a word for a firm named after its founders. */
+    private static final int FIRM_WALK = 8;
     /** Name likeness above which an unknown word counts as name-like, and below which as a thing (tuned on ned.train). */
     private static final double HI = 0.4;
     private static final double LO = 0.0;
@@ -1156,14 +1158,20 @@ public final class PersonDetector implements Detector {
         if (nName != 1 || end - first != 1) {
             return false;
         }
-        // The series around this word: single capitalised words joined by commas, "and" or "&".
+        // The series around this word: single capitalised words joined by commas, "and" or "&". Walked
+        // at most FIRM_WALK members each way, so a long list costs linear time; a firm is never that long.
         int lo = first;
-        while (lo - 2 >= 0 && (t.punct(lo - 1, ',') || isAnd(t, lo - 1)) && member(t, lo - 2)) {
+        while (lo - 2 >= 0 && first - lo < 2 * FIRM_WALK && (t.punct(lo - 1, ',') || isAnd(t, lo - 1))
+                && member(t, lo - 2)) {
             lo -= 2;
         }
         int hi = first;
-        while (hi + 2 < t.n && (t.punct(hi + 1, ',') || isAnd(t, hi + 1)) && member(t, hi + 2)) {
+        while (hi + 2 < t.n && hi - first < 2 * FIRM_WALK && (t.punct(hi + 1, ',') || isAnd(t, hi + 1))
+                && member(t, hi + 2)) {
             hi += 2;
+        }
+        if (first - lo >= 2 * FIRM_WALK || hi - first >= 2 * FIRM_WALK) {
+            return false; // a long list of names, not a firm
         }
         if ((lo > 0 && t.kind[lo - 1] == WORD && t.is(lo - 1, CAP) && !article(t, lo - 1))
                 || (hi + 1 < t.n && t.kind[hi + 1] == WORD && t.is(hi + 1, CAP) && !t.has(hi + 1, ORG))) {
