@@ -122,9 +122,25 @@ class DetectionCacheTest {
         };
         Veil veil = pseudonymising(failing, true);
         Session chat = veil.session("chat");
+        String reply = "Dit antwoord is kapot, en de detector die het na het herstellen leest ook.";
+        StreamRestorer stream = chat.streamRestorer();
+        String streamed = stream.accept(reply.substring(0, 30)) + stream.accept(reply.substring(30));
 
-        assertEquals("Dit antwoord is kapot.", chat.restore("Dit antwoord is kapot."));
-        assertThrows(DetectionFailedException.class, () -> chat.protect("Dit antwoord is kapot."));
+        assertEquals(reply, chat.restore(reply));
+        assertEquals(reply, streamed + stream.finish(), "the stream's last piece survives the failure");
+        assertThrows(DetectionFailedException.class, () -> chat.protect(reply));
+    }
+
+    @Test
+    void shortRestoredStringsAreNotDetectedAheadOfTime() {
+        // A tool call's argument values are restored one by one and never sent back on their own.
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        chat.restore("jan@voorbeeld.nl");
+        chat.restore("Morgen om tien uur.");
+
+        assertEquals(0, counter.chars.get());
     }
 
     private static Veil pseudonymising(Detector detector, boolean cache) {
