@@ -497,6 +497,9 @@ public final class PersonDetector implements Detector {
     private int afterRole(Tokens t, int first, int end) {
         int start = first;
         for (int k = first; k + 1 < end; k++) {
+            if (t.kind[k] == WORD && t.is(k, LOWER) && t.has(k, PARTICLE)) {
+                continue; // "de Mexicaan Barragán"
+            }
             if (t.kind[k] != WORD || t.has(k, FIRST)) {
                 break;
             }

@@ -279,6 +279,8 @@ class PersonDetectorTest {
         "⟦Alain Devos⟧ De Previa kreeg concurrentie.",
         // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
         "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
+        "Wat de Mexicaan ⟦Barragán⟧ aantrekkelijk maakt, is het licht.",
+        "Het contract van de Schot ⟦Coulthard⟧ wordt verlengd.",
         "Voorzitter ⟦Francis Vermeiren⟧ van de Gemeentelijke Holding zweeg.",
         "Ik sprak ⟦Paul De Grauwe⟧ . Daarna zei ⟦De Grauwe⟧ dat hij het steunt.",
         "De Britse hardrockgroep Deep Purple speelt op de laatste avond.",
