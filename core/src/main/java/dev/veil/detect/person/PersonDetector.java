@@ -161,13 +161,6 @@ public final class PersonDetector implements Detector {
                 }
             }
             first = afterRole(t, first, end);
-            // "Het China van Mao", "I Married a Dead Man van Cornell Woolrich": a place or an ordinary word,
-            // then "van", then a name: the person is after "van".
-            if (end - first >= 3 && t.kind[first] == WORD && (t.lex[first] & (FIRST | LAST)) == 0
-                    && t.has(first, PLACE | Lexicon.DICT) && t.kind[first + 1] == WORD && t.is(first + 1, LOWER)
-                    && is(t.text(), t, first + 1, "van") && isNameWord(t, first + 2)) {
-                first += 2;
-            }
             if (end - first > 2 && titledThing(t, first)) {
                 first += 2; // "De Morgen Kristof Demasure": a newspaper's name before a byline
             }

@@ -281,7 +281,6 @@ class PersonDetectorTest {
         "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
         "Wat de Mexicaan ⟦Barragán⟧ aantrekkelijk maakt, is het licht.",
         "Het contract van de Schot ⟦Coulthard⟧ wordt verlengd.",
-        "Het China van ⟦Mao⟧ had arbeiders nodig.",
         "Volgens commodore ⟦Baninimarama⟧ is het rustig.",
         "Voorzitter ⟦Francis Vermeiren⟧ van de Gemeentelijke Holding zweeg.",
         "Ik sprak ⟦Paul De Grauwe⟧ . Daarna zei ⟦De Grauwe⟧ dat hij het steunt.",
