@@ -50,6 +50,8 @@ public final class Veil {
 
     /** The default limit on input length, in chars. */
     public static final int DEFAULT_MAX_TEXT_LENGTH = 64 * 1024 * 1024;
+    /** Restored replies shorter than this are not detected ahead of the next turn. */
+    static final int MIN_PRIMED = 64;
     /** The default bound of the detection cache, in paragraphs. */
     public static final long DEFAULT_CACHE_SIZE = 10_000;
     /** By default a cached paragraph is forgotten this long after it was last seen. */
@@ -357,7 +359,9 @@ public final class Veil {
          */
         @Override
         public void restored(CharSequence reply) {
-            if (cache == null || reply.length() == 0 || reply.length() > maxTextLength) {
+            // Short strings (a tool call's argument values, one-line answers) cost little next turn and
+            // would only crowd the cache.
+            if (cache == null || reply.length() < MIN_PRIMED || reply.length() > maxTextLength) {
                 return;
             }
             try {

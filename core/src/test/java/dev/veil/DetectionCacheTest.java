@@ -58,10 +58,8 @@ class DetectionCacheTest {
     @Test
     void aRestoredReplyIsDetectedOnceSoTheTurnThatSendsItBackPaysOnlyForItsNewMessage() {
         CountingEmailDetector counter = new CountingEmailDetector();
-        Veil veil = pseudonymising(counter, true);
-        Session chat = veil.session("chat");
-        String question = chat.protect(PARAGRAPH_1).text();
-        String token = question.substring(question.indexOf("[EMAIL"), question.indexOf(']') + 1);
+        Session chat = pseudonymising(counter, true).session("chat");
+        String token = firstToken(chat.protect(PARAGRAPH_1).text());
 
         String reply = chat.restore(PARAGRAPH_2 + " Ik mail " + token + " vandaag.");
         int afterReply = counter.chars.get();
@@ -76,10 +74,8 @@ class DetectionCacheTest {
     @Test
     void aStreamedReplyIsDetectedWhenTheStreamFinishes() {
         CountingEmailDetector counter = new CountingEmailDetector();
-        Veil veil = pseudonymising(counter, true);
-        Session chat = veil.session("chat");
-        String question = chat.protect(PARAGRAPH_1).text();
-        String token = question.substring(question.indexOf("[EMAIL"), question.indexOf(']') + 1);
+        Session chat = pseudonymising(counter, true).session("chat");
+        String token = firstToken(chat.protect(PARAGRAPH_1).text());
         StreamRestorer stream = chat.streamRestorer();
         StringBuilder shown = new StringBuilder();
         String model = PARAGRAPH_2 + " Ik mail " + token + " vandaag.";
@@ -122,9 +118,30 @@ class DetectionCacheTest {
         };
         Veil veil = pseudonymising(failing, true);
         Session chat = veil.session("chat");
+        String reply = "Dit antwoord is kapot, en de detector die het na het herstellen leest ook.";
+        StreamRestorer stream = chat.streamRestorer();
+        String streamed = stream.accept(reply.substring(0, 30)) + stream.accept(reply.substring(30));
 
-        assertEquals("Dit antwoord is kapot.", chat.restore("Dit antwoord is kapot."));
-        assertThrows(DetectionFailedException.class, () -> chat.protect("Dit antwoord is kapot."));
+        assertEquals(reply, chat.restore(reply));
+        assertEquals(reply, streamed + stream.finish(), "the stream's last piece survives the failure");
+        assertThrows(DetectionFailedException.class, () -> chat.protect(reply));
+    }
+
+    @Test
+    void shortRestoredStringsAreNotDetectedAheadOfTime() {
+        // A tool call's argument values are restored one by one and never sent back on their own.
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        chat.restore("jan@voorbeeld.nl");
+        chat.restore("Morgen om tien uur.");
+
+        assertEquals(0, counter.chars.get());
+    }
+
+    /** The first e-mail token in a protected text, e.g. {@code [EMAIL_1]}. */
+    private static String firstToken(String protectedText) {
+        return protectedText.substring(protectedText.indexOf("[EMAIL"), protectedText.indexOf(']') + 1);
     }
 
     private static Veil pseudonymising(Detector detector, boolean cache) {

@@ -189,10 +189,18 @@ public final class Session implements AutoCloseable {
         return restored;
     }
 
-    /** Passes a whole restored reply to the engine, which may detect it ahead of the next turn. */
+    /**
+     * Passes a whole restored reply to the engine, which may detect it ahead of the next turn. That is
+     * only a head start: if it fails, the reply is still returned and the next turn detects it again
+     * (and fails closed there if detection keeps failing).
+     */
     private void replied(String restored) {
         if (owner != null) {
-            owner.engine().restored(restored);
+            try {
+                owner.engine().restored(restored);
+            } catch (RuntimeException e) {
+                // Nothing is cached; see above. The exception may quote the reply, so it goes nowhere.
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public final class StreamRestorer {
     private static final int CONTEXT = 2;
 
     /** The longest restored reply kept for the engine's detection cache; longer ones are not kept. */
-    static final int MAX_REMEMBERED = 1 << 20;
+    static final int MAX_REMEMBERED = 256 * 1024;
 
     private final Mapping mapping;
     /** Receives the whole restored reply at the end, or null. */
@@ -100,6 +100,7 @@ public final class StreamRestorer {
         if (whole != null) {
             String reply = whole.toString();
             whole = null;
+            // The rest is already computed: nothing the engine does with the reply can lose it.
             whenWhole.accept(reply);
         }
         return rest;

@@ -55,6 +55,10 @@ public final class PersonDetector implements Detector {
 
     private static final Set<EntityType> TYPES = Set.of(EntityType.PERSON);
     private static final int MAX_WORDS = 6;
+    /** Words that start a clause rather than continue a name: prepositions, function words, verbs. */
+    private static final int FUNCTION_WORD = Lexicon.LOCATIVE | Lexicon.DUTCH | Lexicon.ENGLISH | Lexicon.VERB;
+    /** Members of a series looked at on each side of a word for a firm named after its founders. */
+    private static final int FIRM_WALK = 8;
     /** Name likeness above which an unknown word counts as name-like, and below which as a thing (tuned on ned.train). */
     private static final double HI = 0.4;
     private static final double LO = 0.0;
@@ -493,6 +497,9 @@ public final class PersonDetector implements Detector {
     private int afterRole(Tokens t, int first, int end) {
         int start = first;
         for (int k = first; k + 1 < end; k++) {
+            if (t.kind[k] == WORD && t.is(k, LOWER) && t.has(k, PARTICLE)) {
+                continue; // "de Mexicaan Barragán"
+            }
             if (t.kind[k] != WORD || t.has(k, FIRST)) {
                 break;
             }
@@ -609,14 +616,16 @@ public final class PersonDetector implements Detector {
                 // "Robert Melders Alleen zwaargewicht", "Paul Geerts In de zomer": after a given name and a
                 // family name, a sentence-initial ordinary word starts the next sentence, even if some list
                 // also has it as a name.
-                if (names >= 2 && givenSeen && t.has(j, COMMON) && !t.has(j - 1, FIRST) && t.kind[j - 1] == WORD) {
-                    break;
+                if (names >= 2 && givenSeen && t.has(j, COMMON) && !t.has(j - 1, FIRST) && t.kind[j - 1] == WORD
+                        && (!t.has(j, LAST) || t.has(j, FUNCTION_WORD))) {
+                    break; // but "Maria Jansen Bakker", "Emma Watson Brown": a family name that is also a word
                 }
                 // "Agnes Goyvaerts Een ...", "Bart Eeckhout Ook": an ordinary word after a name starts a new
                 // sentence or heading (joined lines, bylines), it does not continue the name.
                 if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && ((t.lex[j] & (FIRST | LAST)) == 0
-                        || names >= 2 && (t.lex[j] & FIRST) == 0 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST))) {
-                    break;
+                        || names >= 2 && (t.lex[j] & FIRST) == 0 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST)
+                        && !(givenSeen && t.has(j, LAST) && !t.has(j, FUNCTION_WORD)))) {
+                    break; // but "Maria Jansen Bakker", "Emma Watson Brown": a family name that is also a word
                 }
                 // "Felicien Vervaecke Joop Zoetemelk", "Dierckxsens Jean-Marie Leblanc": after a family name,
                 // a given name followed by another name starts the next person.
@@ -700,16 +709,25 @@ public final class PersonDetector implements Detector {
         if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
             return 0;
         }
-        if (!titled && !t.is(first, LINE) && afterUnitNumber(t, first)) {
+        // Places and streets in addresses. Never after a title, cue word, greeting or header ("Patiënt:
+        // Chukwuemeka Obi, Texas 75001", "Meneer Vanderkerk"), and never a given name with more after it
+        // ("PO Box 123, John Smith will collect", "Dirk Hoogkerk"): a person is worth more than a place.
+        boolean introduced = titled || prev >= 0 && (t.has(prev, CUE | GREETING) || nameIntro(t, prev)
+                || t.has(prev, HEADER) && t.punct(prev + 1, ':')) || headerLine; // "To:", not "moved to"
+        boolean givenAndMore = nName >= 2 && (t.lex[firstName] & (FIRST | PLACE)) == FIRST;
+        if (!introduced && !givenAndMore && !t.is(first, LINE) && (t.lex[firstName] & (FIRST | PLACE)) != FIRST
+                && afterUnitNumber(t, first)) {
             return 0; // "Suite 632 Črni Vrh", "Apt. 267, Lascano": what follows a unit number is a place
         }
-        if (!titled && !(nName >= 2 && t.has(firstName, FIRST) && t.has(lastWord, LAST)) && placeTail(t, end)) {
+        if (!introduced && !givenAndMore && placeTail(t, end)) {
             return 0; // "Lascano, Uruguay 80694", "Hellendoorn, OV 21072": a place before its country or code
         }
-        if (t.kind[lastWord] == WORD && (t.lex[lastWord] & (FIRST | LAST)) == 0 && streetShape(t, lastWord)) {
-            return 0; // "C. Beerninckstraat", "Hersnapvej": a street named after someone is a street
+        if (!introduced && t.kind[lastWord] == WORD && (t.lex[lastWord] & (FIRST | LAST)) == 0
+                && streetShape(t, lastWord, givenAndMore)) {
+            return 0; // "C. Beerninckstraat", "Hersnapvej 75": a street named after someone is a street
         }
-        if (!titled && context(t, prev) && arrivedAt(t, first) && (t.lex[firstName] & FIRST) == 0) {
+        if (!introduced && context(t, prev) && arrivedAt(t, first) && (t.lex[firstName] & (FIRST | LAST)) == 0
+                && !t.has(first, PARTICLE) && !possessive(t, end)) {
             return 0; // "arrived at Khandallah", "moved here from Kenosha", "verhuisde naar Hasselt"
         }
         if (nName == 1 && nInit == 0 && (t.lex[firstName] & (PLACE | FIRST | LAST)) == PLACE
@@ -834,10 +852,11 @@ public final class PersonDetector implements Detector {
             base = Math.min(base, 0.45); // "Coopers & Lybrand", "Hill & Knowlton": a firm
         }
         if (context == 0 && first == lastPersonEnd && nName == 1 && t.kind[first] == WORD && t.is(first, CAP)
-                && t.has(first, PARTICLE)) {
+                && t.has(first, PARTICLE) && (lf & LAST) == 0) { // but "Ingrid Jansen Van Der Linden"
             base = Math.min(base, 0.45); // "Alain Devos De Previa kreeg": the byline ended, a sentence starts
         }
-        if (context == 0 && prev >= 0 && prev == first - 1 && is(t.text(), t, prev, "the") && allDictionaryWords(t, first, end)) {
+        if (context == 0 && nName >= 2 && prev >= 0 && prev == first - 1 && is(t.text(), t, prev, "the")
+                && allDictionaryWords(t, first, end)) {
             base = Math.min(base, 0.3); // "The Princess Royal", "the Rose Garden": a title or a thing
         }
         if (context == 0 && !t.dutch && firmOfSurnames(t, first, end, nName, nInit, ff)) {
@@ -1061,7 +1080,12 @@ public final class PersonDetector implements Detector {
         if (w >= 0 && t.punct(w, '.') && w > 0) {
             w--; // "Apt. 608"
         }
-        return w >= 0 && (t.kind[w] == WORD || t.kind[w] == ABBR) && t.has(w, ORG) && t.is(w, CAP);
+        if (w < 0 || !(t.kind[w] == WORD || t.kind[w] == ABBR) || !t.is(w, CAP)) {
+            return false;
+        }
+        CharSequence s = t.text();
+        return is(s, t, w, "suite") || is(s, t, w, "apt") || is(s, t, w, "apt.") || is(s, t, w, "box")
+                || is(s, t, w, "psc") || is(s, t, w, "unit") || is(s, t, w, "flat") || is(s, t, w, "floor");
     }
 
     /**
@@ -1087,21 +1111,36 @@ public final class PersonDetector implements Detector {
     }
 
     /**
-     * Streets and buildings named after someone: Beerninckstraat, Kerklaan, Hersnapvej, Storgatan,
-     * Elisabethzaal, Boudewijnstadion (not -gade: Darrigade).
+     * Streets and buildings named after someone. A street word no family name ends in (Beerninckstraat,
+     * Hersnapvej, Storgatan) is a street anywhere; one that family names also end in (Terlaan,
+     * Vanderkerk, Vandezaal, Boudewijnstadion) only before a house number or after a lower-case article
+     * ("de Elisabethzaal"), and not after a given name ("Kim Vandezaal"). Not -gade: Darrigade.
      */
-    private static boolean streetShape(Tokens t, int w) {
+    private static boolean streetShape(Tokens t, int w, boolean afterGivenName) {
         CharSequence s = t.text();
         int e = t.end[w];
         if (e - t.start[w] < 7) {
             return false;
         }
-        return endsWith(s, e, "straat") || endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
-                || endsWith(s, e, "steenweg") || endsWith(s, e, "gracht") || endsWith(s, e, "singel")
-                || endsWith(s, e, "strasse") || endsWith(s, e, "straße") || endsWith(s, e, "gasse") || endsWith(s, e, "vej")
-                || endsWith(s, e, "gatan") || endsWith(s, e, "vägen") || endsWith(s, e, "katu")
+        if (endsWith(s, e, "straat") || endsWith(s, e, "steenweg") || endsWith(s, e, "gracht")
+                || endsWith(s, e, "strasse") || endsWith(s, e, "straße") || endsWith(s, e, "vej")
+                || endsWith(s, e, "gatan") || endsWith(s, e, "vägen")) {
+            return true;
+        }
+        boolean ambiguous = endsWith(s, e, "laan") || endsWith(s, e, "plein") || endsWith(s, e, "dreef")
+                || endsWith(s, e, "singel") || endsWith(s, e, "gasse") || endsWith(s, e, "katu")
                 || endsWith(s, e, "zaal") || endsWith(s, e, "stadion") || endsWith(s, e, "kerk")
                 || endsWith(s, e, "ziekenhuis") || endsWith(s, e, "instituut") || endsWith(s, e, "gebouw");
+        if (!ambiguous || afterGivenName) {
+            return false;
+        }
+        boolean number = w + 1 < t.n && t.kind[w + 1] == Tokens.NUM && !t.is(w + 1, LINE);
+        int first = w;
+        while (first > 0 && t.kind[first - 1] == WORD && t.is(first - 1, CAP)) {
+            first--;
+        }
+        boolean article = first > 0 && t.kind[first - 1] == WORD && t.is(first - 1, LOWER) && article(t, first - 1);
+        return number || article;
     }
 
     /** Whether the word before {@code prev} counts: {@code prev} is a word or there is none. */
@@ -1120,7 +1159,7 @@ public final class PersonDetector implements Detector {
         }
         CharSequence s = t.text();
         if (!(t.has(p, Lexicon.LOCATIVE) || is(s, t, p, "to") || is(s, t, p, "at") || is(s, t, p, "into")
-                || is(s, t, p, "bij") || is(s, t, p, "te"))) {
+                || is(s, t, p, "te"))) { // not "bij": "woont bij De Vries" is at someone's place
             return false;
         }
         int v = p - 1;
@@ -1141,29 +1180,37 @@ public final class PersonDetector implements Detector {
     }
 
     /**
-     * English firm names made of family names: three bare names in a series ("Jones, Mitchell and
-     * Williams", "Owens, Duran & Oneal") or two joined by a hyphen with no given name ("Ellis-Ingram",
-     * "Weeks-Rivas"). A person named by family name alone is rarely listed that way.
+     * English firm names made of family names: three bare names in a series after "at", "for" or
+     * "the", or before an organisation word ("a year at Jones, Mitchell and Williams"), or two joined by
+     * a hyphen after "at", "for", "became" or "joined" ("I work for Ellis-Ingram").
      */
     private static boolean firmOfSurnames(Tokens t, int first, int end, int nName, int nInit, int ff) {
         if (nInit > 0) {
             return false;
         }
         if (nName == 2 && end - first == 3 && t.punct(first + 1, '-') && !t.is(first + 1, SPACE)
-                && !t.is(first + 2, SPACE) && (t.lex[end - 1] & (FIRST | LAST)) != FIRST) {
-            return true;
+                && !t.is(first + 2, SPACE) && (t.lex[end - 1] & (FIRST | LAST)) != FIRST && first > 0
+                && t.kind[first - 1] == WORD && (is(t.text(), t, first - 1, "at") || is(t.text(), t, first - 1, "for")
+                || is(t.text(), t, first - 1, "became") || is(t.text(), t, first - 1, "joined"))) {
+            return true; // "I work for Ellis-Ingram"; but "Ellis-Ingram called about the invoice"
         }
         if (nName != 1 || end - first != 1) {
             return false;
         }
-        // The series around this word: single capitalised words joined by commas, "and" or "&".
+        // The series around this word: single capitalised words joined by commas, "and" or "&". Walked
+        // at most FIRM_WALK members each way, so a long list costs linear time; a firm is never that long.
         int lo = first;
-        while (lo - 2 >= 0 && (t.punct(lo - 1, ',') || isAnd(t, lo - 1)) && member(t, lo - 2)) {
+        while (lo - 2 >= 0 && first - lo < 2 * FIRM_WALK && (t.punct(lo - 1, ',') || isAnd(t, lo - 1))
+                && member(t, lo - 2)) {
             lo -= 2;
         }
         int hi = first;
-        while (hi + 2 < t.n && (t.punct(hi + 1, ',') || isAnd(t, hi + 1)) && member(t, hi + 2)) {
+        while (hi + 2 < t.n && hi - first < 2 * FIRM_WALK && (t.punct(hi + 1, ',') || isAnd(t, hi + 1))
+                && member(t, hi + 2)) {
             hi += 2;
+        }
+        if (first - lo >= 2 * FIRM_WALK || hi - first >= 2 * FIRM_WALK) {
+            return false; // a long list of names, not a firm
         }
         if ((lo > 0 && t.kind[lo - 1] == WORD && t.is(lo - 1, CAP) && !article(t, lo - 1))
                 || (hi + 1 < t.n && t.kind[hi + 1] == WORD && t.is(hi + 1, CAP) && !t.has(hi + 1, ORG))) {
@@ -1190,12 +1237,20 @@ public final class PersonDetector implements Detector {
     private static boolean firmContext(Tokens t, int lo, int hi) {
         CharSequence s = t.text();
         int p = lo - 1;
-        if (p >= 0 && t.kind[p] == WORD && (is(s, t, p, "at") || is(s, t, p, "from") || is(s, t, p, "for")
-                || is(s, t, p, "of") || is(s, t, p, "with") || is(s, t, p, "by") || is(s, t, p, "the"))) {
-            return true;
+        if (p >= 0 && t.kind[p] == WORD && (is(s, t, p, "at") || is(s, t, p, "for") || is(s, t, p, "the"))) {
+            return true; // "a year at ...", "I work for ...", "The ... Orchestra"; not "with", "by", "of"
+        }
+        if (p >= 1 && is(s, t, p, "from") && t.kind[p - 1] == WORD && (is(s, t, p - 1, "is") || is(s, t, p - 1, "are")
+                || is(s, t, p - 1, "was") || is(s, t, p - 1, "were") || is(s, t, p - 1, "am"))) {
+            return true; // "Tomomi is from Hawkins, Richardson and Santana": where someone works
         }
         int n = hi + 1;
-        return n < t.n && (t.kind[n] == WORD && t.has(n, ORG) || possessive(t, n));
+        if (n < t.n && t.kind[n] == WORD && t.has(n, ORG)) {
+            return true;
+        }
+        // "Owens, Duran and Oneal's Mrs. Kathrine Filemonsen": someone's title after the possessive.
+        return possessive(t, n) && n + 2 < t.n && (t.kind[n + 2] == WORD || t.kind[n + 2] == ABBR)
+                && t.has(n + 2, TITLE); // but "Smith, Jones and Brown's kids"
     }
 
     private static boolean noGivenNames(Tokens t, int lo, int hi) {

@@ -42,6 +42,6 @@ class PersonDetectorEvalTest {
         PersonEval.Result r = PersonEval.evaluate(PersonDetector.create(),
                 PersonEval.presidio(shared("presidio-synth/synth_dataset_v2.dev.json")), Language.EN, BALANCED, null);
         assertTrue(r.recall() >= 0.95, r.row("presidio dev"));
-        assertTrue(r.precision() >= 0.86, r.row("presidio dev"));
+        assertTrue(r.precision() >= 0.85, r.row("presidio dev"));
     }
 }
