@@ -726,7 +726,7 @@ public final class PersonDetector implements Detector {
                 && streetShape(t, lastWord, givenAndMore)) {
             return 0; // "C. Beerninckstraat", "Hersnapvej 75": a street named after someone is a street
         }
-        if (!introduced && context(t, prev) && arrivedAt(t, first) && (t.lex[firstName] & (FIRST | LAST)) == 0
+        if (!introduced && arrivedAt(t, first) && (t.lex[firstName] & (FIRST | LAST)) == 0
                 && !t.has(first, PARTICLE) && !possessive(t, end)) {
             return 0; // "arrived at Khandallah", "moved here from Kenosha", "verhuisde naar Hasselt"
         }
@@ -1141,11 +1141,6 @@ public final class PersonDetector implements Detector {
         }
         boolean article = first > 0 && t.kind[first - 1] == WORD && t.is(first - 1, LOWER) && article(t, first - 1);
         return number || article;
-    }
-
-    /** Whether the word before {@code prev} counts: {@code prev} is a word or there is none. */
-    private static boolean context(Tokens t, int prev) {
-        return prev < 0 || t.kind[prev] == WORD || t.kind[prev] == ABBR;
     }
 
     /**
