@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The earlier turns were played through the same session first: each question protected, each reply
  * restored on its way to the client ({@code reply=restored}, which detects the restored reply ahead
  * of the next turn) or handed to the client some other way ({@code reply=unseen}). Per invocation the
- * newest question and the reply before it are made unique with a counter, and that reply is restored
+ * newest question and the reply before it get a counter in every paragraph, and that reply is restored
  * for {@code reply=restored}, all in an untimed setup: both are new text each time, as in a real chat.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GatewayTurnBenchmark -prof gc}
@@ -72,13 +72,23 @@ public class GatewayTurnBenchmark {
     @Setup(Level.Invocation)
     public void nextMessage() {
         counter++;
-        request[request.length - 1] = newest + " (" + counter + ")";
+        request[request.length - 1] = unique(newest);
         if (turn > 1) {
-            request[request.length - 2] = lastReply + " (" + counter + ")";
+            request[request.length - 2] = unique(lastReply);
             if (reply.equals("restored")) {
                 session.restore(request[request.length - 2]);
             }
         }
+    }
+
+    /**
+     * The message with the counter in every paragraph, so that no segment of it was seen before: the
+     * detection cache keys paragraphs by content, and a message that differs only at its end would
+     * still hit on its first paragraphs.
+     */
+    private String unique(String message) {
+        String mark = " (" + counter + ")";
+        return message.replace("\n\n", mark + "\n\n") + mark;
     }
 
     /** Every message of the request protected through the session, as the gateway forwards them. */
