@@ -851,6 +851,10 @@ public final class PersonDetector implements Detector {
                 && t.punct(first - 1, '&') && first > 1 && t.kind[first - 2] == WORD && t.is(first - 2, CAP)) {
             base = Math.min(base, 0.45); // "Coopers & Lybrand", "Hill & Knowlton": a firm
         }
+        if (context == 0 && !t.dutch && (ff & FIRST) == 0 && prev >= 0 && prev == first - 1
+                && (is(t.text(), t, prev, "became") || is(t.text(), t, prev, "becomes"))) {
+            base = Math.min(base, 0.45); // "which later became Zillow in 2014": a firm's new name
+        }
         if (context == 0 && first == lastPersonEnd && nName == 1 && t.kind[first] == WORD && t.is(first, CAP)
                 && t.has(first, PARTICLE) && (lf & LAST) == 0) { // but "Ingrid Jansen Van Der Linden"
             base = Math.min(base, 0.45); // "Alain Devos De Previa kreeg": the byline ended, a sentence starts

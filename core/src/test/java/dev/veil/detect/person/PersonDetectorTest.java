@@ -258,6 +258,7 @@ class PersonDetectorTest {
         "The Davis, Reynolds and Williamson Orchestra played all night.",
         "I worked for Mayo-Walters for a year, in the chips of the future.",
         "Hij werkte een tijd bij Coopers & Lybrand als vennoot.",
+        "The shop in Amsterdam, which later became Zillow in 2014, is closed.",
         // But lists of people stay people, and so do given names after a verb of going.
         "The idea came from our founders: ⟦Monjeau⟧, ⟦Graves⟧ and ⟦Reed⟧.",
         "They had three kids: ⟦Romi⟧, ⟦Erik⟧ and ⟦Amy⟧.",
@@ -320,6 +321,7 @@ class PersonDetectorTest {
         "Photos of ⟦Smith⟧, ⟦Jones⟧ and ⟦Brown⟧'s kids.",
         "⟦Ellis-Ingram⟧ called about the invoice.",
         "⟦Emma Watson Brown⟧ was admitted on Monday.",
+        "In 2010 she became ⟦Anna Smith⟧ by marriage.",
     })
     void keepsRealNamesNextToAddressAndFirmPatterns(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
