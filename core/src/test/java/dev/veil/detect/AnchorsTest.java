@@ -46,7 +46,7 @@ class AnchorsTest {
         for (int k = 0; k < 3_000; k++) {
             String text = randomText(random, 1 + random.nextInt(k % 10 == 0 ? 600 : 120));
             for (Detector detector : Detectors.identifiers()) {
-                List<String> own = run(detector, new Plain(text));
+                List<String> own = run(detector, TextInput.of(text));
                 List<String> shared = run(detector, new Shared(text));
                 assertEquals(own, shared, detector.id());
                 found += own.size();
@@ -67,19 +67,6 @@ class AnchorsTest {
         List<String> out = new ArrayList<>();
         detector.detect(input, (start, end, type, score) -> out.add(start + "-" + end + " " + type + " " + score));
         return out;
-    }
-
-    /** What a user's code passes: no shared anchors. */
-    private record Plain(String text) implements DetectionInput {
-        @Override
-        public Language language() {
-            return Language.AUTO;
-        }
-
-        @Override
-        public List<Finding> priorFindings() {
-            return List.of();
-        }
     }
 
     /** What the engine passes. */

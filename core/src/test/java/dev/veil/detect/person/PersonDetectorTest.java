@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.EntityType;
 import dev.veil.Finding;
-import dev.veil.Language;
 import dev.veil.Policy;
 import dev.veil.Veil;
 import dev.veil.detect.DetectionInput;
+import dev.veil.detect.TextInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -485,21 +485,6 @@ class PersonDetectorTest {
     }
 
     static DetectionInput input(String text) {
-        return new DetectionInput() {
-            @Override
-            public CharSequence text() {
-                return text;
-            }
-
-            @Override
-            public Language language() {
-                return Language.AUTO;
-            }
-
-            @Override
-            public List<Finding> priorFindings() {
-                return List.of();
-            }
-        };
+        return TextInput.of(text);
     }
 }

@@ -1,10 +1,10 @@
 package dev.veil.detect.person;
 
 import dev.veil.EntityType;
-import dev.veil.Finding;
 import dev.veil.Language;
 import dev.veil.detect.DetectionInput;
 import dev.veil.detect.Detector;
+import dev.veil.detect.TextInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -190,22 +190,7 @@ final class PersonEval {
 
     static List<Span> detect(Detector detector, String text, Language language, double threshold) {
         List<Span> out = new ArrayList<>();
-        DetectionInput input = new DetectionInput() {
-            @Override
-            public CharSequence text() {
-                return text;
-            }
-
-            @Override
-            public Language language() {
-                return language;
-            }
-
-            @Override
-            public List<Finding> priorFindings() {
-                return List.of();
-            }
-        };
+        DetectionInput input = TextInput.of(text, language);
         detector.detect(input, (start, end, type, score) -> {
             if (type.equals(EntityType.PERSON) && score >= threshold) {
                 out.add(new Span(start, end, score));
@@ -262,19 +247,7 @@ final class PersonEval {
     public static void main(String[] args) throws IOException {
         if (args[0].equals("-t")) {
             String text = args[1];
-            PersonDetector.create().detect(new DetectionInput() {
-                public CharSequence text() {
-                    return text;
-                }
-
-                public Language language() {
-                    return Language.AUTO;
-                }
-
-                public List<Finding> priorFindings() {
-                    return List.of();
-                }
-            }, (s, e, type, score) -> System.out.println(text.substring(s, e) + "\t" + score));
+            PersonDetector.create().detect(TextInput.of(text), (s, e, type, score) -> System.out.println(text.substring(s, e) + "\t" + score));
             return;
         }
         Path file = Path.of(args[0]);

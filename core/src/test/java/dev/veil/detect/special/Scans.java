@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.veil.EntityType;
 import dev.veil.Finding;
 import dev.veil.Language;
-import dev.veil.detect.DetectionInput;
+import dev.veil.detect.TextInput;
 import dev.veil.detect.Detector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,15 +14,12 @@ import java.util.List;
 /** Runs a detector the way the engine does and checks the invariants of every finding. */
 final class Scans {
 
-    record Input(CharSequence text, Language language, List<Finding> priorFindings) implements DetectionInput {
-    }
-
     private Scans() {
     }
 
     static List<Finding> scan(Detector d, String text, Language language, List<Finding> prior) {
         List<Finding> found = new ArrayList<>();
-        d.detect(new Input(text, language, prior), (start, end, type, score) -> {
+        d.detect(new TextInput(text, language, prior), (start, end, type, score) -> {
             assertTrue(start >= 0 && end > start && end <= text.length(), "offsets in bounds");
             assertTrue(!Character.isLowSurrogate(text.charAt(start)), "no split surrogate at start");
             assertTrue(end == text.length() || !Character.isLowSurrogate(text.charAt(end)), "no split surrogate at end");
