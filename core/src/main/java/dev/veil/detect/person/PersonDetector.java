@@ -1140,7 +1140,7 @@ public final class PersonDetector implements Detector {
         }
         boolean number = w + 1 < t.n && t.kind[w + 1] == Tokens.NUM && !t.is(w + 1, LINE);
         int first = w;
-        while (first > 0 && t.kind[first - 1] == WORD && t.is(first - 1, CAP)) {
+        while (first > 0 && w - first < MAX_WORDS && t.kind[first - 1] == WORD && t.is(first - 1, CAP)) {
             first--;
         }
         boolean article = first > 0 && t.kind[first - 1] == WORD && t.is(first - 1, LOWER) && article(t, first - 1);
