@@ -72,6 +72,66 @@ class DetectionCacheTest {
     }
 
     @Test
+    void aRestoredReplyReSentWithinTheWholeHistoryIsNotDetectedAgain() {
+        // A client that sends the whole chat as one text. The first question is shorter than a segment, so
+        // the history's first segment runs on into the reply: its head (the question) and the reply's own
+        // segment are found in the cache, and only the new question is detected.
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = pseudonymising(counter, true);
+        Session chat = veil.session("chat");
+        String question = "user: Mail jan.jansen@voorbeeld.nl over de levering.";
+        String token = firstToken(chat.protect(question).text());
+        String reply = chat.restore("assistant: " + PARAGRAPH_2 + "\n\nIk mail " + token + " vandaag.\n");
+        String history = question + "\n\n" + reply + "\n\n" + PARAGRAPH_3;
+        int before = counter.chars.get();
+
+        ProtectedText turn2 = chat.protect(history);
+
+        assertEquals(before + PARAGRAPH_3.length(), counter.chars.get(), "only the new question was detected");
+        Veil uncached = Veil.builder().withoutBuiltInDetectors().detector(new CountingEmailDetector()).build();
+        assertEquals(uncached.scan(history), veil.scan(history));
+        assertEquals(3, turn2.findings().size());
+        assertTrue(turn2.text().contains("Ik mail " + token + " vandaag."), "the reply's address has its token");
+        assertTrue(!turn2.text().contains("@"), turn2.text());
+    }
+
+    @Test
+    void findsTheSameAsWithoutTheCacheWhateverWasSeenBefore() {
+        // Histories built from random paragraphs, scanned after random earlier texts (prefixes, replies on
+        // their own, other histories): heads taken from the cache and texts cut afresh must never lose or
+        // shift a finding. The detector needs no context, so the results must be identical.
+        Random random = new Random(20261123);
+        for (int round = 0; round < 300; round++) {
+            CountingEmailDetector counter = new CountingEmailDetector();
+            Veil cached = Veil.builder().withoutBuiltInDetectors().detector(counter).detectionCache().build();
+            Veil uncached = Veil.builder().withoutBuiltInDetectors().detector(new CountingEmailDetector()).build();
+            List<String> paragraphs = new ArrayList<>();
+            for (int i = 0; i < 2 + random.nextInt(10); i++) {
+                paragraphs.add(randomParagraph(random));
+            }
+            for (int scan = 0; scan < 6; scan++) {
+                int from = random.nextInt(3) == 0 ? random.nextInt(paragraphs.size()) : 0;
+                int to = from + 1 + random.nextInt(paragraphs.size() - from);
+                String text = String.join(random.nextBoolean() ? "\n\n" : "\n \r\n", paragraphs.subList(from, to))
+                        + (random.nextInt(4) == 0 ? "\n" : "");
+                assertEquals(uncached.scan(text), cached.scan(text), text);
+            }
+        }
+    }
+
+    private static String randomParagraph(Random random) {
+        StringBuilder sb = new StringBuilder();
+        int words = 1 + random.nextInt(random.nextBoolean() ? 8 : 60);
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                sb.append(random.nextInt(12) == 0 ? "\n" : " ");
+            }
+            sb.append(random.nextInt(7) == 0 ? "p" + random.nextInt(50) + "@voorbeeld.nl" : "woord" + random.nextInt(9));
+        }
+        return sb.toString();
+    }
+
+    @Test
     void aStreamedReplyIsDetectedWhenTheStreamFinishes() {
         CountingEmailDetector counter = new CountingEmailDetector();
         Session chat = pseudonymising(counter, true).session("chat");

@@ -2,6 +2,7 @@ package dev.veil.benchmarks;
 
 import dev.veil.Finding;
 import dev.veil.Veil;
+import dev.veil.session.Session;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,16 +19,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A chat client re-sends the whole history every turn. With the engine's detection cache, turn 20
- * should cost little more than turn 1: only the newest message is new text.
+ * A chat client re-sends the whole history every turn, as one text. With the engine's detection cache,
+ * turn 20 should cost little more than turn 1: only the newest message is new text.
  *
  * <p>The engine first scans the history of the previous turn, as it did when that turn was sent. Each
- * invocation then scans the history at {@code turn} whose last (user) message is made unique with a
- * counter, so the newest message is always a cache miss while the earlier ones were seen before, as
- * in a real chat. Building that string happens in an untimed per-invocation setup. The assistant's
- * last reply is new text here too: restoring it through a session detects it ahead of time only as a
- * text of its own, which a concatenated history does not contain as a segment ({@link
- * GatewayTurnBenchmark} measures the gateway, which protects each message on its own).
+ * invocation then scans the history at {@code turn}, in which the newest question and the reply before
+ * it carry a counter in every paragraph, so both are new text each time while the earlier messages
+ * were seen before, as in a real chat. With {@code reply=restored} that reply came back through a
+ * session's {@code restore} (which detects it ahead of the next turn, as the gateway and any
+ * pseudonymising client do); with {@code reply=unseen} it reached the client some other way and is
+ * detected within the history. Building the texts and restoring happen in an untimed per-invocation
+ * setup.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ConversationBenchmark -prof gc}
  */
@@ -42,8 +44,13 @@ public class ConversationBenchmark {
     @Param({"1", "20"})
     public int turn;
 
+    @Param({"restored", "unseen"})
+    public String reply;
+
     private Veil veil;
+    private Session session;
     private String earlier;
+    private String lastReply;
     private String newest;
     private long counter;
     private String history;
@@ -51,9 +58,10 @@ public class ConversationBenchmark {
     @Setup
     public void setUp() {
         veil = Engines.cached();
+        session = veil.session("conversation");
         List<String> messages = Corpus.conversationTurns();
-        earlier = turn == 1 ? "" : Corpus.Conversation.historyAt(turn - 1, messages) + "\n\n"
-                + messages.get(2 * turn - 3) + "\n\n";
+        earlier = turn == 1 ? "" : Corpus.Conversation.historyAt(turn - 1, messages) + "\n\n";
+        lastReply = turn == 1 ? null : messages.get(2 * turn - 3);
         newest = messages.get(2 * turn - 2);
         if (turn > 1) {
             // The previous turn was protected already, so the engine has seen its whole text.
@@ -63,7 +71,22 @@ public class ConversationBenchmark {
 
     @Setup(Level.Invocation)
     public void nextMessage() {
-        history = earlier + newest + " (" + counter++ + ")";
+        counter++;
+        if (lastReply == null) {
+            history = unique(newest);
+            return;
+        }
+        String restored = unique(lastReply);
+        if (reply.equals("restored")) {
+            session.restore(restored);
+        }
+        history = earlier + restored + "\n\n" + unique(newest);
+    }
+
+    /** The message with the counter in every paragraph, so that no paragraph of it was seen before. */
+    private String unique(String message) {
+        String mark = " (" + counter + ")";
+        return message.replace("\n\n", mark + "\n\n") + mark;
     }
 
     /** Findings in the whole history, as the gateway would scan it this turn. */

@@ -69,18 +69,18 @@ public final class Report {
                     r.chars <= 0 ? "" : fmt(r.chars / r.median), r.bytesPerOp < 0 ? "" : String.format(Locale.ROOT, "%.0f", r.bytesPerOp),
                     r.chars <= 0 || r.bytesPerOp < 0 ? "" : fmt(r.bytesPerOp / r.chars), ratio));
         }
-        Double turn1 = null;
-        Double turn20 = null;
         for (Row r : rows) {
-            if (r.benchmark.startsWith("Conversation") && r.param.equals("turn 1")) {
-                turn1 = r.median;
-            } else if (r.benchmark.startsWith("Conversation") && r.param.equals("turn 20")) {
-                turn20 = r.median;
+            if (r.benchmark.startsWith("Conversation") && r.param.endsWith("turn 20")) {
+                String variant = r.param.substring(0, r.param.length() - "turn 20".length());
+                for (Row first : rows) {
+                    if (first.benchmark.equals(r.benchmark) && first.param.equals(variant + "turn 1")) {
+                        sb.append(String.format(Locale.ROOT, "%nConversation (%s): turn 20 costs %s× turn 1 (medians).",
+                                variant.isBlank() ? "default" : variant.strip(), fmt(r.median / first.median)));
+                    }
+                }
             }
         }
-        if (turn1 != null && turn20 != null) {
-            sb.append(String.format(Locale.ROOT, "%nConversation: turn 20 costs %s× turn 1 (medians).%n", fmt(turn20 / turn1)));
-        }
+        sb.append('\n');
         return sb.toString();
     }
 
