@@ -102,50 +102,96 @@ final class Chars {
     }
 
     private static boolean containsWord(CharSequence text, int from, int to, Words words) {
-        for (int i = from; i < to; i++) {
-            // Only the first letters of the words start one; checking that first skips most positions.
-            char first = text.charAt(i);
-            char lower = first < 0x80 ? (first >= 'A' && first <= 'Z' ? (char) (first + 32) : first)
-                    : Character.toLowerCase(first);
-            if (!words.mayStartWith(lower) || !Character.isLetter(first) || !boundaryBefore(text, i)) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
                 continue;
             }
-            String[] all = words.words;
-            char[] firsts = words.firstChars;
-            for (int k = 0; k < all.length; k++) {
-                if (firsts[k] != lower) {
-                    continue;
-                }
-                String w = all[k];
-                int e = i + w.length();
-                if (e <= to && regionEqualsIgnoreCase(text, i, w)
-                        && (e == text.length() || !Character.isLetter(text.charAt(e)))) {
-                    return true;
-                }
+            // A run of letters is hashed as it is skipped and looked up once, where a word may start.
+            boolean starts = boundaryBefore(text, i);
+            int runStart = i;
+            int h = 0;
+            do {
+                h = 31 * h + Words.lower(c);
+                i++;
+            } while (i < to && Character.isLetter(c = text.charAt(i)));
+            if (i == to && to < text.length() && Character.isLetter(text.charAt(to))) {
+                return false; // the run goes on past the window, and nothing after it is inside
+            }
+            if (starts && words.standsAt(text, runStart, i, h, to, false)) {
+                return true;
             }
         }
         return false;
     }
 
-    /** Context words (lower case ASCII or Latin-1) for {@link #hasContextWord}, with their first letters. */
+    /**
+     * Context words (lower case ASCII or Latin-1; a few hold a space, hyphen or dot) for {@link
+     * #hasContextWord}, found by the hash of their first run of letters.
+     */
     static final class Words {
         final String[] words;
-        /** The first char of each word, so a scan compares a char before it touches the word. */
-        final char[] firstChars;
-        private final boolean[] firsts = new boolean[0x100];
+        /** Open addressing by {@link #runHash}: entry index + 1, 0 = empty. */
+        private final int[] table;
+        private final int[] runHash;
+        private final int[] runLength;
 
         Words(String... words) {
             this.words = words.clone();
-            this.firstChars = new char[words.length];
+            this.runHash = new int[words.length];
+            this.runLength = new int[words.length];
+            this.table = new int[Integer.highestOneBit(Math.max(4, 4 * words.length)) << 1];
             for (int k = 0; k < words.length; k++) {
-                firstChars[k] = words[k].charAt(0);
-                firsts[firstChars[k] & 0xFF] = true;
+                String w = words[k];
+                int len = 0;
+                int h = 0;
+                while (len < w.length() && Character.isLetter(w.charAt(len))) {
+                    h = 31 * h + lower(w.charAt(len));
+                    len++;
+                }
+                if (len == 0 || !w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                    throw new IllegalArgumentException("a context word starts with a letter and is lower case");
+                }
+                runHash[k] = h;
+                runLength[k] = len;
+                int slot = h & (table.length - 1);
+                while (table[slot] != 0) {
+                    slot = (slot + 1) & (table.length - 1);
+                }
+                table[slot] = k + 1;
             }
         }
 
-        boolean mayStartWith(char lower) {
-            // Every char maps to a slot: a false positive only costs the word loop.
-            return firsts[lower & 0xFF];
+        /**
+         * Whether a word stands at {@code s}, where the text's run of letters {@code [s, e)} hashes to
+         * {@code h}: the whole word ends by {@code to} and is followed by no letter ({@code
+         * wordBoundary}: by no letter or digit).
+         */
+        boolean standsAt(CharSequence text, int s, int e, int h, int to, boolean wordBoundary) {
+            int mask = table.length - 1;
+            for (int slot = h & mask; table[slot] != 0; slot = (slot + 1) & mask) {
+                int k = table[slot] - 1;
+                if (runHash[k] != h || runLength[k] != e - s) {
+                    continue;
+                }
+                String w = words[k];
+                int end = s + w.length();
+                if (end <= to && regionEqualsIgnoreCase(text, s, w) && (wordBoundary ? boundaryAfter(text, end)
+                        : end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@link Character#toLowerCase(char)}, without its table look-up for ASCII. */
+        static char lower(char c) {
+            if (c < 0x80) {
+                return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            }
+            return Character.toLowerCase(c);
         }
     }
 

@@ -45,12 +45,12 @@ final class PhoneDetector implements Detector {
     private static final double CONTEXT_ONLY_SCORE = 0.6;
     private static final int MIN_CONTEXT_ONLY_DIGITS = 7;
     private static final double NEGATIVE_CONTEXT_SCORE = 0.3;
-    private static final String[] NEGATIVE_CONTEXT = {
+    static final String[] NEGATIVE_CONTEXT = {
         "order", "ordernummer", "bestelnummer", "bestelling", "factuur", "factuurnummer", "invoice",
         "versie", "version", "artikel", "artikelnummer", "klantnummer", "dossiernummer", "kenmerk",
         "referentie", "reference", "ref", "zaaknummer", "case", "ticket", "serial", "serienummer", "ssn",
         "social security", "license", "licence", "rijbewijs", "passport", "paspoort"};
-    private static final String[] POSITIVE_CONTEXT = {
+    static final String[] POSITIVE_CONTEXT = {
         "tel", "telefoon", "telefoonnummer", "telefonisch", "phone", "telephone", "mobiel", "mobile", "mob", "cell",
         "gsm", "bel", "bellen", "call", "calls", "calling", "ring", "fax", "desk", "office", "kantoor", "whatsapp",
         "sms", "text", "message", "messages", "reach", "contact", "dial", "answering", "bereikbaar"};
@@ -264,35 +264,33 @@ final class PhoneDetector implements Detector {
      * {@code license number is ...}), and no phone word stands closer. Only the 20 chars before count,
      * so a dense form ({@code IBAN ..., tel 06-12345678}) keeps its phone numbers.
      */
-    private static boolean negativeContext(CharSequence text, int start) {
-        int from = Math.max(0, start - 20);
-        for (int k = start - 1; k >= from; k--) {
-            char first = text.charAt(k);
-            if (!Character.isLetter(first) || !Chars.boundaryBefore(text, k)) {
+    static boolean negativeContext(CharSequence text, int start) {
+        // The word nearest the number decides: walk the runs of letters forward, keep the last verdict.
+        boolean negative = false;
+        int n = text.length();
+        int i = Math.max(0, start - 20);
+        while (i < start) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                i++;
                 continue;
             }
-            // Compare the first letter before the whole word: most words fail there.
-            char lower = Character.toLowerCase(first);
-            if (startsWord(text, k, lower, POSITIVE_WORDS)) {
-                return false;
-            }
-            if (startsWord(text, k, lower, NEGATIVE_WORDS)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether one of {@code words} stands at {@code k}, whose first char folds to {@code lower}, as a whole word. */
-    private static boolean startsWord(CharSequence text, int k, char lower, Chars.Words words) {
-        char[] firsts = words.firstChars;
-        for (int w = 0; w < firsts.length; w++) {
-            if (firsts[w] == lower && Chars.regionEqualsIgnoreCase(text, k, words.words[w])
-                    && Chars.boundaryAfter(text, k + words.words[w].length())) {
-                return true;
+            boolean starts = Chars.boundaryBefore(text, i);
+            int runStart = i;
+            int h = 0;
+            do {
+                h = 31 * h + Chars.Words.lower(c);
+                i++;
+            } while (i < n && Character.isLetter(c = text.charAt(i)));
+            if (starts) {
+                if (POSITIVE_WORDS.standsAt(text, runStart, i, h, n, true)) {
+                    negative = false;
+                } else if (NEGATIVE_WORDS.standsAt(text, runStart, i, h, n, true)) {
+                    negative = true;
+                }
             }
         }
-        return false;
+        return negative;
     }
 
     /** The US social security number layout {@code ddd-dd-dddd}, which is never a phone number. */
