@@ -43,16 +43,26 @@ final class Lexicon {
     static final int ENGLISH = 1 << 21;  // function word only English uses: the, and, of, with
     static final int MOTION = 1 << 22;   // verb of going or living somewhere: moved, arrived, flew, verhuisde
 
+    /** Flag bits of a slot; the other 41 bits hold the word's fingerprint. */
+    private static final int FLAG_BITS = 23;
+    private static final long FLAG_MASK = (1L << FLAG_BITS) - 1;
+    /** Set in every stored fingerprint, so that a slot of 0 is empty whatever a word's flags are. */
+    private static final long TAKEN = 1L << FLAG_BITS;
+    /** Start and multiplier of {@link #rawHash}. */
+    static final long SEED = 0x2545F4914F6CDD1DL;
+    static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+
     /**
-     * Every entry as {@code [length, flags low 16 bits, flags high 16 bits, folded chars...]}, so a
-     * hit reads its length, chars and flags from one or two adjacent cache lines.
+     * Every entry as {@code [length, flags low 16 bits, flags high 16 bits, folded chars...]}, read
+     * only by {@link #forEachEntry}.
      */
     private final char[] records;
     /**
-     * Open addressing, linear probing: the word's full hash in the high 32 bits and its record offset
-     * + 1 in the low 32 bits (0 = empty). Comparing the stored hash first means a probe that meets
-     * another word almost never touches {@link #records}: a look-up costs one slot read, plus one
-     * record read when the word is known.
+     * Open addressing, linear probing on the low bits of a word's 64-bit hash: its high 41 bits (the
+     * fingerprint) and its flags in one long (0 = empty). A look-up reads one or two adjacent slots and
+     * never the words themselves: a word not in the lists takes another word's flags only if 60 bits of
+     * its hash match that word's, about once in 10^18 look-ups, which no text comes near. The lists are
+     * checked for fingerprints that meet when the table is built.
      */
     private final long[] slots;
     private final int mask;
@@ -73,16 +83,23 @@ final class Lexicon {
                 throw new IllegalStateException("a word list entry is longer than " + (int) Character.MAX_VALUE + " chars");
             }
             int f = b.flags[e];
+            if ((f & ~FLAG_MASK) != 0) {
+                throw new IllegalStateException("a flag beyond bit " + (FLAG_BITS - 1) + " has no room in a slot");
+            }
             rec[at] = (char) len;
             rec[at + 1] = (char) f;
             rec[at + 2] = (char) (f >>> 16);
             System.arraycopy(b.pool, off, rec, at + 3, len);
-            int h = hash(b.pool, off, off + len);
-            int slot = h & m;
+            long h = finish(rawHash(b.pool, off, off + len));
+            long tag = (h | TAKEN) & ~FLAG_MASK;
+            int slot = (int) h & m;
             while (table[slot] != 0) {
+                if ((table[slot] & ~FLAG_MASK) == tag) {
+                    throw new IllegalStateException("two word list entries share a fingerprint");
+                }
                 slot = (slot + 1) & m;
             }
-            table[slot] = ((long) h << 32) | ((at + 1) & 0xFFFFFFFFL);
+            table[slot] = tag | f;
             at += 3 + len;
         }
         this.records = rec;
@@ -92,38 +109,48 @@ final class Lexicon {
 
     /** The flags of {@code text[start, end)}, compared case-insensitively; 0 when unknown. */
     int flags(char[] text, int start, int end) {
-        int h = 0;
+        return flags(rawHash(text, start, end));
+    }
+
+    /**
+     * The hash of {@code text[start, end)} with each char lower-cased on its own, as {@link
+     * #flags(long)} takes it: {@code h = h * MULTIPLIER + lower(c)} from {@link #SEED}, which a
+     * tokenizer can run as it reads the word.
+     */
+    static long rawHash(char[] text, int start, int end) {
+        long h = SEED;
         for (int i = start; i < end; i++) {
-            h = 31 * h + lower(text[i]);
+            h = h * MULTIPLIER + lower(text[i]);
         }
-        h = mix(h);
-        int len = end - start;
-        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        return h;
+    }
+
+    /** The flags of the word whose {@link #rawHash} this is; 0 when unknown. */
+    int flags(long rawHash) {
+        long h = finish(rawHash);
+        long tag = (h | TAKEN) & ~FLAG_MASK;
+        for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
             long v = slots[slot];
             if (v == 0) {
                 return 0;
             }
-            if ((int) (v >>> 32) == h) {
-                int at = (int) v - 1;
-                if (records[at] == len && sameFolded(text, start, len, at + 3)) {
-                    return records[at + 1] | records[at + 2] << 16;
-                }
+            if ((v & ~FLAG_MASK) == tag) {
+                return (int) (v & FLAG_MASK);
             }
         }
     }
 
-    private boolean sameFolded(char[] text, int start, int len, int from) {
-        char[] rec = records;
-        for (int i = 0; i < len; i++) {
-            if (lower(text[start + i]) != rec[from + i]) {
-                return false;
-            }
-        }
-        return true;
+    /** Spreads every bit of the raw hash over the whole word (MurmurHash3's finaliser). */
+    private static long finish(long h) {
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 
     /** {@link Character#toLowerCase(char)}, without its Unicode table look-up for ASCII. */
-    private static char lower(char c) {
+    static char lower(char c) {
         if (c < 0x80) {
             return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }

@@ -65,6 +65,9 @@ final class Tokens {
     /** More English than Dutch function words in the text. */
     boolean mostlyEnglish;
 
+    /** {@link Lexicon#rawHash} of the word {@link #wordEnd} last read. */
+    private long wordHash;
+
     CharSequence text() {
         return text;
     }
@@ -154,7 +157,7 @@ final class Tokens {
                         continue;
                     }
                 }
-                add(s, i, WORD, flags | caseShape(t, s, i), lexicon.flags(t, s, i), sentence);
+                add(s, i, WORD, flags | caseShape(t, s, i), lexicon.flags(wordHash), sentence);
                 sentence = false;
             } else if (ascii ? ch >= '0' && ch <= '9' : Character.isDigit(cp)) {
                 // By code point: a digit outside the BMP ("𝟏") starts with a surrogate, which is no digit.
@@ -315,33 +318,44 @@ final class Tokens {
         return e > s && Character.isHighSurrogate(t[e - 1]) ? e + 1 : e;
     }
 
-    /** End of a word: letters, marks and digits, with an apostrophe kept before a capital (O'Brien, d'Hondt). */
-    private static int wordEnd(char[] t, int i, int len) {
+    /**
+     * End of a word: letters, marks and digits, with an apostrophe kept before a capital (O'Brien,
+     * d'Hondt). Leaves the word's {@link Lexicon#rawHash} in {@link #wordHash}, so the look-up does not
+     * read the word again.
+     */
+    private int wordEnd(char[] t, int i, int len) {
+        long h = Lexicon.SEED;
         while (i < len) {
             char c = t[i];
             if (c < 0x80 && c != '\'') {
                 if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
-                    return i;
+                    break;
                 }
+                h = h * Lexicon.MULTIPLIER + (c >= 'A' && c <= 'Z' ? c + 32 : c);
                 i++;
             } else if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < len) {
                     int cp = Character.codePointAt(t, i, len);
                     if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
-                        return i;
+                        break;
                     }
-                    i += Character.charCount(cp);
+                    for (int end = i + Character.charCount(cp); i < end; i++) {
+                        h = h * Lexicon.MULTIPLIER + Lexicon.lower(t[i]);
+                    }
                     continue;
                 } else if (Character.isSurrogate(c)) {
-                    return i;
+                    break;
                 }
+                h = h * Lexicon.MULTIPLIER + Lexicon.lower(c);
                 i++;
             } else if ((c == '\'' || c == '\u2019') && i + 1 < len && Character.isUpperCase(t[i + 1])) {
+                h = h * Lexicon.MULTIPLIER + c;
                 i++;
             } else {
-                return i;
+                break;
             }
         }
+        wordHash = h;
         return i;
     }
 

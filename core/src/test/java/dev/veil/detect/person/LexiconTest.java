@@ -1,0 +1,85 @@
+package dev.veil.detect.person;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The word lists' look-up table: by a 64-bit hash, never reading the words back. */
+class LexiconTest {
+
+    private static final Lexicon BUNDLED = PersonDetector.bundledLexicon();
+
+    @Test
+    void findsEveryBundledEntryWithItsOwnFlags() {
+        int[] checked = {0};
+        BUNDLED.forEachEntry((pool, off, len, flags) -> {
+            assertEquals(flags, BUNDLED.flags(pool, off, off + len), () -> new String(pool, off, len));
+            checked[0]++;
+        });
+        assertEquals(BUNDLED.size(), checked[0]);
+    }
+
+    @Test
+    void foldsCaseCharByChar() {
+        Lexicon lexicon = new Lexicon.Builder().add("bakker", Lexicon.LAST).add("ibrahim", Lexicon.FIRST).build();
+        for (String word : new String[] {"bakker", "Bakker", "BAKKER", "bAkKeR"}) {
+            assertEquals(Lexicon.LAST, flags(lexicon, word), word);
+        }
+        assertEquals(Lexicon.FIRST, flags(lexicon, "İbrahim"), "İ folds to i on its own, in any locale");
+        assertEquals(0, flags(lexicon, "bakkers"));
+        assertEquals(0, flags(lexicon, "bakke"));
+        assertEquals(0, flags(lexicon, ""));
+    }
+
+    @Test
+    void findsNothingForWordsNotInTheLists() {
+        // Random words of list-like letters: a hit would mean two words share 60 bits of hash.
+        Map<String, Integer> known = new HashMap<>();
+        BUNDLED.forEachEntry((pool, off, len, flags) -> known.put(new String(pool, off, len), flags));
+        Random random = new Random(11);
+        String letters = "aeiounrstlkdgmbpvhjwzcyéëïöüçñß";
+        int unknown = 0;
+        for (int i = 0; i < 300_000; i++) {
+            char[] w = new char[3 + random.nextInt(9)];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = letters.charAt(random.nextInt(letters.length()));
+            }
+            String word = new String(w);
+            if (!known.containsKey(word)) {
+                unknown++;
+                assertEquals(0, BUNDLED.flags(w, 0, w.length), word);
+            }
+        }
+        assertEquals(true, unknown > 250_000, "the check saw mostly unknown words");
+    }
+
+    @Test
+    void theTokenizersRunningHashIsTheLookUpsHash() {
+        Tokens t = new Tokens();
+        String text = "Beste Anouk, İbrahim O'Brien en d'Hondt bellen 06-12345678 over Kühne & Nagel 𝐀𝐁 ziekte.";
+        t.tokenize(text, BUNDLED);
+        char[] chars = text.toCharArray();
+        int words = 0;
+        for (int k = 0; k < t.n; k++) {
+            if (t.kind[k] == Tokens.WORD) {
+                assertEquals(BUNDLED.flags(chars, t.start[k], t.end[k]), t.lex[k], text.substring(t.start[k], t.end[k]));
+                words++;
+            }
+        }
+        assertEquals(true, words >= 12);
+    }
+
+    @Test
+    void refusesAFlagItHasNoRoomFor() {
+        assertThrows(IllegalStateException.class, () -> new Lexicon.Builder().add("woord", 1 << 23).build());
+    }
+
+    private static int flags(Lexicon lexicon, String word) {
+        char[] c = word.toCharArray();
+        return lexicon.flags(c, 0, c.length);
+    }
+}
