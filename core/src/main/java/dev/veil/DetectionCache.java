@@ -16,10 +16,8 @@ import java.util.List;
  * <p><b>Granularity.</b> A text is cut into segments at blank lines (paragraph breaks), each at least
  * {@link #MIN_SEGMENT} chars; cutting is greedy from the start, so an append-only history keeps the
  * same segments turn after turn and only the new tail is detected again. A text without blank lines
- * is one segment. Detectors see one segment at a time, so context never crosses a blank line. Where a
- * segment was not seen but a head of it up to a blank line was, as a text's last segment (a reply
- * detected on its own when it was restored, and now re-sent with the next question after it), that
- * head comes from the cache and the rest of the text is cut afresh from there.
+ * is one segment. Detectors see one segment at a time, so context never crosses a blank line. Where
+ * a text is cut depends on the text alone, never on what was seen before, so its findings do too.
  *
  * <p><b>What is kept.</b> Keys are a {@link ContentHash keyed 128-bit hash} of the segment and its
  * length; values are the findings the policy acts on, overlaps resolved (offsets into the segment,
@@ -38,10 +36,6 @@ final class DetectionCache {
 
     /** Segments shorter than this are merged with the next paragraph: fewer look-ups per text. */
     static final int MIN_SEGMENT = 256;
-    /** Missed segments per call whose heads are looked up; later misses are detected whole. */
-    private static final int MAX_HEAD_TRIES = 4;
-    /** Heads tried per missed segment, longest first. */
-    private static final int MAX_HEADS = 4;
 
     private final Cache<ContentHash.Key, Finding[]> cache;
     private final ContentHash hash;
@@ -112,90 +106,29 @@ final class DetectionCache {
             Collections.addAll(out, before);
         }
         boolean complete = true;
-        // The rest is walked segment by segment. Where a segment was not seen but its head up to a blank
-        // line was (a reply detected on its own when it was restored, now followed by the next question),
-        // the head is taken from the cache and the rest of the text is cut again from there, so that the
-        // reply's later segments line up with the ones it was detected in.
-        int k = known + 1;
-        int start = k < count ? bounds[2 * k] : n;
-        boolean recut = false;
-        int headTries = 0;
-        while (start < n) {
-            int end;
-            ContentHash.Key key;
-            if (recut) {
-                end = segmentEnd(s, start);
-                key = hash.of(s, start, end, language);
-            } else {
-                end = bounds[2 * k + 1];
-                key = keys[k];
-                k++;
-            }
-            Finding[] found = cache.getIfPresent(key);
-            if (found == null && headTries < MAX_HEAD_TRIES) {
-                headTries++;
-                Head head = cachedHead(s, start, end, language);
-                if (head != null) {
-                    addShifted(out, head.found(), start);
-                    recut = true;
-                    start = skipBlank(s, head.end());
-                    continue;
-                }
-            }
+        for (int k = known + 1; k < count; k++) {
+            int start = bounds[2 * k];
+            int end = bounds[2 * k + 1];
+            Finding[] found = cache.getIfPresent(keys[k]);
             if (found == null) {
                 CharSequence segment = start == 0 && end == n ? s : s.substring(start, end);
                 Result r = detector.detect(segment, language);
                 found = r.findings().toArray(new Finding[0]);
                 if (r.complete()) {
-                    cache.put(key, found);
+                    cache.put(keys[k], found);
                 } else {
                     complete = false;
                 }
             }
-            addShifted(out, found, start);
-            start = recut ? skipBlank(s, end) : k < count ? bounds[2 * k] : n;
+            for (Finding f : found) {
+                out.add(start == 0 ? f : new Finding(f.start() + start, f.end() + start, f.type(), f.score(), f.detector()));
+            }
         }
         if (complete && known < count - 1) {
             // Only the whole text's prefix is stored: the next turn extends exactly this text.
             cache.put(prefixes[count - 1], out.toArray(new Finding[0]));
         }
         return out;
-    }
-
-    private static void addShifted(List<Finding> out, Finding[] found, int start) {
-        for (Finding f : found) {
-            out.add(start == 0 ? f : new Finding(f.start() + start, f.end() + start, f.type(), f.score(), f.detector()));
-        }
-    }
-
-    /** A cached head of a segment: where it ends and what was found in it. */
-    private record Head(int end, Finding[] found) {
-    }
-
-    /**
-     * The longest head of the segment {@code s[start, end)} that ends at a blank line and is cached as a
-     * segment of its own, or null. A segment's blank lines all lie in its first {@link #MIN_SEGMENT}
-     * chars (it would have been cut at a later one), so a head is short; the last {@link #MAX_HEADS}
-     * are tried.
-     */
-    private Head cachedHead(String s, int start, int end, Language language) {
-        int[] cuts = new int[MAX_HEADS];
-        int count = 0;
-        int limit = Math.min(end, start + MIN_SEGMENT);
-        for (int nl = s.indexOf('\n', start); nl >= 0 && nl < limit; nl = s.indexOf('\n', nl + 1)) {
-            int cut = blankLineAt(s, nl);
-            if (cut > start) {
-                cuts[count++ % MAX_HEADS] = cut;
-            }
-        }
-        for (int i = count - 1; i >= Math.max(0, count - MAX_HEADS); i--) {
-            int cut = cuts[i % MAX_HEADS];
-            Finding[] found = cache.getIfPresent(hash.of(s, start, cut, language));
-            if (found != null) {
-                return new Head(cut, found);
-            }
-        }
-        return null;
     }
 
     /** Forgets every segment. */
