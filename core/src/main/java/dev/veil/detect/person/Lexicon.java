@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Random;
 
 /**
  * Case-insensitive word to flag-bits table, looked up straight from a range of the text's chars so
@@ -46,11 +48,10 @@ final class Lexicon {
     /** Flag bits of a slot; the other 41 bits hold the word's fingerprint. */
     private static final int FLAG_BITS = 23;
     private static final long FLAG_MASK = (1L << FLAG_BITS) - 1;
-    /** Set in every stored fingerprint, so that a slot of 0 is empty whatever a word's flags are. */
-    private static final long TAKEN = 1L << FLAG_BITS;
-    /** Start and multiplier of {@link #rawHash}. */
-    static final long SEED = 0x2545F4914F6CDD1DL;
-    static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    /** Slot indexes take low bits of the hash and fingerprints the high 41: they must not meet. */
+    private static final int MAX_CAPACITY = 1 << FLAG_BITS;
+    /** Keys tried before two entries that meet on a probe path are taken as meeting under any key. */
+    private static final int MAX_KEYS = 8;
 
     /**
      * Every entry as {@code [length, flags low 16 bits, flags high 16 bits, folded chars...]}, read
@@ -59,21 +60,28 @@ final class Lexicon {
     private final char[] records;
     /**
      * Open addressing, linear probing on the low bits of a word's 64-bit hash: its high 41 bits (the
-     * fingerprint) and its flags in one long (0 = empty). A look-up reads one or two adjacent slots and
-     * never the words themselves: a word not in the lists takes another word's flags only if 60 bits of
-     * its hash match that word's, about once in 10^18 look-ups, which no text comes near. The lists are
-     * checked for fingerprints that meet when the table is built.
+     * fingerprint) and its flags in one long (0 = empty; every entry has a flag). A look-up reads one
+     * or two adjacent slots and never the words themselves. The hash is keyed with a random start and
+     * multiplier per table, so no text can be written to meet a listed word on purpose; by chance, a
+     * word not in the lists takes a listed word's flags when its fingerprint equals one on its probe
+     * path (about 1.7 slots are compared), about once in 10^12 look-ups of unknown words. Two listed
+     * words never share a fingerprint on one path: the table is built again under a new key if they do.
      */
     private final long[] slots;
     private final int mask;
     private final int size;
+    /** Start and odd multiplier of {@link #rawHash}: {@code h = h * multiplier + lower(c)} from {@code seed}. */
+    final long seed;
+    final long multiplier;
 
-    private Lexicon(Builder b) {
+    private Lexicon(Builder b, Random keys) {
         this.size = b.size;
         char[] rec = new char[b.poolSize + 3 * b.size];
         // Load at most 2/3: a probe sequence stays within a cache line or two.
         int capacity = Integer.highestOneBit(Math.max(4, b.size * 3 / 2)) << 1;
-        long[] table = new long[capacity];
+        if (capacity > MAX_CAPACITY) {
+            throw new IllegalStateException("the word lists hold more than " + MAX_CAPACITY / 2 + " entries");
+        }
         int m = capacity - 1;
         int at = 0;
         for (int e = 0; e < b.size; e++) {
@@ -83,44 +91,68 @@ final class Lexicon {
                 throw new IllegalStateException("a word list entry is longer than " + (int) Character.MAX_VALUE + " chars");
             }
             int f = b.flags[e];
-            if ((f & ~FLAG_MASK) != 0) {
-                throw new IllegalStateException("a flag beyond bit " + (FLAG_BITS - 1) + " has no room in a slot");
+            if (f == 0 || (f & ~FLAG_MASK) != 0) {
+                throw new IllegalStateException("every entry needs a flag below bit " + FLAG_BITS);
             }
             rec[at] = (char) len;
             rec[at + 1] = (char) f;
             rec[at + 2] = (char) (f >>> 16);
             System.arraycopy(b.pool, off, rec, at + 3, len);
-            long h = finish(rawHash(b.pool, off, off + len));
-            long tag = (h | TAKEN) & ~FLAG_MASK;
-            int slot = (int) h & m;
-            while (table[slot] != 0) {
-                if ((table[slot] & ~FLAG_MASK) == tag) {
-                    throw new IllegalStateException("two word list entries share a fingerprint");
-                }
-                slot = (slot + 1) & m;
-            }
-            table[slot] = tag | f;
             at += 3 + len;
+        }
+        long[] table = null;
+        long s = 0;
+        long mul = 1;
+        for (int tries = 0; table == null; tries++) {
+            if (tries == MAX_KEYS) {
+                // Only entries written to collide under every key get here (thousand-char words).
+                throw new IllegalStateException("two word list entries share a hash under " + MAX_KEYS + " keys");
+            }
+            s = keys.nextLong();
+            mul = keys.nextLong() | 1;
+            table = fill(b, capacity, s, mul);
         }
         this.records = rec;
         this.slots = table;
         this.mask = m;
+        this.seed = s;
+        this.multiplier = mul;
+    }
+
+    /** The slots of every entry under one key, or null if two entries meet on a probe path. */
+    private static long[] fill(Builder b, int capacity, long seed, long multiplier) {
+        long[] table = new long[capacity];
+        int m = capacity - 1;
+        for (int e = 0; e < b.size; e++) {
+            int off = b.offsets[e];
+            long h = finish(rawHash(b.pool, off, off + b.lengths[e], seed, multiplier));
+            long tag = h & ~FLAG_MASK;
+            int slot = (int) h & m;
+            while (table[slot] != 0) {
+                if ((table[slot] & ~FLAG_MASK) == tag) {
+                    return null;
+                }
+                slot = (slot + 1) & m;
+            }
+            table[slot] = tag | b.flags[e];
+        }
+        return table;
     }
 
     /** The flags of {@code text[start, end)}, compared case-insensitively; 0 when unknown. */
     int flags(char[] text, int start, int end) {
-        return flags(rawHash(text, start, end));
+        return flags(rawHash(text, start, end, seed, multiplier));
     }
 
     /**
      * The hash of {@code text[start, end)} with each char lower-cased on its own, as {@link
-     * #flags(long)} takes it: {@code h = h * MULTIPLIER + lower(c)} from {@link #SEED}, which a
+     * #flags(long)} takes it: {@code h = h * multiplier + lower(c)} from {@code seed}, which a
      * tokenizer can run as it reads the word.
      */
-    static long rawHash(char[] text, int start, int end) {
-        long h = SEED;
+    static long rawHash(char[] text, int start, int end, long seed, long multiplier) {
+        long h = seed;
         for (int i = start; i < end; i++) {
-            h = h * MULTIPLIER + lower(text[i]);
+            h = h * multiplier + lower(text[i]);
         }
         return h;
     }
@@ -128,7 +160,7 @@ final class Lexicon {
     /** The flags of the word whose {@link #rawHash} this is; 0 when unknown. */
     int flags(long rawHash) {
         long h = finish(rawHash);
-        long tag = (h | TAKEN) & ~FLAG_MASK;
+        long tag = h & ~FLAG_MASK;
         for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
             long v = slots[slot];
             if (v == 0) {
@@ -345,7 +377,12 @@ final class Lexicon {
         }
 
         Lexicon build() {
-            return new Lexicon(this);
+            return build(new SecureRandom());
+        }
+
+        /** The table, its hash keyed from {@code keys}. */
+        Lexicon build(Random keys) {
+            return new Lexicon(this, keys);
         }
     }
 

@@ -142,7 +142,7 @@ final class Tokens {
                 }
             }
             if (ascii ? isAsciiLetter(ch) : Character.isLetter(cp)) {
-                i = wordEnd(t, i, len);
+                i = wordEnd(t, i, len, lexicon.seed, lexicon.multiplier);
                 int dotted = dottedEnd(t, s, i, len);
                 if (dotted > i) {
                     int lf = lexicon.flags(t, s, dotted);
@@ -323,15 +323,15 @@ final class Tokens {
      * d'Hondt). Leaves the word's {@link Lexicon#rawHash} in {@link #wordHash}, so the look-up does not
      * read the word again.
      */
-    private int wordEnd(char[] t, int i, int len) {
-        long h = Lexicon.SEED;
+    private int wordEnd(char[] t, int i, int len, long seed, long multiplier) {
+        long h = seed;
         while (i < len) {
             char c = t[i];
             if (c < 0x80 && c != '\'') {
                 if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
                     break;
                 }
-                h = h * Lexicon.MULTIPLIER + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+                h = h * multiplier + (c >= 'A' && c <= 'Z' ? c + 32 : c);
                 i++;
             } else if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < len) {
@@ -340,16 +340,16 @@ final class Tokens {
                         break;
                     }
                     for (int end = i + Character.charCount(cp); i < end; i++) {
-                        h = h * Lexicon.MULTIPLIER + Lexicon.lower(t[i]);
+                        h = h * multiplier + Lexicon.lower(t[i]);
                     }
                     continue;
                 } else if (Character.isSurrogate(c)) {
                     break;
                 }
-                h = h * Lexicon.MULTIPLIER + Lexicon.lower(c);
+                h = h * multiplier + Lexicon.lower(c);
                 i++;
             } else if ((c == '\'' || c == '\u2019') && i + 1 < len && Character.isUpperCase(t[i + 1])) {
-                h = h * Lexicon.MULTIPLIER + c;
+                h = h * multiplier + c;
                 i++;
             } else {
                 break;

@@ -74,8 +74,47 @@ class LexiconTest {
     }
 
     @Test
-    void refusesAFlagItHasNoRoomFor() {
+    void wordsWrittenToMeetAListedWordUnderOneKeyFindNothingUnderAnother() {
+        // Found by lattice reduction against a fixed multiplier (a fresh-eyes review): under that key each
+        // took the flags of a listed family name. The key is now random per table.
+        Lexicon.Builder words = new Lexicon.Builder().add("klompenmaker", Lexicon.LAST)
+                .add("siegenthaler", Lexicon.LAST).add("morgenthaler", Lexicon.LAST);
+        Random thatKey = new Random() {
+            private int calls;
+
+            @Override
+            public long nextLong() {
+                return calls++ % 2 == 0 ? 0x2545F4914F6CDD1DL : 0x9E3779B97F4A7C15L;
+            }
+        };
+        Lexicon fixed = words.build(thatKey);
+        Lexicon keyed = words.build(new Random(5));
+        for (String crafted : new String[] {"gvluwaaxsssj", "osboljgsstsj", "iyooljgsstsj"}) {
+            assertEquals(Lexicon.LAST, flags(fixed, crafted), crafted + " meets a listed word under the fixed key");
+            assertEquals(0, flags(keyed, crafted), crafted);
+            assertEquals(0, flags(BUNDLED, crafted), crafted);
+        }
+        assertEquals(Lexicon.LAST, flags(keyed, "Klompenmaker"));
+    }
+
+    @Test
+    void anyKeyGivesTheSameFlags() {
+        Lexicon.Builder words = new Lexicon.Builder().add("bakker", Lexicon.LAST | Lexicon.DICT).add("anouk", Lexicon.FIRST)
+                .add("de", Lexicon.PARTICLE);
+        Random keys = new Random(3);
+        for (int k = 0; k < 50; k++) {
+            Lexicon lexicon = words.build(keys);
+            assertEquals(Lexicon.LAST | Lexicon.DICT, flags(lexicon, "Bakker"));
+            assertEquals(Lexicon.FIRST, flags(lexicon, "ANOUK"));
+            assertEquals(Lexicon.PARTICLE, flags(lexicon, "de"));
+            assertEquals(0, flags(lexicon, "bakkers"));
+        }
+    }
+
+    @Test
+    void refusesAnEntryWithoutRoomForItsFlags() {
         assertThrows(IllegalStateException.class, () -> new Lexicon.Builder().add("woord", 1 << 23).build());
+        assertThrows(IllegalStateException.class, () -> new Lexicon.Builder().add("woord", 0).build());
     }
 
     private static int flags(Lexicon lexicon, String word) {
