@@ -755,6 +755,13 @@ public final class PersonDetector implements Detector {
             // one that is a family name somewhere) names nobody.
             context = 0;
         }
+        if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0 && end - first == 1
+                && t.has(firstName, Lexicon.LOCATIVE | Lexicon.DUTCH | Lexicon.ENGLISH) && t.has(firstName, Lexicon.DICT)
+                && next >= 0 && t.kind[next] == WORD && t.is(next, LOWER)) {
+            // "auteur In een mededeling", "auteur In beide steden": a preposition or other function word
+            // that starts the next sentence, even one that is a given name somewhere.
+            context = 0;
+        }
         if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0
                 && (t.lex[firstName] & (FIRST | LAST)) == 0 && wordShape(t, firstName)
                 && !endsWith(t.text(), t.end[firstName], "ly")) { // but "Vader Whately"

@@ -288,6 +288,8 @@ class PersonDetectorTest {
         "De Britse hardrockgroep Deep Purple speelt op de laatste avond.",
         "auteur Maar als je dan een steen op je hoofd krijgt.",
         "auteur Kleuterleidsters mogen dan wel onderaan staan.",
+        "publicatiedatum auteur In een mededeling hekelt de vakbond het plan.",
+        "Mijn collega ⟦In Soo Kim⟧ komt morgen.",
         "De Antwerpse Koningin Elisabethzaal was goed gevuld.",
         "Ze trokken naar het Zuid-Franse Millau voor het proces.",
         "⟦Bart Bode⟧ van Broederlijk Delen spreekt vandaag.",
