@@ -768,6 +768,14 @@ public final class PersonDetector implements Detector {
             context = 0; // "auteur Kleuterleidsters mogen", "auteur Oorspronkelijk was": too long for the word list
         }
 
+        if (context == 0 && t.dutch && end - first >= 3 && t.kind[first] == WORD && t.punct(first + 1, '-')
+                && !t.is(first + 1, SPACE) && is(t.text(), t, first, "sint")) {
+            return 0; // "Sint-Michiels", "Sint-Pieters-Kapelle", "Sint-Agatha-Berchem": a town or parish
+        }
+        if (context == 0 && t.dutch && end - first == 1 && t.kind[first] == WORD && t.has(first, PARTICLE)
+                && t.has(first, Lexicon.DUTCH) && next >= 0 && t.kind[next] == WORD && t.is(next, LOWER)) {
+            return 0; // "Van onze medewerker", "Van enig financiële stimulans": the preposition, a sentence start
+        }
         double base;
         int ff = t.lex[firstName];
         int lf = t.lex[lastWord];
