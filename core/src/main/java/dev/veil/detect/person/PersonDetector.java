@@ -776,6 +776,10 @@ public final class PersonDetector implements Detector {
                 && t.has(first, Lexicon.DUTCH) && next >= 0 && t.kind[next] == WORD && t.is(next, LOWER)) {
             return 0; // "Van onze medewerker", "Van enig financiële stimulans": the preposition, a sentence start
         }
+        if (context == 0 && t.dutch && end - first == 1 && t.kind[first] == WORD && t.has(first, Lexicon.DUTCH)
+                && t.has(first, Lexicon.DICT) && (t.lex[first] & (FIRST | PARTICLE)) == 0) {
+            return 0; // "publicatie Maar volgens Hoverspeed", "publicatie Wel vindt": a function word, capitalised
+        }
         double base;
         int ff = t.lex[firstName];
         int lf = t.lex[lastWord];

@@ -294,6 +294,7 @@ class PersonDetectorTest {
         "Het is een stukje Ieperse geschiedenis . Sint-Michiels bestond al in de dertiende eeuw.",
         "Ik sprak ⟦Jan Sint-Jans⟧ gisteren over ⟦Antoine de Saint-Exupéry⟧ .",
         "De Morgen Van onze medewerker : de prijs steeg opnieuw.",
+        "tot april 2001 . publicatie Maar volgens de rederij hebben er meer gevaren.",
         "De Antwerpse Koningin Elisabethzaal was goed gevuld.",
         "Ze trokken naar het Zuid-Franse Millau voor het proces.",
         "⟦Bart Bode⟧ van Broederlijk Delen spreekt vandaag.",
