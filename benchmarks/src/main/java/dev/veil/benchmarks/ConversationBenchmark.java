@@ -73,20 +73,14 @@ public class ConversationBenchmark {
     public void nextMessage() {
         counter++;
         if (lastReply == null) {
-            history = unique(newest);
+            history = Corpus.Conversation.unique(newest, counter);
             return;
         }
-        String restored = unique(lastReply);
+        String restored = Corpus.Conversation.unique(lastReply, counter);
         if (reply.equals("restored")) {
             session.restore(restored);
         }
-        history = earlier + restored + "\n\n" + unique(newest);
-    }
-
-    /** The message with the counter in every paragraph, so that no paragraph of it was seen before. */
-    private String unique(String message) {
-        String mark = " (" + counter + ")";
-        return message.replace("\n\n", mark + "\n\n") + mark;
+        history = earlier + restored + "\n\n" + Corpus.Conversation.unique(newest, counter);
     }
 
     /** Findings in the whole history, as the gateway would scan it this turn. */

@@ -159,6 +159,16 @@ public enum Corpus {
         private Conversation() {
         }
 
+        /**
+         * {@code message} with {@code counter} in every paragraph, so that no segment of it was seen before:
+         * the detection cache keys paragraphs by content, and a message that differs only at its end would
+         * still hit on its first paragraphs.
+         */
+        static String unique(String message, long counter) {
+            String mark = " (" + counter + ")";
+            return message.replace("\n\n", mark + "\n\n") + mark;
+        }
+
         /** The history a client sends at {@code turn} (1-based): every earlier message plus the new question. */
         static String historyAt(int turn, List<String> messages) {
             return String.join("\n\n", messages.subList(0, 2 * turn - 1));

@@ -72,23 +72,13 @@ public class GatewayTurnBenchmark {
     @Setup(Level.Invocation)
     public void nextMessage() {
         counter++;
-        request[request.length - 1] = unique(newest);
+        request[request.length - 1] = Corpus.Conversation.unique(newest, counter);
         if (turn > 1) {
-            request[request.length - 2] = unique(lastReply);
+            request[request.length - 2] = Corpus.Conversation.unique(lastReply, counter);
             if (reply.equals("restored")) {
                 session.restore(request[request.length - 2]);
             }
         }
-    }
-
-    /**
-     * The message with the counter in every paragraph, so that no segment of it was seen before: the
-     * detection cache keys paragraphs by content, and a message that differs only at its end would
-     * still hit on its first paragraphs.
-     */
-    private String unique(String message) {
-        String mark = " (" + counter + ")";
-        return message.replace("\n\n", mark + "\n\n") + mark;
     }
 
     /** Every message of the request protected through the session, as the gateway forwards them. */
