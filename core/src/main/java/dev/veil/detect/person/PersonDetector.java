@@ -205,6 +205,7 @@ public final class PersonDetector implements Detector {
             i = end;
         }
         t.keep(pendingStart, pendingEnd, pendingScore);
+        bracketedInitials(t);
         if (t.nKnown > 0) {
             mentionsOfKnownFamilyNames(t);
         }
@@ -212,6 +213,72 @@ public final class PersonDetector implements Detector {
         for (int f = 0; f < t.nFound; f++) {
             sink.accept(t.start[t.foundFirst[f]], t.end[t.foundEnd[f] - 1], EntityType.PERSON, t.foundScore[f]);
         }
+    }
+
+    /**
+     * Capitals in brackets that are nobody's initials: news agencies, countries and everyday
+     * abbreviations that close a sentence ("… bij te lezen. (PDF)").
+     */
+    private static final Set<String> BRACKETED_ABBREVIATIONS = Set.of(
+        "AFP", "ANP", "AP", "BNO", "DPA", "EFE", "UPI", "BBC", "CNN", "NOS", "VRT", "RTL", "VTM", "RTBF",
+        "EU", "VN", "UN", "VS", "US", "USA", "UK", "NL", "BE", "NB", "PS", "CC", "BCC", "FYI", "BTW", "ASAP",
+        "OK", "PDF", "DOC", "XLS", "CSV", "PPT", "ZIP", "JPG", "PNG", "MB", "GB", "KB", "TBD", "TBA", "EOD",
+        "FAQ", "AI", "IT", "ICT", "HR", "CEO", "CFO", "CTO", "KPI", "ROI", "NV", "BV", "VZW", "CET", "CEST",
+        "UTC", "GMT", "EUR", "USD", "NVT", "ZSM");
+
+    /**
+     * "… aldus de minister. (PJB)": two to four letters in brackets, at least two of them capitals,
+     * right after the end of a sentence or alone at the start of a line, are the writer's initials under
+     * a news item or a note. Within a sentence the same brackets hold a party, country or firm ("de
+     * liberalen (VLD) willen"), so only that position counts.
+     */
+    private static void bracketedInitials(Tokens t) {
+        int found = t.nFound;
+        for (int k = 1; k + 1 < t.n; k++) {
+            if (t.kind[k] != WORD || !t.punct(k - 1, '(') || !t.punct(k + 1, ')') || !initialsShape(t, k)) {
+                continue;
+            }
+            int before = k - 2;
+            boolean afterSentence = t.is(k - 1, LINE) || before < 0
+                    || t.kind[before] == PUNCT && ".!?\"'\u201d\u2019".indexOf(t.text().charAt(t.start[before])) >= 0;
+            if (!afterSentence || foundAt(t, k, found)
+                    || BRACKETED_ABBREVIATIONS.contains(t.text().subSequence(t.start[k], t.end[k]).toString())) {
+                continue;
+            }
+            t.keep(k, k + 1, 0.6);
+        }
+        if (t.nFound > found) {
+            t.sortFound();
+        }
+    }
+
+    /** Two to four letters, the first and at least one more a capital: "MR", "PJB", "FSt". */
+    private static boolean initialsShape(Tokens t, int k) {
+        int a = t.start[k];
+        int len = t.end[k] - a;
+        if (len < 2 || len > 4) {
+            return false;
+        }
+        CharSequence text = t.text();
+        int capitals = 0;
+        for (int i = a; i < a + len; i++) {
+            char c = text.charAt(i);
+            if (c < 'A' || c > 'z' || c > 'Z' && c < 'a') {
+                return false;
+            }
+            capitals += c <= 'Z' ? 1 : 0;
+        }
+        return capitals >= 2 && text.charAt(a) <= 'Z';
+    }
+
+    /** Whether token {@code k} lies in one of the first {@code found} findings. */
+    private static boolean foundAt(Tokens t, int k, int found) {
+        for (int f = 0; f < found; f++) {
+            if (t.foundFirst[f] <= k && k < t.foundEnd[f]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -236,6 +236,14 @@ class PersonDetectorTest {
         "We reden naar Garzelli. Volgens ⟦Garzelli⟧ komt het goed.",
         "Ik heb vertrouwen in ⟦Garzelli⟧. Mijn collega ⟦Garzelli⟧ komt morgen.",
         "We flew from Atlanta to Tbilisi, Georgia.",
+        // Initials in brackets after a sentence sign a news item or a note; inside a sentence they are a
+        // party, country or firm, and agencies and file types are no one's initials.
+        "De regering moet volgende week beslissen. (⟦PJB⟧)",
+        "Het akkoord is getekend. ( ⟦KDM⟧ )\nVolgende week meer.",
+        "Zo eindigde het debat.\n(⟦FSt⟧)",
+        "De liberalen (VLD) en de socialisten (SP) stemden tegen.",
+        "Het verslag staat online. (PDF)",
+        "De minister bevestigde het nieuws. (ANP)",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
