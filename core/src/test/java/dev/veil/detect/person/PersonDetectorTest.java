@@ -89,6 +89,10 @@ class PersonDetectorTest {
         "Aanwezig: ⟦Jan⟧, ⟦Piet⟧, ⟦Marieke⟧\nAfwezig: ⟦Sven⟧",
         "Attendees: ⟦Laura Chen⟧, ⟦David Miller⟧",
         "Zowel ⟦Femke⟧ als ⟦Joris⟧ komen morgen.",
+        "Bij de familie ⟦Wiggans⟧ staat de deur altijd open.",
+        "Ik heb morgen een afspraak bij huisarts ⟦Verlinden⟧ over de uitslag.",
+        "De akte ligt klaar bij notaris ⟦Vercruysse⟧ in Gent.",
+        "Onderzoeksrechter ⟦Bulthé⟧ liet de verdachte vrij.",
     })
     void findsNamesAfterCuesGreetingsSignaturesAndHeaders(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
