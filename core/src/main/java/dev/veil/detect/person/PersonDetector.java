@@ -490,10 +490,22 @@ public final class PersonDetector implements Detector {
         if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
             // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
             return i + 1 < t.n && t.is(i + 1, CAP) && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
-                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI)));
+                    && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI))
+                    || dutchGivenName(t, i, i + 1));
         }
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+    }
+
+    /**
+     * "Frans Ieven", "Frans Verbergt": Dutch writes months and languages in lower case unless they start
+     * a sentence or a name, so in Dutch text such a word that is also a given name, before a capitalised
+     * word that names no place, thing or role, is the given name. Not in English, where "In May Congress"
+     * and "In June Apple" are months.
+     */
+    private static boolean dutchGivenName(Tokens t, int given, int last) {
+        return t.dutch && !t.is(given, SENT) && t.is(last, CAP) && t.kind[last] == WORD && !brandShape(t, last)
+                && !t.has(last, PLACE | COMMON | MISC | ORG | EPONYM | TITLE | CUE | GREETING | SAID | HEADER | DISEASE);
     }
 
     /** Capitalised particles that start a surname: Van Dijk, De Smet, Vanden Bossche, Di Rupo, El Idrissi. */
@@ -852,7 +864,8 @@ public final class PersonDetector implements Detector {
         int lf = t.lex[lastWord];
         // "Douglas De Coninck", "Georgia Jansen": a given name that is also a place, before a known family name.
         boolean givenFirst = (ff & FIRST) != 0 && ((ff & PLACE) == 0 || (lf & (LAST | PLACE)) == LAST && nName >= 2)
-                && ((ff & MISC) == 0 || (lf & LAST) != 0 || (lf == 0 && surnameShape(t, lastWord)));
+                && ((ff & MISC) == 0 || (lf & LAST) != 0 || (lf == 0 && surnameShape(t, lastWord))
+                        || dutchGivenName(t, firstName, lastWord));
         if (nInit > 0 && nName >= 1) {
             base = (lf & PLACE) != 0 && (lf & LAST) == 0 ? 0.6 : 0.9;
         } else if (nName >= 2) {

@@ -50,6 +50,9 @@ class PersonDetectorTest {
         "Het voorstel van ⟦Vanden Bossche⟧ werd aangenomen.",
         "In de vergadering zei ⟦Van Dijk⟧ weinig.",
         "Mijn buurman ⟦Pieter Mulder⟧ heeft een sleutel.",
+        // Frans is a language and a common Flemish given name: capitalised before a surname, the name.
+        "Het kunstwerk hangt in het kantoor van ⟦Frans Ieven⟧.",
+        "Dat vindt ook senator ⟦Frans Verbergt⟧ onzin.",
     })
     void findsDutchAndFlemishNamesWithParticlesInitialsAndTitles(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
@@ -136,6 +139,8 @@ class PersonDetectorTest {
         "Zie https://www.janssen.be/Peeters voor details.",
         "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
         "Mijn buurman is Joods en zijn vrouw is Moslim.",
+        "In May Congress passed the bill.",
+        "In June Apple announced a new phone.",
     })
     void ignoresDiseasesPlacesOrganisationsMonthsAndOrdinaryWords(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
