@@ -522,7 +522,8 @@ public final class PersonDetector implements Detector {
         return switch (len) {
             case 2 -> (c0 == 'd' && (c1 == 'e' || c1 == 'i' || c1 == 'a')) || (c0 == 'e' && c1 == 'l')
                     || (c0 == 'a' && c1 == 'l') || (c0 == 'm' && c1 == 'c');
-            case 3 -> (c0 == 'v' && c1 == 'a') || (c0 == 'v' && c1 == 'o') || (c0 == 'd' && c1 == 'e')
+            case 3 -> (c0 == 'v' && c1 == 'a') || (c0 == 'v' && c1 == 'o')
+                    || (c0 == 'd' && c1 == 'e' && Character.toLowerCase(s.charAt(a + 2)) == 'l') // Del Piero
                     || (c0 == 't' && c1 == 'e') || (c0 == 'm' && c1 == 'a');
             default -> c0 == 'v' && c1 == 'a';
         };

@@ -53,6 +53,8 @@ class PersonDetectorTest {
         // Frans is a language and a common Flemish given name: capitalised before a surname, the name.
         "Het kunstwerk hangt in het kantoor van ⟦Frans Ieven⟧.",
         "Dat vindt ook senator ⟦Frans Verbergt⟧ onzin.",
+        "Het kabinet van ⟦Joop den Uyl⟧ viel in 1977.",
+        "Daarna scoorde ⟦Alessandro Del Piero⟧ nog.",
     })
     void findsDutchAndFlemishNamesWithParticlesInitialsAndTitles(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
@@ -139,6 +141,11 @@ class PersonDetectorTest {
         "Zie https://www.janssen.be/Peeters voor details.",
         "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
         "Mijn buurman is Joods en zijn vrouw is Moslim.",
+        "Ik ga morgen naar Den Haag voor een zitting.",
+        "Mijn zus woont in Den Bosch, vlak bij het station.",
+        "Den Helder is de marinehaven.",
+        "Ik woon in Alphen aan den Rijn.",
+        "Capelle aan den IJssel ligt naast Rotterdam.",
         "In May Congress passed the bill.",
         "In June Apple announced a new phone.",
     })
