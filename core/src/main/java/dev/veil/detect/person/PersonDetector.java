@@ -458,7 +458,7 @@ public final class PersonDetector implements Detector {
     private boolean canStart(Tokens t, int i) {
         byte k = t.kind[i];
         if (k == ABBR) {
-            return t.is(i, INITIALS) && !t.has(i, Lexicon.NOT_INITIAL | TITLE);
+            return t.is(i, INITIALS) && (!t.has(i, Lexicon.NOT_INITIAL | TITLE) || letterBeforeName(t, i));
         }
         if (k != WORD) {
             return false;
@@ -481,6 +481,16 @@ public final class PersonDetector implements Detector {
         // "dochter van Monsanto", "minister van Justitie": after a cue word a lone lower-case van is the
         // preposition; only more particles ("collega van der Berg") still start a name there.
         return t.has(i - 1, TITLE) || (t.has(i - 1, CUE) && !t.has(j, FIRST) && j - i >= 2);
+    }
+
+    /**
+     * "P. de Vries", "Bel P. Jansen": a capital letter and a dot before a name or a particle is an
+     * initial, even a letter that also abbreviates a page ("p. 12").
+     */
+    private boolean letterBeforeName(Tokens t, int i) {
+        return t.kind[i] == ABBR && t.end[i] - t.start[i] == 2 && Character.isUpperCase(t.text().charAt(t.start[i]))
+                && i + 1 < t.n && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
+                && (t.has(i + 1, PARTICLE) || isNameWord(t, i + 1));
     }
 
     private boolean isNameWord(Tokens t, int i) {
@@ -645,7 +655,8 @@ public final class PersonDetector implements Detector {
             }
             byte k = t.kind[j];
             // "Vanessa P. Hertzog": between two names a one-letter abbreviation is an initial, not a page.
-            boolean middle = seenName && k == ABBR && t.is(j, INITIALS) && t.end[j] - t.start[j] == 2 && !t.has(j, TITLE);
+            boolean middle = k == ABBR && t.is(j, INITIALS) && t.end[j] - t.start[j] == 2 && !t.has(j, TITLE)
+                    && (seenName || letterBeforeName(t, j));
             if (k == ABBR && t.is(j, INITIALS) && (middle || !t.has(j, TITLE | Lexicon.NOT_INITIAL))
                     && (!seenName || (j + 1 < t.n && isNameWord(t, j + 1) && !t.is(j + 1, LINE)))) {
                 j++;

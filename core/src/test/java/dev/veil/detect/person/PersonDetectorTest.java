@@ -54,6 +54,9 @@ class PersonDetectorTest {
         "Het kunstwerk hangt in het kantoor van ⟦Frans Ieven⟧.",
         "Dat vindt ook senator ⟦Frans Verbergt⟧ onzin.",
         "Het kabinet van ⟦Joop den Uyl⟧ viel in 1977.",
+        // P. abbreviates a page too, but before a name or particle it is an initial.
+        "Stuur het naar ⟦P. de Vries⟧.",
+        "Bel ⟦P. Jansen⟧ even over de factuur.",
         "Daarna scoorde ⟦Alessandro Del Piero⟧ nog.",
     })
     void findsDutchAndFlemishNamesWithParticlesInitialsAndTitles(String sentence) {
@@ -141,6 +144,7 @@ class PersonDetectorTest {
         "Zie https://www.janssen.be/Peeters voor details.",
         "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
         "Mijn buurman is Joods en zijn vrouw is Moslim.",
+        "Zie p. 12 en P. 14 van het rapport.",
         "Ik ga morgen naar Den Haag voor een zitting.",
         "Mijn zus woont in Den Bosch, vlak bij het station.",
         "Den Helder is de marinehaven.",
