@@ -7,8 +7,9 @@ import dev.veil.EntityType;
  * that help a reader tell values apart without revealing them.
  *
  * <ul>
- *   <li>e-mail: first char of the local part and of each domain label, and the top-level domain:
- *       {@code jan.jansen@voorbeeld.nl} → {@code j**.******@v********.nl};</li>
+ *   <li>e-mail: first char of the local part and of each domain label of three or more chars, and the
+ *       top-level domain: {@code jan.jansen@voorbeeld.nl} → {@code j**.******@v********.nl},
+ *       {@code a@b.nl} → {@code *@*.nl};</li>
  *   <li>IBAN: the country code and the last two chars: {@code NL** **** **** **** 89};</li>
  *   <li>card: the last four digits; phone: the last two digits;</li>
  *   <li>person: the first letter of each capitalised word: {@code J** de V****};</li>
@@ -20,6 +21,8 @@ import dev.veil.EntityType;
 public final class Masker {
 
     private static final char STAR = '*';
+    /** The shortest e-mail label whose first char is kept. */
+    private static final int MIN_LABEL_KEPT = 3;
 
     private Masker() {
     }
@@ -81,24 +84,30 @@ public final class Masker {
         }
         int lastDot = value.lastIndexOf('.');
         StringBuilder out = new StringBuilder(value.length());
-        boolean labelStart = true;
-        for (int i = 0; i < value.length(); ) {
+        int i = 0;
+        while (i < value.length()) {
             int cp = value.codePointAt(i);
             if (i == at || cp == '.' || i > lastDot && lastDot > at) {
                 out.appendCodePoint(cp);
-                labelStart = cp == '.' || cp == '@';
-            } else if (labelStart && (i == 0 || i > at)) {
-                out.appendCodePoint(cp);
-                labelStart = false;
-            } else {
-                if (Character.isLetterOrDigit(cp)) {
-                    out.append(STAR);
-                } else {
-                    out.appendCodePoint(cp);
-                }
-                labelStart = false;
+                i += Character.charCount(cp);
+                continue;
             }
-            i += Character.charCount(cp);
+            // The local part's first label and each domain label before the top-level domain keep their first
+            // char only if they have at least three: in "a@b.nl" or "jo@xs.nl" it would be half the label.
+            int labelEnd = i;
+            while (labelEnd < value.length() && labelEnd != at && value.charAt(labelEnd) != '.') {
+                labelEnd++;
+            }
+            boolean keepFirst = (i == 0 || i > at) && value.codePointCount(i, labelEnd) >= MIN_LABEL_KEPT;
+            for (boolean first = true; i < labelEnd; first = false) {
+                int c = value.codePointAt(i);
+                if (first && keepFirst || !Character.isLetterOrDigit(c)) {
+                    out.appendCodePoint(c);
+                } else {
+                    out.append(STAR);
+                }
+                i += Character.charCount(c);
+            }
         }
         return out.toString();
     }
