@@ -185,10 +185,10 @@ public final class Veil {
             if (blocks(f)) {
                 // A finding the policy blocks on wins every overlap: a longer finding of another type must
                 // not hide it (the prompt would be sent, with the blocked value's tail outside the span).
-                return OverlapResolver.resolve(kept, this::blocks);
+                return OverlapResolver.resolve(text, kept, this::blocks);
             }
         }
-        return OverlapResolver.resolve(kept);
+        return OverlapResolver.resolve(text, kept, f -> false);
     }
 
     private boolean blocks(Finding f) {

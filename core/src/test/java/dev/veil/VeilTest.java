@@ -87,11 +87,14 @@ class VeilTest {
         Policy policy = Policy.balanced().toBuilder().action(EntityType.NL_BSN, Action.BLOCK).build();
         Veil veil = Veil.builder().policy(policy).detector(cases).build();
         List<Finding> found = veil.scan(text);
-        assertEquals(List.of(EntityType.NL_BSN), found.stream().map(Finding::type).toList(), found.toString());
+        // The BSN wins the overlap; the part of the case-file span before it stays protected.
+        assertEquals(List.of(new Finding(0, 17, EntityType.of("CASE_FILE"), 0.9, "case"),
+                new Finding(18, 27, EntityType.NL_BSN, 0.95, "nl_bsn")), found);
         assertThrows(PromptBlockedException.class, () -> veil.protect(text));
         Veil redacting = Veil.builder().detector(cases).build();
-        assertEquals(List.of(EntityType.of("CASE_FILE")),
-                redacting.scan(text).stream().map(Finding::type).toList(), "without BLOCK, longest wins as before");
+        assertEquals(List.of(new Finding(0, 22, EntityType.of("CASE_FILE"), 0.9, "case"),
+                new Finding(22, 27, EntityType.NL_BSN, 0.95, "nl_bsn")), redacting.scan(text),
+                "without BLOCK the longest wins, and the BSN's digits outside it stay protected");
         // A blocked finding elsewhere changes nothing for a multi-label span, with or without the cache.
         String both = "Onze zoon heeft het syndroom van Down.\n\nBSN 111222333";
         for (Veil v : List.of(Veil.builder().policy(policy).build(), Veil.builder().policy(policy).detectionCache().build())) {
@@ -147,6 +150,13 @@ class VeilTest {
     void overlapsResolveToTheLongestSpan() {
         Veil veil = Veil.builder().deny(EntityType.PERSON, "jan").build();
         assertEquals("Mail [EMAIL] aub", veil.protect("Mail jan@voorbeeld.nl aub").text());
+    }
+
+    @Test
+    void thePartOfAFindingThatALongerRivalDoesNotCoverIsProtectedAsWell() {
+        assertEquals("Bel [HEALTH] [PERSON]", VEIL.protect("Bel MS-patiënt-Jan de Vries").text());
+        Veil veil = Veil.builder().deny(EntityType.of("CLIENT"), "Vries Holding").build();
+        assertEquals("Factuur voor [PERSON] [CLIENT] BV", veil.protect("Factuur voor Jan de Vries Holding BV").text());
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.TreeMap;
  * <b>longest span, then score, then type priority</b>: candidates are ranked by length (longer wins),
  * then score (higher wins), then type priority (national ids, IBAN, card, e-mail, phone, IP, person,
  * special categories, users' types), then start; each is kept unless it overlaps one already kept.
+ * Given the text, the part of a losing finding outside the kept ones stays protected as a finding of its
+ * own type: nothing any detector found goes out because a rival covered only part of it.
  *
  * <p>So an e-mail address beats the name inside it, an IBAN beats the phone-like digits inside it, and
  * a card number beats a phone number over part of its digits.
@@ -56,7 +58,24 @@ public final class OverlapResolver {
      * @return a new list, sorted by start; two findings share chars only as co-labels of one span
      */
     public static List<Finding> resolve(List<Finding> findings) {
-        return resolve(findings, RANK);
+        return resolve(null, findings, RANK);
+    }
+
+    /**
+     * Resolves overlaps in {@code text}: as {@link #resolve(List)}, and the part of a losing finding that
+     * sticks out of the findings kept over it stays a finding of its own type, trimmed of spaces and
+     * punctuation at its ends, so no char of any finding goes out unprotected ({@code MS-patiënt-Jan de
+     * Vries}: HEALTH over {@code MS-patiënt-Jan}, PERSON over {@code de Vries}).
+     *
+     * @param text the text the findings are offsets into
+     * @param findings any order, may overlap; not modified
+     * @param winsOverlaps findings ranked before all others (then by the documented strategy): a finding
+     *                     the policy blocks on must not be hidden by a longer one
+     */
+    public static List<Finding> resolve(CharSequence text, List<Finding> findings,
+            java.util.function.Predicate<Finding> winsOverlaps) {
+        return resolve(text, findings,
+                Comparator.<Finding>comparingInt(f -> winsOverlaps.test(f) ? 0 : 1).thenComparing(RANK));
     }
 
     /**
@@ -67,10 +86,10 @@ public final class OverlapResolver {
      * @return a new list, sorted by start; two findings share chars only as co-labels of one span
      */
     public static List<Finding> resolve(List<Finding> findings, java.util.function.Predicate<Finding> winsOverlaps) {
-        return resolve(findings, Comparator.<Finding>comparingInt(f -> winsOverlaps.test(f) ? 0 : 1).thenComparing(RANK));
+        return resolve(null, findings, winsOverlaps);
     }
 
-    private static List<Finding> resolve(List<Finding> findings, Comparator<Finding> rank) {
+    private static List<Finding> resolve(CharSequence text, List<Finding> findings, Comparator<Finding> rank) {
         if (findings.size() <= 1) {
             return List.copyOf(findings);
         }
@@ -94,10 +113,12 @@ public final class OverlapResolver {
                         coLabels.add(f);
                     }
                 }
+                keepUncovered(text, kept, f);
                 continue;
             }
             var after = kept.ceilingEntry(f.start());
             if (after != null && after.getKey() < f.end()) {
+                keepUncovered(text, kept, f);
                 continue;
             }
             kept.put(f.start(), f);
@@ -110,6 +131,41 @@ public final class OverlapResolver {
         all.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> f == kept.get(f.start()) ? 0 : 1)
                 .thenComparingInt(f -> priority(f.type())));
         return List.copyOf(all);
+    }
+
+    /** Keeps the parts of {@code lost} that no kept finding covers, each as a finding of its type. */
+    private static void keepUncovered(CharSequence text, TreeMap<Integer, Finding> kept, Finding lost) {
+        if (text == null) {
+            return;
+        }
+        int from = lost.start();
+        var before = kept.floorEntry(lost.start());
+        if (before != null) {
+            from = Math.max(from, before.getValue().end());
+        }
+        List<int[]> gaps = new ArrayList<>(2);
+        for (Finding k : kept.subMap(lost.start(), true, lost.end(), false).values()) {
+            if (k.start() > from) {
+                gaps.add(new int[] {from, k.start()});
+            }
+            from = Math.max(from, k.end());
+        }
+        if (from < lost.end()) {
+            gaps.add(new int[] {from, lost.end()});
+        }
+        for (int[] gap : gaps) {
+            int a = gap[0];
+            int b = gap[1];
+            while (a < b && !Character.isLetterOrDigit(text.charAt(a))) {
+                a++;
+            }
+            while (b > a && !Character.isLetterOrDigit(text.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                kept.put(a, new Finding(a, b, lost.type(), lost.score(), lost.detector()));
+            }
+        }
     }
 
     /**

@@ -56,4 +56,36 @@ class OverlapResolverTest {
         assertEquals(in, OverlapResolver.resolve(in));
         assertEquals(in, OverlapResolver.primaries(in));
     }
+
+    @Test
+    void givenTheTextThePartOfALosingFindingOutsideTheWinnerStaysProtectedAsItsOwnType() {
+        String text = "Bel MS-patiënt-Jan de Vries";
+        Finding health = f(4, 18, EntityType.HEALTH, 0.9); // MS-patiënt-Jan
+        Finding person = f(15, 27, EntityType.PERSON, 0.9); // Jan de Vries
+        assertEquals(List.of(health, f(19, 27, EntityType.PERSON, 0.9)),
+                OverlapResolver.resolve(text, List.of(person, health), x -> false));
+        assertEquals(List.of(health), OverlapResolver.resolve(List.of(person, health)), "without the text: as before");
+    }
+
+    @Test
+    void aLosingFindingSpanningTwoWinnersKeepsEveryGapAndDropsGapsWithoutLettersOrDigits() {
+        String text = "aa bb, cc dd";
+        Finding left = f(0, 5, EntityType.EMAIL, 0.9);    // "aa bb"
+        Finding right = f(7, 12, EntityType.PHONE, 0.9);  // "cc dd"
+        Finding wide = f(4, 8, EntityType.PERSON, 0.5);   // "b, c": its gap ", " holds no letter
+        assertEquals(List.of(left, right), OverlapResolver.resolve(text, List.of(wide, left, right), x -> false));
+        Finding longer = f(0, 12, EntityType.PERSON, 0.5);
+        Finding inside = f(3, 5, EntityType.EMAIL, 0.9);
+        assertEquals(List.of(longer), OverlapResolver.resolve(text, List.of(inside, longer), x -> false),
+                "a finding inside the winner leaves nothing outside it");
+    }
+
+    @Test
+    void aBlockedFindingWinsAndTheRestOfALongerRivalStaysProtected() {
+        String text = "Jan de Vries Holding BV";
+        Finding client = f(7, 20, EntityType.of("CLIENT"), 1.0); // Vries Holding
+        Finding person = f(0, 12, EntityType.PERSON, 0.9);        // Jan de Vries
+        assertEquals(List.of(f(0, 6, EntityType.PERSON, 0.9), client),
+                OverlapResolver.resolve(text, List.of(person, client), x -> x == client));
+    }
 }
