@@ -278,6 +278,8 @@ class PersonDetectorTest {
         "publicatie ⟦Robert Melders⟧ Alleen zwaargewicht Fortis was al binnen.",
         "Foto's ⟦Paul Geerts⟧ In de zomer bloeien ze.",
         "⟦Alain Devos⟧ De Previa kreeg concurrentie.",
+        "verslag ⟦Lies Vermeulen⟧ Veel mensen vragen om de as.",
+        "⟦Katrien Goossens⟧ Hoe wordt de nieuwe concurrentie onthaald ?",
         // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
         "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
         "Wat de Mexicaan ⟦Barragán⟧ aantrekkelijk maakt, is het licht.",
