@@ -465,9 +465,29 @@ public final class PersonDetector implements Detector {
                 && (is(t.text(), t, i, "de") || is(t.text(), t, i, "het"));
     }
 
+    /**
+     * "koning Albert II", "Boudewijn I", "paus Johannes Paulus II", "Benedictus XII": a regnal number after
+     * the one-word name of a monarch or pope, or after a given name and one more name. A lone "I" only in
+     * Dutch text and after a given name: in English it is the pronoun ("Hi Tom, I ...").
+     */
+    private static boolean regnalNumber(Tokens t, int j, int names) {
+        if (names < 1 || t.kind[j - 1] != WORD || !romanNumeral(t, j)) {
+            return false;
+        }
+        boolean lone = t.end[j] - t.start[j] == 1;
+        if (lone && !t.dutch) {
+            return false;
+        }
+        if (names >= 2) { // "Johannes Paulus", also after a capitalised title: "Pope John Paul II"
+            return t.kind[j - 2] == WORD && t.has(j - 2, FIRST) && !t.has(j - 2, COMMON)
+                    && (t.lex[j - 1] & (FIRST | LAST)) != 0;
+        }
+        return t.has(j - 1, FIRST) || !lone && (t.lex[j - 1] & (FIRST | LAST)) != 0;
+    }
+
+    /** I to XXXX: "II", "XII"; a lone "I" too, see {@link #regnalNumber}. */
     private static boolean romanNumeral(Tokens t, int j) {
-        // Not a lone "I": the English pronoun after a name ("Hi Tom, I ...") is far more common than Albert I.
-        if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.end[j] - t.start[j] < 2 || t.is(j, LINE)) {
+        if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.is(j, LINE)) {
             return false;
         }
         for (int c = t.start[j]; c < t.end[j]; c++) {
@@ -584,8 +604,8 @@ public final class PersonDetector implements Detector {
                 words++;
                 continue;
             }
-            if (names == 1 && t.has(j - 1, FIRST) && (romanNumeral(t, j) || k == ABBR && t.is(j, INITIALS)
-                    && t.end[j] - t.start[j] == 2 && !(j + 1 < t.n && isNameWord(t, j + 1)))) {
+            if (regnalNumber(t, j, names) || names == 1 && t.has(j - 1, FIRST) && k == ABBR && t.is(j, INITIALS)
+                    && t.end[j] - t.start[j] == 2 && !(j + 1 < t.n && isNameWord(t, j + 1))) {
                 // "koning Albert II", "Leopold II"; "Ronny M.", "Hans G.": a given name with a regnal
                 // number, or with the initial of a family name withheld.
                 lastName = j + 1;
@@ -654,8 +674,9 @@ public final class PersonDetector implements Detector {
 
     private static boolean endsOnName(Tokens t, int first, int end) {
         int last = end - 1;
-        if (last > first && t.has(last - 1, FIRST) && (romanNumeral(t, last) || t.kind[last] == ABBR && t.is(last, INITIALS))) {
-            return true; // "Albert II", "Ronny M."
+        if (last > first && (t.kind[last - 1] == WORD && romanNumeral(t, last)
+                || t.has(last - 1, FIRST) && t.kind[last] == ABBR && t.is(last, INITIALS))) {
+            return true; // "Albert II", "Benedictus XII" (as extend found them), "Ronny M."
         }
         return t.kind[last] == WORD && t.is(last, CAP);
     }
@@ -666,8 +687,11 @@ public final class PersonDetector implements Detector {
         int nParticle = 0;
         int firstName = -1;
         int lastWord = end - 1;
+        if (lastWord > first && t.kind[lastWord - 1] == WORD && romanNumeral(t, lastWord)) {
+            lastWord--; // "Benedictus XII": the number tells nothing of the name
+        }
         int unionFlags = 0;
-        for (int j = first; j < end; j++) {
+        for (int j = first; j <= lastWord; j++) {
             if (t.kind[j] == ABBR || (t.kind[j] == WORD && t.end[j] - t.start[j] == 1)) {
                 nInit++;
             } else if (t.kind[j] == WORD && t.has(j, PARTICLE) && !isNameWord(t, j)) {

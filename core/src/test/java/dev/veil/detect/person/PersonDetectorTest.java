@@ -222,6 +222,10 @@ class PersonDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "De woordvoerder van koning ⟦Albert II⟧ sprak kort.",
+        "Het huwelijk van koning ⟦Boudewijn I⟧ werd live uitgezonden.",
+        "De dood van paus ⟦Johannes Paulus I⟧ kwam onverwacht.",
+        "Het klooster van ⟦Benedictus XII⟧ werd afgebroken.",
+        "Crowds waited for Pope ⟦John Paul II⟧ in Krakow.",
         "Volgens de krant nam ⟦Ronny M.⟧ contact op met de agent.",
         "Het stuk is van ⟦Georges Timmerman⟧ en ⟦Jaak Peeters⟧.",
         "Uitslag: ⟦Rik Verbrugghe⟧ ⟦Antonio Tauler⟧ (Spa) en anderen.",
