@@ -426,7 +426,13 @@ public final class PersonDetector implements Detector {
                     && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI)));
         }
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
-                && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+                && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i))
+                && !codeShape(t, i);
+    }
+
+    /** "Txd1", "Kg7", "A6", "T6e7": a word that ends in a digit is a chess move, a model or a grid square. */
+    private static boolean codeShape(Tokens t, int i) {
+        return Character.isDigit(t.text().charAt(t.end[i] - 1));
     }
 
     /** Capitalised particles that start a surname: Van Dijk, De Smet, Vanden Bossche, Di Rupo, El Idrissi. */

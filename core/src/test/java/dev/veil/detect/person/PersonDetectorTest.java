@@ -162,6 +162,10 @@ class PersonDetectorTest {
         "Send it to 5551 Tjalling Harkeswei 125, Lippenhuizen.",
         "I will be travelling to United States next week.",
         "We moved here from Cyprus (Greek).",
+        // Chess moves, model and grid codes: a word that ends in a digit is no name.
+        "Na 24 . Le3 Pa4 ? ! gaf zwart op.",
+        "Wit : ⟦Anand⟧ Txd1 Kf7 ! won snel.",
+        "After 12. Nf3 Qd7 the game was drawn.",
     })
     void ignoresAdjectivesOfOriginPrepositionsStreetsAndNumerals(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
