@@ -465,6 +465,26 @@ public final class PersonDetector implements Detector {
                 && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
     }
 
+    /**
+     * "Les Bleus", "Les Perles de Pluie", "Le Mans", "La Louvière", "La Grande Boucle": in Dutch text a
+     * capitalised French article that follows no other capitalised word heads the name of a team, place,
+     * event or restaurant. After a given name it is a particle of the family name ("Marine Le Pen").
+     */
+    private static boolean frenchArticleLed(Tokens t, int first, int end) {
+        int a = end - first >= 2 && frenchArticle(t, first) ? first : first - 1;
+        if (a < 0 || a < first - 1 || !frenchArticle(t, a) || a == first - 1 && t.is(first, LINE)) {
+            return false;
+        }
+        int before = a - 1;
+        return before < 0 || t.is(a, LINE) || t.kind[before] != WORD || !t.is(before, CAP);
+    }
+
+    private static boolean frenchArticle(Tokens t, int i) {
+        CharSequence s = t.text();
+        return t.kind[i] == WORD && Character.isUpperCase(s.charAt(t.start[i]))
+                && (is(s, t, i, "le") || is(s, t, i, "la") || is(s, t, i, "les"));
+    }
+
     /** A capitalised De or Het and a TITLED word: "De Morgen", "Het Nieuwsblad", "De Lijn". */
     private static boolean titledThing(Tokens t, int i) {
         return i + 1 < t.n && t.kind[i] == WORD && t.is(i, CAP) && t.has(i + 1, Lexicon.TITLED)
@@ -801,6 +821,9 @@ public final class PersonDetector implements Detector {
         if (context == 0 && t.dutch && end - first >= 3 && t.kind[first] == WORD && t.punct(first + 1, '-')
                 && !t.is(first + 1, SPACE) && is(t.text(), t, first, "sint")) {
             return 0; // "Sint-Michiels", "Sint-Pieters-Kapelle", "Sint-Agatha-Berchem": a town or parish
+        }
+        if (context == 0 && t.dutch && frenchArticleLed(t, first, end)) {
+            return 0; // "Les Bleus", "Le Bourget", "La Grande Boucle": a team, place or event
         }
         if (context == 0 && t.dutch && end - first == 1 && t.kind[first] == WORD && t.has(first, PARTICLE)
                 && t.has(first, Lexicon.DUTCH) && next >= 0 && t.kind[next] == WORD && t.is(next, LOWER)) {

@@ -122,6 +122,11 @@ class PersonDetectorTest {
         "Ze bezochten het klooster van San Vicente in Portugal.",
         "De Chianti van Casa Emma is een aanrader.",
         "The hotel is in the centre of San Francisco.",
+        // In Dutch text a capitalised French article heads a team, place or event; in English Les is a name.
+        "Het ging niet goed met Les Bleus op het EK.",
+        "De luchtvaartshow van Le Bourget trok veel volk.",
+        "Hij kocht een pand in La Louvière.",
+        "We met ⟦Les Dennis⟧ at the show.",
         "Ik luister elke ochtend naar Radio Donna in de auto.",
         "Het Vlaams Radio Koor zingt vanavond in Gent.",
         "She now presents a show on Radio Caroline.",
