@@ -139,6 +139,8 @@ class PersonDetectorTest {
         "WEEKOVERZICHT PROJECTEN Q3",
         "Installeer Windows en Excel op de laptop.",
         "Ik gebruik ChatGPT voor mijn samenvattingen.",
+        "De foto komt van persagentschap Belga .",
+        "According to Reuters the deal is off.",
         "Ze wonen aan de Bond Street 12 in Londen.",
         "Maar dat is niet waar.",
         "The quick brown fox jumps over the lazy dog.",
