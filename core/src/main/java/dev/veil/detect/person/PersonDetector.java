@@ -504,7 +504,13 @@ public final class PersonDetector implements Detector {
                     || dutchGivenName(t, i, i + 1));
         }
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
-                && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i));
+                && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i))
+                && !codeShape(t, i);
+    }
+
+    /** "Txd1", "Kg7", "A6", "T6e7": a word that ends in a digit is a chess move, a model or a grid square. */
+    private static boolean codeShape(Tokens t, int i) {
+        return Character.isDigit(t.text().charAt(t.end[i] - 1));
     }
 
     /**
@@ -549,15 +555,55 @@ public final class PersonDetector implements Detector {
                 && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
     }
 
+    /**
+     * "Les Bleus", "Les Perles de Pluie", "Le Mans", "La Louvière", "La Grande Boucle": in Dutch text a
+     * capitalised French article that follows no other capitalised word heads the name of a team, place,
+     * event or restaurant. After a given name it is a particle of the family name ("Marine Le Pen").
+     */
+    private static boolean frenchArticleLed(Tokens t, int first, int end) {
+        int a = end - first >= 2 && frenchArticle(t, first) ? first : first - 1;
+        if (a < 0 || a < first - 1 || !frenchArticle(t, a) || a == first - 1 && t.is(first, LINE)) {
+            return false;
+        }
+        int before = a - 1;
+        return before < 0 || t.is(a, LINE) || t.kind[before] != WORD || !t.is(before, CAP);
+    }
+
+    private static boolean frenchArticle(Tokens t, int i) {
+        CharSequence s = t.text();
+        return t.kind[i] == WORD && Character.isUpperCase(s.charAt(t.start[i]))
+                && (is(s, t, i, "le") || is(s, t, i, "la") || is(s, t, i, "les"));
+    }
+
     /** A capitalised De or Het and a TITLED word: "De Morgen", "Het Nieuwsblad", "De Lijn". */
     private static boolean titledThing(Tokens t, int i) {
         return i + 1 < t.n && t.kind[i] == WORD && t.is(i, CAP) && t.has(i + 1, Lexicon.TITLED)
                 && (is(t.text(), t, i, "de") || is(t.text(), t, i, "het"));
     }
 
+    /**
+     * "koning Albert II", "Boudewijn I", "paus Johannes Paulus II", "Benedictus XII": a regnal number after
+     * the one-word name of a monarch or pope, or after a given name and one more name. A lone "I" only in
+     * Dutch text and after a given name: in English it is the pronoun ("Hi Tom, I ...").
+     */
+    private static boolean regnalNumber(Tokens t, int j, int names) {
+        if (names < 1 || t.kind[j - 1] != WORD || !romanNumeral(t, j)) {
+            return false;
+        }
+        boolean lone = t.end[j] - t.start[j] == 1;
+        if (lone && !t.dutch) {
+            return false;
+        }
+        if (names >= 2) { // "Johannes Paulus", also after a capitalised title: "Pope John Paul II"
+            return t.kind[j - 2] == WORD && t.has(j - 2, FIRST) && !t.has(j - 2, COMMON)
+                    && (t.lex[j - 1] & (FIRST | LAST)) != 0;
+        }
+        return t.has(j - 1, FIRST) || !lone && (t.lex[j - 1] & (FIRST | LAST)) != 0;
+    }
+
+    /** I to XXXX: "II", "XII"; a lone "I" too, see {@link #regnalNumber}. */
     private static boolean romanNumeral(Tokens t, int j) {
-        // Not a lone "I": the English pronoun after a name ("Hi Tom, I ...") is far more common than Albert I.
-        if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.end[j] - t.start[j] < 2 || t.is(j, LINE)) {
+        if (t.kind[j] != WORD || t.end[j] - t.start[j] > 4 || t.is(j, LINE)) {
             return false;
         }
         for (int c = t.start[j]; c < t.end[j]; c++) {
@@ -675,8 +721,8 @@ public final class PersonDetector implements Detector {
                 words++;
                 continue;
             }
-            if (names == 1 && t.has(j - 1, FIRST) && (romanNumeral(t, j) || k == ABBR && t.is(j, INITIALS)
-                    && t.end[j] - t.start[j] == 2 && !(j + 1 < t.n && isNameWord(t, j + 1)))) {
+            if (regnalNumber(t, j, names) || names == 1 && t.has(j - 1, FIRST) && k == ABBR && t.is(j, INITIALS)
+                    && t.end[j] - t.start[j] == 2 && !(j + 1 < t.n && isNameWord(t, j + 1))) {
                 // "koning Albert II", "Leopold II"; "Ronny M.", "Hans G.": a given name with a regnal
                 // number, or with the initial of a family name withheld.
                 lastName = j + 1;
@@ -745,8 +791,9 @@ public final class PersonDetector implements Detector {
 
     private static boolean endsOnName(Tokens t, int first, int end) {
         int last = end - 1;
-        if (last > first && t.has(last - 1, FIRST) && (romanNumeral(t, last) || t.kind[last] == ABBR && t.is(last, INITIALS))) {
-            return true; // "Albert II", "Ronny M."
+        if (last > first && (t.kind[last - 1] == WORD && romanNumeral(t, last)
+                || t.has(last - 1, FIRST) && t.kind[last] == ABBR && t.is(last, INITIALS))) {
+            return true; // "Albert II", "Benedictus XII" (as extend found them), "Ronny M."
         }
         return t.kind[last] == WORD && t.is(last, CAP);
     }
@@ -757,8 +804,11 @@ public final class PersonDetector implements Detector {
         int nParticle = 0;
         int firstName = -1;
         int lastWord = end - 1;
+        if (lastWord > first && t.kind[lastWord - 1] == WORD && romanNumeral(t, lastWord)) {
+            lastWord--; // "Benedictus XII": the number tells nothing of the name
+        }
         int unionFlags = 0;
-        for (int j = first; j < end; j++) {
+        for (int j = first; j <= lastWord; j++) {
             if (t.kind[j] == ABBR || (t.kind[j] == WORD && t.end[j] - t.start[j] == 1)) {
                 nInit++;
             } else if (t.kind[j] == WORD && t.has(j, PARTICLE) && !isNameWord(t, j)) {
@@ -862,6 +912,9 @@ public final class PersonDetector implements Detector {
         if (context == 0 && t.dutch && end - first >= 3 && t.kind[first] == WORD && t.punct(first + 1, '-')
                 && !t.is(first + 1, SPACE) && is(t.text(), t, first, "sint")) {
             return 0; // "Sint-Michiels", "Sint-Pieters-Kapelle", "Sint-Agatha-Berchem": a town or parish
+        }
+        if (context == 0 && t.dutch && frenchArticleLed(t, first, end)) {
+            return 0; // "Les Bleus", "Le Bourget", "La Grande Boucle": a team, place or event
         }
         if (context == 0 && t.dutch && end - first == 1 && t.kind[first] == WORD && t.has(first, PARTICLE)
                 && t.has(first, Lexicon.DUTCH) && next >= 0 && t.kind[next] == WORD && t.is(next, LOWER)) {
