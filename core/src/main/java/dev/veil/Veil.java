@@ -1,6 +1,7 @@
 package dev.veil;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.veil.detect.DetectedText;
 import dev.veil.detect.Detector;
 import dev.veil.detect.Detectors;
 import dev.veil.detect.EngineInput;
@@ -198,11 +199,15 @@ public final class Veil {
     /** Every detector over {@code text}: raw findings, sorted by start, before thresholds and resolution. */
     private DetectionCache.Result detectAll(CharSequence text, Language language) {
         Input input = new Input(text, language);
+        DetectedText folded = input.holdsCharsToFold() ? DetectedText.of(text) : null;
+        if (folded != null) {
+            input = new Input(folded.text(), language);
+        }
         boolean complete = true;
         for (Detector detector : detectors) {
             complete &= input.run(detector, policy, detectorBudgetNanos);
         }
-        return new DetectionCache.Result(input.findings, complete);
+        return new DetectionCache.Result(folded == null ? input.findings : folded.toOriginal(input.findings), complete);
     }
 
     /**

@@ -21,6 +21,17 @@ final class Anchors {
         }
     }
 
+    /** One bit per char, set where {@link DetectedText} folds the char: one load per non-ASCII char. */
+    private static final long[] FOLDS = new long[1 << 10];
+
+    static {
+        for (int c = 0xA0; c <= Character.MAX_VALUE; c++) {
+            if (DetectedText.fold((char) c) != c) {
+                FOLDS[c >>> 6] |= 1L << c;
+            }
+        }
+    }
+
     private Anchors() {
     }
 
@@ -29,9 +40,15 @@ final class Anchors {
         return input instanceof EngineInput e ? e.anchors() : null;
     }
 
+    /**
+     * The anchors of {@code text}; one more word at the end tells whether the text holds a char that
+     * {@link DetectedText} folds (read it with {@link #holdsCharsToFold}).
+     */
     static long[] of(CharSequence text) {
         int n = text.length();
-        long[] bits = new long[(n + 63) >>> 6];
+        int words = (n + 63) >>> 6;
+        long[] bits = new long[words + 1];
+        long fold = 0;
         for (int w = 0, base = 0; base < n; w++, base += 64) {
             int end = Math.min(n, base + 64);
             long word = 0;
@@ -39,11 +56,19 @@ final class Anchors {
                 char c = text.charAt(i);
                 if (c < 128) {
                     word |= (long) ANCHOR[c] << i; // a long shift uses the low six bits of i
+                } else {
+                    fold |= FOLDS[c >>> 6] >>> c; // a table load, not a call: the loop stays tight
                 }
             }
             bits[w] = word;
         }
+        bits[words] = fold & 1;
         return bits;
+    }
+
+    /** Whether the text of these anchors holds a char that {@link DetectedText} folds. */
+    static boolean holdsCharsToFold(long[] bits) {
+        return bits[bits.length - 1] != 0;
     }
 
     /** The first anchor at or after {@code from} and before {@code n}, or {@code n}. */
@@ -52,9 +77,10 @@ final class Anchors {
             return n;
         }
         int w = from >>> 6;
+        int words = bits.length - 1;
         long word = bits[w] & (-1L << from);
         while (word == 0) {
-            if (++w == bits.length) {
+            if (++w == words) {
                 return n;
             }
             word = bits[w];

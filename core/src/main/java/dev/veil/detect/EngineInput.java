@@ -16,6 +16,14 @@ public abstract class EngineInput implements DetectionInput {
     protected EngineInput() {
     }
 
+    /**
+     * Whether the detectors should see {@link DetectedText} of this text instead (it holds invisible or
+     * fullwidth chars); learnt in the pass that finds the anchors, which most detectors need anyway.
+     */
+    public final boolean holdsCharsToFold() {
+        return Anchors.holdsCharsToFold(anchors());
+    }
+
     /** {@link Anchors} of {@link #text()}, computed on first use. */
     final long[] anchors() {
         long[] a = anchors;
