@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
  *
  * <p>All records of one run share one session, so a value gets the same token in every record when the
  * policy pseudonymises. With {@code --mapping} and {@code --mapping-key} the session's mapping is written,
- * encrypted, at the end, for {@code veil restore}.
+ * encrypted, at the end, for {@code veil restore}; the key and the mapping's folder are checked before
+ * the first record.
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
         description = "Protect personal data in files per policy and print (or write) the result.")
@@ -44,26 +45,52 @@ final class RedactCommand extends RecordCommand {
 
     private final ObjectMapper json = new ObjectMapper();
     private Session session;
+    private byte[] key;
 
+    /**
+     * Opens the run's session and, with {@code --mapping}, checks the key and the mapping's place first:
+     * a token output without a mapping to restore it is lost for good.
+     */
     @Override
     void start(Veil veil) {
         if ((mapping == null) != (mappingKey == null)) {
             throw new UsageException("--mapping and --mapping-key go together");
         }
         session = veil.session("veil-redact");
+        if (mapping != null) {
+            key = Keys.read(mappingKey, "--mapping-key");
+            try {
+                session.exportMapping(key); // the empty session checks the key as the final export will
+            } catch (IllegalArgumentException e) {
+                session.close();
+                throw new UsageException("--mapping-key: " + e.getMessage());
+            }
+            if (!canWrite(mapping)) {
+                session.close();
+                throw new UsageException("--mapping: cannot write " + mapping);
+            }
+        }
+    }
+
+    private static boolean canWrite(Path file) {
+        if (Files.exists(file)) {
+            return Files.isRegularFile(file) && Files.isWritable(file);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) && Files.isWritable(parent);
     }
 
     @Override
-    void finish() throws IOException {
-        if (mapping != null) {
-            byte[] key = Keys.read(mappingKey, "--mapping-key");
-            try {
+    void finish() {
+        try {
+            if (mapping != null) {
                 Files.write(mapping, session.exportMapping(key));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--mapping-key: " + e.getMessage());
             }
+        } catch (IOException e) {
+            throw new UsageException("--mapping: cannot write " + mapping + " (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            session.close();
         }
-        session.close();
     }
 
     @Override
