@@ -2,11 +2,13 @@ package dev.veil.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veil.DetectionFailedException;
 import dev.veil.EntityType;
 import dev.veil.Language;
 import dev.veil.PromptBlockedException;
 import dev.veil.ProtectedText;
 import dev.veil.Veil;
+import dev.veil.VeilException;
 import dev.veil.session.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,6 +106,14 @@ final class RedactCommand extends RecordCommand {
         } catch (PromptBlockedException e) {
             blocked = e.blockedTypes().stream().map(EntityType::name).toList();
             findings = 1;
+        } catch (DetectionFailedException e) {
+            throw e;
+        } catch (VeilException e) {
+            // The session is full (or cannot issue a token): no later record can be pseudonymised in it.
+            throw new StopRun("record " + record.id() + ": " + e.getMessage() + ". The run stopped there: the records before it"
+                    + " were output" + (mapping != null ? " and their mapping is written to " + mapping : "")
+                    + ", nothing after it was; split the input into smaller runs"
+                    + " (with --token-key a value gets the same token in every run)");
         }
         if (record.source() != null) {
             ObjectNode copy = record.source().deepCopy();

@@ -58,6 +58,59 @@ class RedactCommandTest {
         }
     }
 
+    @Test
+    void aFullRunStopsWithAnInputErrorAndEverythingOutputCanStillBeRestored() throws IOException {
+        // One session holds 10,000 values: the first record fills it but for one, the second overflows it.
+        StringBuilder first = new StringBuilder("Adressen:");
+        for (int i = 0; i < 9_999; i++) {
+            first.append(" klant").append(i).append("@voorbeeld.nl");
+        }
+        Path in = write("in.jsonl", "{\"id\": \"a\", \"text\": \"" + first + "\"}\n"
+                + "{\"id\": \"b\", \"text\": \"Mail nieuw1@voorbeeld.nl en nieuw2@voorbeeld.nl\"}\n"
+                + "{\"id\": \"c\", \"text\": \"Mail klant1@voorbeeld.nl\"}\n");
+        Path key = key("k.key", 1);
+        Path map = dir.resolve("run.map");
+        CliRun run = redactWithMapping(in, map, key);
+
+        assertEquals(3, run.code(), run.err());
+        assertTrue(run.err().contains("record \"b\"") && run.err().contains("10000") && run.err().contains("split"), run.err());
+        assertFalse(run.err().contains("internal failure"), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals(1, lines.length, "the run stops at the record that does not fit");
+        assertFalse(run.out().contains("@voorbeeld.nl"));
+        assertTrue(Files.exists(map), "the mapping of what was output is written");
+
+        Path output = write("out.jsonl", run.out());
+        CliRun restore = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(), output.toString());
+        assertEquals(0, restore.code(), restore.err());
+        assertTrue(restore.out().contains("klant0@voorbeeld.nl klant1@voorbeeld.nl") && restore.out().contains("klant9998@voorbeeld.nl"));
+    }
+
+    @Test
+    void aRunFullOfTokenLookAlikesStopsWithAnInputErrorAndWritesItsMapping() throws IOException {
+        // One session remembers 50,000 look-alikes ("Ordernummer 100001" could be a typed token).
+        StringBuilder first = new StringBuilder("Mail jan@voorbeeld.nl over");
+        for (int i = 0; i < 49_990; i++) {
+            first.append(" Ordernummer ").append(100_000 + i).append(',');
+        }
+        StringBuilder second = new StringBuilder("Mail jan@voorbeeld.nl over");
+        for (int i = 49_990; i < 50_020; i++) {
+            second.append(" Ordernummer ").append(100_000 + i).append(',');
+        }
+        Path in = write("in.jsonl", "{\"text\": \"" + first + "\"}\n{\"text\": \"" + second + "\"}\n");
+        Path key = key("k.key", 1);
+        Path map = dir.resolve("run.map");
+        CliRun run = redactWithMapping(in, map, key);
+
+        assertEquals(3, run.code(), run.err());
+        assertTrue(run.err().contains("record 2") && run.err().contains("50000") && run.err().contains("split"), run.err());
+        assertTrue(run.out().startsWith("{\"text\":\"Mail [EMAIL_1] over"), "the first record is output");
+        Path reply = write("reply.txt", "Gemaild naar [EMAIL_1].");
+        CliRun restore = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(), reply.toString());
+        assertEquals(0, restore.code(), restore.err());
+        assertTrue(restore.out().contains("Gemaild naar jan@voorbeeld.nl."), restore.out());
+    }
+
     private CliRun redactWithMapping(Path in, Path map, Path key) throws IOException {
         Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
         return CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
