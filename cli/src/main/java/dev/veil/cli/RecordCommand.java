@@ -43,7 +43,7 @@ abstract class RecordCommand implements Callable<Integer> {
     abstract int handle(Records.Record record, Veil veil, Language language, PrintWriter out) throws IOException;
 
     /** Called once before the first record; may throw {@link UsageException}. */
-    void start(Veil veil) {
+    void start(Veil veil) throws IOException {
     }
 
     /** Called once after the last record, or after a {@link StopRun}; may throw {@link UsageException}. */

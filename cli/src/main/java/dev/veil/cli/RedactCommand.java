@@ -54,10 +54,11 @@ final class RedactCommand extends RecordCommand {
      * a token output without a mapping to restore it is lost for good.
      */
     @Override
-    void start(Veil veil) {
+    void start(Veil veil) throws IOException {
         if ((mapping == null) != (mappingKey == null)) {
             throw new UsageException("--mapping and --mapping-key go together");
         }
+        PlainOutput.check(outDir, Records.files(files));
         session = veil.session("veil-redact");
         if (mapping != null) {
             key = Keys.read(mappingKey, "--mapping-key");

@@ -111,6 +111,41 @@ class RedactCommandTest {
         assertTrue(restore.out().contains("Gemaild naar jan@voorbeeld.nl."), restore.out());
     }
 
+    @Test
+    void outDirRefusesTwoInputsThatWouldBeWrittenToTheSameFile() throws IOException {
+        Path a = write("a/notes.txt", "Mail jan@voorbeeld.nl");
+        Path b = write("b/notes.txt", "Mail piet@voorbeeld.nl");
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("redact", "--out-dir", out.toString(), a.toAbsolutePath().toString(), b.toAbsolutePath().toString());
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--out-dir") && run.err().contains("notes.txt"), run.err());
+        assertFalse(Files.exists(out.resolve("notes.txt")), "nothing is written");
+    }
+
+    @Test
+    void outDirRefusesToOverwriteAnInput() throws IOException {
+        Path a = write("a/notes.txt", "Mail jan@voorbeeld.nl");
+        Path relative = Path.of("").toAbsolutePath().relativize(a.toAbsolutePath());
+        for (String input : new String[] {a.toAbsolutePath().toString(), relative.toString()}) {
+            CliRun run = CliRun.of("redact", "--out-dir", dir.resolve("a").toString(), input);
+            assertEquals(2, run.code(), input + ": " + run.err());
+            assertTrue(run.err().contains("--out-dir") && run.err().contains("input"), run.err());
+            assertEquals("Mail jan@voorbeeld.nl", Files.readString(a), "the input is left as it was");
+        }
+    }
+
+    @Test
+    void outDirWritesInputsWithDistinctNamesNextToEachOther() throws IOException {
+        Path a = write("a/notes.txt", "Mail jan@voorbeeld.nl");
+        Path b = write("b/other.txt", "Mail piet@voorbeeld.nl");
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("redact", "--out-dir", out.toString(), a.toAbsolutePath().toString(), b.toAbsolutePath().toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals("Mail [EMAIL]", Files.readString(out.resolve("notes.txt")).strip());
+        assertEquals("Mail [EMAIL]", Files.readString(out.resolve("other.txt")).strip());
+        assertEquals("Mail jan@voorbeeld.nl", Files.readString(a));
+    }
+
     private CliRun redactWithMapping(Path in, Path map, Path key) throws IOException {
         Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
         return CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
@@ -118,6 +153,7 @@ class RedactCommandTest {
     }
 
     private Path write(String name, String content) throws IOException {
+        Files.createDirectories(dir.resolve(name).getParent());
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
