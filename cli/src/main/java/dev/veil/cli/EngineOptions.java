@@ -6,6 +6,7 @@ import dev.veil.Veil;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The options that choose the engine: language, policy, an extra name model, a token key. */
@@ -35,7 +36,8 @@ final class EngineOptions {
         };
     }
 
-    Policy policy() {
+    /** The preset or the policy file {@code --policy} names. */
+    PolicyFiles.Contents policy() {
         Path file = Path.of(policy);
         if (Files.isRegularFile(file)) {
             try {
@@ -45,14 +47,15 @@ final class EngineOptions {
             }
         }
         try {
-            return Policy.preset(policy);
+            return new PolicyFiles.Contents(Policy.preset(policy), Set.of());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage() + ", or a policy file");
         }
     }
 
     Veil engine() {
-        Veil.Builder b = Veil.builder().policy(policy()).language(language());
+        PolicyFiles.Contents policy = policy();
+        Veil.Builder b = Veil.builder().policy(policy.policy()).language(language());
         if (tokenKey != null) {
             b.tokenKey(Keys.read(tokenKey, "--token-key"));
         }
@@ -66,6 +69,8 @@ final class EngineOptions {
                 throw new UsageException("cannot load name model " + nameModel);
             }
         }
-        return b.build();
+        Veil veil = b.build();
+        policy.checkTolerated(veil.detectorIds());
+        return veil;
     }
 }

@@ -38,19 +38,29 @@ final class Records {
     private final ObjectMapper json = new ObjectMapper();
 
     void read(List<Path> paths, Visitor visitor) throws IOException {
+        for (Path file : files(paths)) {
+            readFile(file, visitor);
+        }
+    }
+
+    /** The files {@link #read} reads, in its order: folders walked in name order, other paths as given. */
+    static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                List<Path> files = new ArrayList<>();
                 try (Stream<Path> walk = Files.walk(path)) {
                     walk.filter(Files::isRegularFile).sorted().forEach(files::add);
                 }
-                for (Path f : files) {
-                    readFile(f, visitor);
-                }
             } else {
-                readFile(path, visitor);
+                files.add(path);
             }
         }
+        return files;
+    }
+
+    /** Whether {@code file} is read as JSON Lines (one record per line) rather than as one record. */
+    static boolean isJsonLines(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().endsWith(".jsonl");
     }
 
     private void readFile(Path file, Visitor visitor) throws IOException {
@@ -58,7 +68,7 @@ final class Records {
             visitor.problem(file.toString(), "cannot read the file");
             return;
         }
-        if (file.getFileName().toString().endsWith(".jsonl")) {
+        if (isJsonLines(file)) {
             readJsonLines(file, visitor);
         } else if (Files.size(file) > MAX_PLAIN_FILE_BYTES) {
             visitor.problem(file.toString(), "file larger than 64 MiB; split it or use JSON Lines");

@@ -2,11 +2,13 @@ package dev.veil.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.veil.DetectionFailedException;
 import dev.veil.EntityType;
 import dev.veil.Language;
 import dev.veil.PromptBlockedException;
 import dev.veil.ProtectedText;
 import dev.veil.Veil;
+import dev.veil.VeilException;
 import dev.veil.session.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Option;
  *
  * <p>All records of one run share one session, so a value gets the same token in every record when the
  * policy pseudonymises. With {@code --mapping} and {@code --mapping-key} the session's mapping is written,
- * encrypted, at the end, for {@code veil restore}.
+ * encrypted, at the end, for {@code veil restore}; the key and the mapping's folder are checked before
+ * the first record.
  */
 @Command(name = "redact", mixinStandardHelpOptions = true,
         description = "Protect personal data in files per policy and print (or write) the result.")
@@ -44,26 +47,53 @@ final class RedactCommand extends RecordCommand {
 
     private final ObjectMapper json = new ObjectMapper();
     private Session session;
+    private byte[] key;
 
+    /**
+     * Opens the run's session and, with {@code --mapping}, checks the key and the mapping's place first:
+     * a token output without a mapping to restore it is lost for good.
+     */
     @Override
-    void start(Veil veil) {
+    void start(Veil veil) throws IOException {
         if ((mapping == null) != (mappingKey == null)) {
             throw new UsageException("--mapping and --mapping-key go together");
         }
+        PlainOutput.check(outDir, Records.files(files));
         session = veil.session("veil-redact");
+        if (mapping != null) {
+            key = Keys.read(mappingKey, "--mapping-key");
+            try {
+                session.exportMapping(key); // the empty session checks the key as the final export will
+            } catch (IllegalArgumentException e) {
+                session.close();
+                throw new UsageException("--mapping-key: " + e.getMessage());
+            }
+            if (!canWrite(mapping)) {
+                session.close();
+                throw new UsageException("--mapping: cannot write " + mapping);
+            }
+        }
+    }
+
+    private static boolean canWrite(Path file) {
+        if (Files.exists(file)) {
+            return Files.isRegularFile(file) && Files.isWritable(file);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) && Files.isWritable(parent);
     }
 
     @Override
-    void finish() throws IOException {
-        if (mapping != null) {
-            byte[] key = Keys.read(mappingKey, "--mapping-key");
-            try {
+    void finish() {
+        try {
+            if (mapping != null) {
                 Files.write(mapping, session.exportMapping(key));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--mapping-key: " + e.getMessage());
             }
+        } catch (IOException e) {
+            throw new UsageException("--mapping: cannot write " + mapping + " (" + e.getClass().getSimpleName() + ")");
+        } finally {
+            session.close();
         }
-        session.close();
     }
 
     @Override
@@ -77,6 +107,14 @@ final class RedactCommand extends RecordCommand {
         } catch (PromptBlockedException e) {
             blocked = e.blockedTypes().stream().map(EntityType::name).toList();
             findings = 1;
+        } catch (DetectionFailedException e) {
+            throw e;
+        } catch (VeilException e) {
+            // The session is full (or cannot issue a token): no later record can be pseudonymised in it.
+            throw new StopRun("record " + record.id() + ": " + e.getMessage() + ". The run stopped there: the records before it"
+                    + " were output" + (mapping != null ? " and their mapping is written to " + mapping : "")
+                    + ", nothing after it was; split the input into smaller runs"
+                    + " (with --token-key a value gets the same token in every run)");
         }
         if (record.source() != null) {
             ObjectNode copy = record.source().deepCopy();

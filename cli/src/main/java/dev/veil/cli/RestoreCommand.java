@@ -47,6 +47,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Session session = Veil.builder().withoutBuiltInDetectors().build().session("veil-restore");
         try {
+            PlainOutput.check(outDir, Records.files(files));
             byte[] key = Keys.read(mappingKey, "--mapping-key");
             if (!Files.isReadable(mapping)) {
                 err.println("veil restore: cannot read the mapping " + mapping);

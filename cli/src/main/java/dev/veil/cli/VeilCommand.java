@@ -37,6 +37,11 @@ public final class VeilCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UsageException) {
+                // A command may find a bad option only once it runs; its message never quotes input.
+                err.println("veil " + commandLine.getCommandName() + ": " + e.getMessage());
+                return USAGE;
+            }
             // Never print the exception message of an unknown failure: it may quote input text.
             err.println("veil: internal failure (" + e.getClass().getSimpleName() + ")");
             return INTERNAL;

@@ -85,6 +85,29 @@ class RestoreCommandTest {
         assertTrue(runB.out().contains("dan " + token), runB.out());
     }
 
+    @Test
+    void outDirRefusesTwoInputsWithOneOutputAndAnOutputThatIsAnInput() throws IOException {
+        Path in = write("in.jsonl", RECORDS);
+        Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
+        Path key = key("k.key", 1);
+        Path map = dir.resolve("map.bin");
+        assertEquals(0, CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
+                "--mapping-key", key.toString(), in.toString()).code());
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Path a = write("a/reply.txt", "Aan [EMAIL_1]");
+        Path b = write("b/reply.txt", "Bel [PHONE_1]");
+        Path out = dir.resolve("out");
+        CliRun both = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(),
+                "--out-dir", out.toString(), a.toString(), b.toString());
+        assertEquals(2, both.code(), both.err());
+        assertFalse(Files.exists(out.resolve("reply.txt")));
+        CliRun self = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(),
+                "--out-dir", dir.resolve("a").toString(), a.toString());
+        assertEquals(2, self.code(), self.err());
+        assertEquals("Aan [EMAIL_1]", Files.readString(a), "the input is left as it was");
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }

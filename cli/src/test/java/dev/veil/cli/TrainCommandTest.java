@@ -1,6 +1,7 @@
 package dev.veil.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -53,6 +54,18 @@ class TrainCommandTest {
         CliRun run = CliRun.of("train", "-o", dir.resolve("m.bin").toString(), dir.resolve("nope.conll").toString());
         assertEquals(3, run.code());
         assertTrue(run.err().contains("nope.conll"));
+    }
+
+    @Test
+    void iterationsBelowOneOrANegativeCutoffIsAUsageError() throws IOException {
+        Path model = dir.resolve("m.bin");
+        for (String[] option : new String[][] {{"--iterations", "0"}, {"--cutoff", "-1"}}) {
+            CliRun run = CliRun.of("train", option[0], option[1], "-o", model.toString(), trainingFile().toString());
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().contains("veil train: --iterations must be at least 1"), run.err());
+            assertFalse(run.err().contains("internal failure"), run.err());
+            assertFalse(Files.exists(model));
+        }
     }
 
     @Test

@@ -35,9 +35,10 @@ import java.util.concurrent.Executors;
 
 /**
  * An OpenAI-compatible chat completions proxy that keeps personal data away from the model: each
- * {@code POST /v1/chat/completions} has its message texts pseudonymised by a Veil session, goes to the
- * upstream with the caller's {@code Authorization} header, and comes back with the session's original
- * values restored, as a whole reply or while it streams.
+ * {@code POST /v1/chat/completions} has its message texts (and prediction, metadata and user ids)
+ * pseudonymised by a Veil session, goes to the upstream with the caller's {@code Authorization}
+ * header, and comes back with the session's original values restored, as a whole reply or while it
+ * streams.
  *
  * <pre>{@code
  * Veil veil = Veil.builder().policy(Gateway.policy("balanced")).build();

@@ -4,13 +4,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veil.session.Session;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Rewrites an OpenAI chat completions request in place so that every text the model would read goes
- * through one Veil session: {@code messages[].content} as a string, the {@code text} of each
- * {@code {"type":"text"}} part when content is an array, and the {@code function.arguments} of tool
- * calls in the history. Everything else ({@code tools} definitions, {@code model}, {@code user}) is
- * passed on unchanged.
+ * Rewrites an OpenAI chat completions request in place so that every text that carries the
+ * conversation's content goes through one Veil session:
+ * <ul>
+ *   <li>{@code messages[].content} as a string, and the {@code text} of {@code {"type":"text"}} and the
+ *       {@code refusal} of {@code {"type":"refusal"}} parts when content is an array;
+ *   <li>{@code messages[].refusal}, the {@code function.arguments} of {@code messages[].tool_calls} and
+ *       the {@code arguments} of the legacy {@code messages[].function_call};
+ *   <li>{@code prediction.content} (a string or text parts): it is expected output, so it quotes the
+ *       conversation;
+ *   <li>the string values of {@code metadata}, and {@code user} and {@code safety_identifier}: the model
+ *       does not read them but the provider stores them, so an address there becomes a token while an
+ *       opaque id passes unchanged.
+ * </ul>
+ * Everything else passes on unchanged: the developer's definitions ({@code tools}, {@code functions},
+ * {@code response_format}, {@code tool_choice}), {@code messages[].name} (an identifier the API restricts
+ * to {@code [a-zA-Z0-9_-]}, which a token would break), images, audio and files, and any field this
+ * class does not know.
  *
  * <p>Stateless; thread-safe as far as the session is.
  */
@@ -20,11 +34,11 @@ final class RequestProtector {
     }
 
     /**
-     * Protects every message text of {@code request} with {@code session}. Either all texts are
+     * Protects every text of {@code request} listed above with {@code session}. Either all texts are
      * rewritten or an exception leaves the request unfit to send (the caller must not send it).
      *
      * @throws IllegalArgumentException if the request has no {@code messages} array
-     * @throws dev.veil.PromptBlockedException if the policy blocks a type found in any message
+     * @throws dev.veil.PromptBlockedException if the policy blocks a type found in any text
      * @throws dev.veil.DetectionFailedException if a detector fails
      */
     static void protect(ObjectNode request, Session session) {
@@ -35,23 +49,53 @@ final class RequestProtector {
             if (!(message instanceof ObjectNode m)) {
                 continue;
             }
-            JsonNode content = m.get("content");
-            if (content != null && content.isTextual()) {
-                m.put("content", session.protect(content.asText()).text());
-            } else if (content instanceof ArrayNode parts) {
-                for (JsonNode part : parts) {
-                    if (part instanceof ObjectNode p && "text".equals(p.path("type").asText())
-                            && p.path("text").isTextual()) {
-                        p.put("text", session.protect(p.get("text").asText()).text());
+            content(m, session);
+            text(m, "refusal", session);
+            // Tool calls the client sends back in the history may carry values it filled in itself.
+            for (JsonNode call : m.path("tool_calls")) {
+                if (call.path("function") instanceof ObjectNode f) {
+                    text(f, "arguments", session);
+                }
+            }
+            if (m.path("function_call") instanceof ObjectNode f) {
+                text(f, "arguments", session);
+            }
+        }
+        if (request.path("prediction") instanceof ObjectNode prediction) {
+            content(prediction, session);
+        }
+        if (request.path("metadata") instanceof ObjectNode metadata) {
+            List<String> keys = new ArrayList<>();
+            metadata.fieldNames().forEachRemaining(keys::add);
+            for (String key : keys) {
+                text(metadata, key, session);
+            }
+        }
+        text(request, "user", session);
+        text(request, "safety_identifier", session);
+    }
+
+    /** {@code content} as a string, or the text and refusal parts of it as an array. */
+    private static void content(ObjectNode holder, Session session) {
+        if (holder.path("content") instanceof ArrayNode parts) {
+            for (JsonNode part : parts) {
+                if (part instanceof ObjectNode p) {
+                    switch (p.path("type").asText()) {
+                        case "text" -> text(p, "text", session);
+                        case "refusal" -> text(p, "refusal", session);
+                        default -> { } // images, audio, files: not looked at
                     }
                 }
             }
-            // Tool calls the client sends back in the history may carry values it filled in itself.
-            for (JsonNode call : m.path("tool_calls")) {
-                if (call.path("function") instanceof ObjectNode f && f.path("arguments").isTextual()) {
-                    f.put("arguments", session.protect(f.get("arguments").asText()).text());
-                }
-            }
+        } else {
+            text(holder, "content", session);
+        }
+    }
+
+    /** Protects {@code node.field} if it is a string. */
+    private static void text(ObjectNode node, String field, Session session) {
+        if (node.path(field).isTextual()) {
+            node.put(field, session.protect(node.get(field).asText()).text());
         }
     }
 }

@@ -270,6 +270,48 @@ class GatewayTest {
     }
 
     @Test
+    void predictionLegacyFunctionCallsRefusalsMetadataAndUserIdsAreProtected() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        ObjectNode assistant = request.withArray("messages").addObject().put("role", "assistant")
+                .put("refusal", "Ik mail " + EMAIL + " niet.");
+        assistant.putObject("function_call").put("name", "send_mail").put("arguments", "{\"to\":\"" + EMAIL + "\"}");
+        assistant.putArray("content").addObject().put("type", "refusal").put("refusal", "Niet aan " + NAME + ".");
+        request.putObject("prediction").put("type", "content").put("content", "Beste " + NAME + ", uw IBAN " + IBAN);
+        request.putObject("metadata").put("customer", EMAIL).put("ticket", "T-77");
+        request.put("user", EMAIL).put("safety_identifier", PHONE);
+        request.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "lookup")
+                .put("description", "Looks up a customer by e-mail address.");
+        HttpResponse<String> response = post(request, "extra-fields", null);
+
+        assertEquals(200, response.statusCode());
+        String sent = upstream.allBodies();
+        for (String original : ORIGINALS) {
+            assertFalse(sent.contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+        JsonNode forwarded = json.readTree(upstream.received().get(0).body());
+        assertEquals("content", forwarded.at("/prediction/type").asText());
+        assertTrue(forwarded.at("/prediction/content").asText().startsWith("Beste [PERSON_1], uw IBAN [IBAN_1]"),
+                "the prediction gets the tokens the messages got");
+        assertEquals("send_mail", forwarded.at("/messages/1/function_call/name").asText());
+        assertEquals("T-77", forwarded.at("/metadata/ticket").asText());
+        assertEquals("Looks up a customer by e-mail address.", forwarded.at("/tools/0/function/description").asText(),
+                "tool definitions are the developer's and pass unchanged");
+    }
+
+    @Test
+    void predictionAsTextPartsIsProtected() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        request.putObject("prediction").put("type", "content").putArray("content").addObject()
+                .put("type", "text").put("text", "Beste " + NAME + ", mail " + EMAIL);
+        assertEquals(200, post(request, "prediction-parts", null).statusCode());
+        for (String original : ORIGINALS) {
+            assertFalse(upstream.allBodies().contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+    }
+
+    @Test
     void toolCallArgumentsInTheReplyAreRestored() throws Exception {
         startGateway();
         ObjectNode request = chat(PROMPT, false);
