@@ -5,29 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RedactCommandTest {
 
-    private static final String RECORDS = """
-            {"id": 1, "text": "Mail jan@voorbeeld.nl of bel 06-12345678"}
-            {"id": 2, "text": "Nogmaals jan@voorbeeld.nl, IBAN NL91ABNA0417164300"}
-            """;
-
     @TempDir
     Path dir;
 
+    private TestFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new TestFiles(dir);
+    }
+
     @Test
     void anUnreadableMappingKeyStopsTheRunBeforeAnyRecordIsOutput() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
         Path map = dir.resolve("run.map");
-        CliRun run = redactWithMapping(in, map, dir.resolve("veil.kye"));
+        CliRun run = files.redactWithMapping(in, map, dir.resolve("veil.kye"));
         assertEquals(2, run.code());
         assertEquals("", run.out(), "no token may be output that no mapping can restore");
         assertTrue(run.err().contains("veil.kye"), run.err());
@@ -36,11 +38,11 @@ class RedactCommandTest {
 
     @Test
     void aMappingKeyOfTheWrongLengthStopsTheRunBeforeAnyRecordIsOutput() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
         byte[] twenty = new byte[20];
         new Random(5).nextBytes(twenty);
-        Path key = write("k20.key", Base64.getEncoder().encodeToString(twenty));
-        CliRun run = redactWithMapping(in, dir.resolve("run.map"), key);
+        Path key = files.write("k20.key", Base64.getEncoder().encodeToString(twenty));
+        CliRun run = files.redactWithMapping(in, dir.resolve("run.map"), key);
         assertEquals(2, run.code());
         assertEquals("", run.out());
         assertTrue(run.err().contains("--mapping-key"), run.err());
@@ -48,10 +50,10 @@ class RedactCommandTest {
 
     @Test
     void aMappingThatCannotBeWrittenStopsTheRunBeforeAnyRecordIsOutput() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
-        Path key = key("k.key", 1);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
+        Path key = files.key("k.key", 1);
         for (Path map : new Path[] {dir.resolve("no-such-folder").resolve("run.map"), dir}) {
-            CliRun run = redactWithMapping(in, map, key);
+            CliRun run = files.redactWithMapping(in, map, key);
             assertEquals(2, run.code(), map.toString());
             assertEquals("", run.out());
             assertTrue(run.err().contains("--mapping"), run.err());
@@ -65,12 +67,12 @@ class RedactCommandTest {
         for (int i = 0; i < 9_999; i++) {
             first.append(" klant").append(i).append("@voorbeeld.nl");
         }
-        Path in = write("in.jsonl", "{\"id\": \"a\", \"text\": \"" + first + "\"}\n"
+        Path in = files.write("in.jsonl", "{\"id\": \"a\", \"text\": \"" + first + "\"}\n"
                 + "{\"id\": \"b\", \"text\": \"Mail nieuw1@voorbeeld.nl en nieuw2@voorbeeld.nl\"}\n"
                 + "{\"id\": \"c\", \"text\": \"Mail klant1@voorbeeld.nl\"}\n");
-        Path key = key("k.key", 1);
+        Path key = files.key("k.key", 1);
         Path map = dir.resolve("run.map");
-        CliRun run = redactWithMapping(in, map, key);
+        CliRun run = files.redactWithMapping(in, map, key);
 
         assertEquals(3, run.code(), run.err());
         assertTrue(run.err().contains("record \"b\"") && run.err().contains("10000") && run.err().contains("split"), run.err());
@@ -80,7 +82,7 @@ class RedactCommandTest {
         assertFalse(run.out().contains("@voorbeeld.nl"));
         assertTrue(Files.exists(map), "the mapping of what was output is written");
 
-        Path output = write("out.jsonl", run.out());
+        Path output = files.write("out.jsonl", run.out());
         CliRun restore = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(), output.toString());
         assertEquals(0, restore.code(), restore.err());
         assertTrue(restore.out().contains("klant0@voorbeeld.nl klant1@voorbeeld.nl") && restore.out().contains("klant9998@voorbeeld.nl"));
@@ -97,15 +99,15 @@ class RedactCommandTest {
         for (int i = 49_990; i < 50_020; i++) {
             second.append(" Ordernummer ").append(100_000 + i).append(',');
         }
-        Path in = write("in.jsonl", "{\"text\": \"" + first + "\"}\n{\"text\": \"" + second + "\"}\n");
-        Path key = key("k.key", 1);
+        Path in = files.write("in.jsonl", "{\"text\": \"" + first + "\"}\n{\"text\": \"" + second + "\"}\n");
+        Path key = files.key("k.key", 1);
         Path map = dir.resolve("run.map");
-        CliRun run = redactWithMapping(in, map, key);
+        CliRun run = files.redactWithMapping(in, map, key);
 
         assertEquals(3, run.code(), run.err());
         assertTrue(run.err().contains("record 2") && run.err().contains("50000") && run.err().contains("split"), run.err());
         assertTrue(run.out().startsWith("{\"text\":\"Mail [EMAIL_1] over"), "the first record is output");
-        Path reply = write("reply.txt", "Gemaild naar [EMAIL_1].");
+        Path reply = files.write("reply.txt", "Gemaild naar [EMAIL_1].");
         CliRun restore = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(), reply.toString());
         assertEquals(0, restore.code(), restore.err());
         assertTrue(restore.out().contains("Gemaild naar jan@voorbeeld.nl."), restore.out());
@@ -113,8 +115,8 @@ class RedactCommandTest {
 
     @Test
     void outDirRefusesTwoInputsThatWouldBeWrittenToTheSameFile() throws IOException {
-        Path a = write("a/notes.txt", "Mail jan@voorbeeld.nl");
-        Path b = write("b/notes.txt", "Mail piet@voorbeeld.nl");
+        Path a = files.write("a/notes.txt", "Mail jan@voorbeeld.nl");
+        Path b = files.write("b/notes.txt", "Mail piet@voorbeeld.nl");
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("redact", "--out-dir", out.toString(), a.toAbsolutePath().toString(), b.toAbsolutePath().toString());
         assertEquals(2, run.code(), run.err());
@@ -124,7 +126,7 @@ class RedactCommandTest {
 
     @Test
     void outDirRefusesToOverwriteAnInput() throws IOException {
-        Path a = write("a/notes.txt", "Mail jan@voorbeeld.nl");
+        Path a = files.write("a/notes.txt", "Mail jan@voorbeeld.nl");
         Path relative = Path.of("").toAbsolutePath().relativize(a.toAbsolutePath());
         for (String input : new String[] {a.toAbsolutePath().toString(), relative.toString()}) {
             CliRun run = CliRun.of("redact", "--out-dir", dir.resolve("a").toString(), input);
@@ -136,8 +138,8 @@ class RedactCommandTest {
 
     @Test
     void outDirWritesInputsWithDistinctNamesNextToEachOther() throws IOException {
-        Path a = write("a/notes.txt", "Mail jan@voorbeeld.nl");
-        Path b = write("b/other.txt", "Mail piet@voorbeeld.nl");
+        Path a = files.write("a/notes.txt", "Mail jan@voorbeeld.nl");
+        Path b = files.write("b/other.txt", "Mail piet@voorbeeld.nl");
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("redact", "--out-dir", out.toString(), a.toAbsolutePath().toString(), b.toAbsolutePath().toString());
         assertEquals(0, run.code(), run.err());
@@ -146,20 +148,6 @@ class RedactCommandTest {
         assertEquals("Mail jan@voorbeeld.nl", Files.readString(a));
     }
 
-    private CliRun redactWithMapping(Path in, Path map, Path key) throws IOException {
-        Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
-        return CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
-                "--mapping-key", key.toString(), in.toString());
-    }
 
-    private Path write(String name, String content) throws IOException {
-        Files.createDirectories(dir.resolve(name).getParent());
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
 
-    private Path key(String name, long seed) throws IOException {
-        byte[] k = new byte[32];
-        new Random(seed).nextBytes(k);
-        return write(name, Base64.getEncoder().encodeToString(k) + "\n");
-    }
 }

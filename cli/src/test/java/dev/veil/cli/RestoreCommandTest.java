@@ -8,29 +8,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
-import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RestoreCommandTest {
 
-    private static final String RECORDS = """
-            {"id": 1, "text": "Mail jan@voorbeeld.nl of bel 06-12345678"}
-            {"id": 2, "text": "Nogmaals jan@voorbeeld.nl, IBAN NL91ABNA0417164300"}
-            """;
-
     @TempDir
     Path dir;
 
+    private TestFiles files;
+
+    @BeforeEach
+    void files() {
+        files = new TestFiles(dir);
+    }
+
     @Test
     void redactWithAMappingThenRestoreGivesTheOriginalsBack() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
-        Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
-        Path key = key("k.key", 1);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
+        Path key = files.key("k.key", 1);
         Path map = dir.resolve("map.bin");
-        CliRun redact = CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
-                "--mapping-key", key.toString(), in.toString());
+        CliRun redact = files.redactWithMapping(in, map, key);
         assertEquals(0, redact.code(), redact.err());
         assertTrue(redact.out().contains("[EMAIL_1]"));
         assertFalse(redact.out().contains("jan@voorbeeld.nl"));
@@ -38,7 +37,7 @@ class RestoreCommandTest {
         assertFalse(new String(Files.readAllBytes(map), StandardCharsets.ISO_8859_1).contains("jan@voorbeeld"),
                 "the mapping file is encrypted");
 
-        Path reply = write("reply.txt", "Ik heb [EMAIL_1] gemaild en [PHONE_1] gebeld; [PERSON_9] ken ik niet.");
+        Path reply = files.write("reply.txt", "Ik heb [EMAIL_1] gemaild en [PHONE_1] gebeld; [PERSON_9] ken ik niet.");
         CliRun restore = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(), reply.toString());
         assertEquals(0, restore.code(), restore.err());
         assertTrue(restore.out().contains("Ik heb jan@voorbeeld.nl gemaild en 06-12345678 gebeld; [PERSON_9] ken ik niet."),
@@ -47,14 +46,12 @@ class RestoreCommandTest {
 
     @Test
     void aWrongKeyOrAnAlteredMappingIsAnInputErrorThatRevealsNothing() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
-        Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
-        Path key = key("k.key", 1);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
+        Path key = files.key("k.key", 1);
         Path map = dir.resolve("map.bin");
-        assertEquals(0, CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
-                "--mapping-key", key.toString(), in.toString()).code());
-        Path reply = write("reply.txt", "[EMAIL_1]");
-        CliRun wrong = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key("w.key", 2).toString(),
+        assertEquals(0, files.redactWithMapping(in, map, key).code());
+        Path reply = files.write("reply.txt", "[EMAIL_1]");
+        CliRun wrong = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", files.key("w.key", 2).toString(),
                 reply.toString());
         assertEquals(3, wrong.code());
         assertFalse(wrong.out().contains("jan@"));
@@ -67,17 +64,17 @@ class RestoreCommandTest {
 
     @Test
     void mappingOptionsGoTogether() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
         assertEquals(2, CliRun.of("redact", "--mapping", dir.resolve("m").toString(), in.toString()).code());
         assertEquals(2, CliRun.of("restore", in.toString()).code());
     }
 
     @Test
     void aTokenKeyGivesTheSameTokenInSeparateRuns() throws IOException {
-        Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
-        Path tokenKey = key("t.key", 3);
-        Path a = write("a.txt", "Mail jan@voorbeeld.nl");
-        Path b = write("b.txt", "Eerst piet@voorbeeld.nl, dan jan@voorbeeld.nl");
+        Path policy = files.write("p.properties", "default.action = PSEUDONYMIZE\n");
+        Path tokenKey = files.key("t.key", 3);
+        Path a = files.write("a.txt", "Mail jan@voorbeeld.nl");
+        Path b = files.write("b.txt", "Eerst piet@voorbeeld.nl, dan jan@voorbeeld.nl");
         CliRun runA = CliRun.of("redact", "--policy", policy.toString(), "--token-key", tokenKey.toString(), a.toString());
         CliRun runB = CliRun.of("redact", "--policy", policy.toString(), "--token-key", tokenKey.toString(), b.toString());
         assertEquals(0, runA.code(), runA.err());
@@ -87,16 +84,14 @@ class RestoreCommandTest {
 
     @Test
     void outDirRefusesTwoInputsWithOneOutputAndAnOutputThatIsAnInput() throws IOException {
-        Path in = write("in.jsonl", RECORDS);
-        Path policy = write("p.properties", "default.action = PSEUDONYMIZE\n");
-        Path key = key("k.key", 1);
+        Path in = files.write("in.jsonl", TestFiles.RECORDS);
+        Path key = files.key("k.key", 1);
         Path map = dir.resolve("map.bin");
-        assertEquals(0, CliRun.of("redact", "--policy", policy.toString(), "--mapping", map.toString(),
-                "--mapping-key", key.toString(), in.toString()).code());
+        assertEquals(0, files.redactWithMapping(in, map, key).code());
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));
-        Path a = write("a/reply.txt", "Aan [EMAIL_1]");
-        Path b = write("b/reply.txt", "Bel [PHONE_1]");
+        Path a = files.write("a/reply.txt", "Aan [EMAIL_1]");
+        Path b = files.write("b/reply.txt", "Bel [PHONE_1]");
         Path out = dir.resolve("out");
         CliRun both = CliRun.of("restore", "--mapping", map.toString(), "--mapping-key", key.toString(),
                 "--out-dir", out.toString(), a.toString(), b.toString());
@@ -108,13 +103,5 @@ class RestoreCommandTest {
         assertEquals("Aan [EMAIL_1]", Files.readString(a), "the input is left as it was");
     }
 
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
 
-    private Path key(String name, long seed) throws IOException {
-        byte[] k = new byte[32];
-        new Random(seed).nextBytes(k);
-        return write(name, Base64.getEncoder().encodeToString(k) + "\n");
-    }
 }
