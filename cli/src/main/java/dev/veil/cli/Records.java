@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads the records of {@code scan} and {@code redact}: JSON Lines files ({@code .jsonl}; objects with
+ * Reads the records of {@code scan} and {@code redact}: JSON Lines files ({@code .jsonl} or {@code .ndjson}; objects with
  * {@code "text"} and optionally {@code "id"}, default the line number from 1) are read as a stream, one
  * line at a time; any other file is one record whose id is its path; folders are walked in name order.
  * Invalid UTF-8 is replaced, never fatal. Problems are reported per file and line, without content.
@@ -60,7 +60,11 @@ final class Records {
 
     /** Whether {@code file} is read as JSON Lines (one record per line) rather than as one record. */
     static boolean isJsonLines(Path file) {
-        return file.getFileName() != null && file.getFileName().toString().endsWith(".jsonl");
+        if (file.getFileName() == null) {
+            return false;
+        }
+        String name = file.getFileName().toString();
+        return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
     private void readFile(Path file, Visitor visitor) throws IOException {

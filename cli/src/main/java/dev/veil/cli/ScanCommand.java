@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** {@code veil scan}: one JSON line of findings per input record, in input order. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Find personal data. Writes JSON Lines: {\"id\":...,\"findings\":[{\"start\",\"end\",\"type\",\"score\",\"detector\"}]}.",
-            "Input: .jsonl files (objects with \"text\" and optional \"id\"), other files (one record each, id = path), folders."})
+            "Input: .jsonl or .ndjson files (objects with \"text\" and optional \"id\"), other files (one record each, id = path), folders."})
 final class ScanCommand extends RecordCommand {
 
     private final JsonFactory json = new ObjectMapper().getFactory();

@@ -150,4 +150,13 @@ class RedactCommandTest {
 
 
 
+
+    @Test
+    void anNdjsonFileIsReadAsJsonLinesSoEscapedCharsAreSeenDecoded() throws IOException {
+        Path in = files.write("in.ndjson", "{\"id\": 1, \"text\": \"Mail jan\\u0040voorbeeld.nl graag\"}\n");
+        CliRun run = CliRun.of("redact", in.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Mail [EMAIL] graag"), run.out());
+        assertFalse(run.out().contains("voorbeeld"), run.out());
+    }
 }
