@@ -1,6 +1,7 @@
 package dev.veil.session;
 
 import dev.veil.EntityType;
+import dev.veil.Finding;
 import dev.veil.VeilException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -99,34 +100,50 @@ final class Vault {
         }
     }
 
+    /** What one turn issued: the issued tokens the user typed, and a replacement per item then per look-alike. */
+    record Issued(List<Finding> lookAlikes, String[] replacements) {
+    }
+
     /**
-     * Returns the replacement for each item, issuing tokens and surrogates as needed.
+     * Returns the replacement for each item, issuing tokens and surrogates as needed, and finds the
+     * issued tokens the user typed outside {@code rewritten}, each replaced by a token of its own that
+     * restores to what he typed. Both happen under the lock, so a token another turn issues meanwhile
+     * is either found here as typed or never issued for a number typed here.
      *
-     * @param text  the whole text being protected: look-alikes in it are reserved, and no surrogate
-     *              may occur in it
-     * @param spans {@code [start, end)} of each item in {@code text}, two ints per item
+     * @param text      the whole text being protected: look-alikes in it are reserved, and no
+     *                  surrogate may occur in it
+     * @param rewritten every finding the text is rewritten for, sorted, not overlapping
+     * @param items     the value of each finding that needs this session, in any order
      * @throws VeilException when the vault is full or a keyed token clashes
      */
-    synchronized String[] protect(CharSequence text, List<Item> items, int[] spans) {
+    synchronized Issued protect(CharSequence text, List<Finding> rewritten, List<Item> items) {
         checkOpen();
         State s = state;
+        List<Finding> typed = typedTokens(text, rewritten);
         LookAlikes.collect(text, s.reserved);
         if (s.reserved.size() > MAX_RESERVED) {
             throw new VeilException("this session has seen more than " + MAX_RESERVED
                     + " token look-alikes; start a new session");
         }
-        boolean changed = markUnsafeSurrogates(s, text, spans);
-        String[] out = new String[items.size()];
+        List<Item> all = items;
+        if (!typed.isEmpty()) {
+            all = new ArrayList<>(items);
+            for (Finding f : typed) {
+                all.add(new Item(f.type(), f.valueIn(text), false, true));
+            }
+        }
+        boolean changed = markUnsafeSurrogates(s, text, rewritten);
+        String[] out = new String[all.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
-        boolean[] fullName = new boolean[items.size()];
-        for (int k = 0; k < items.size(); k++) {
-            Item item = items.get(k);
+        boolean[] fullName = new boolean[all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            Item item = all.get(k);
             fullName[k] = item.type().equals(EntityType.PERSON) && !item.literal()
                     && PersonName.parse(item.value()).full();
         }
         for (int pass = 0; pass < 2; pass++) {
-            for (int k = 0; k < items.size(); k++) {
-                Item item = items.get(k);
+            for (int k = 0; k < all.size(); k++) {
+                Item item = all.get(k);
                 boolean person = item.type().equals(EntityType.PERSON) && !item.literal();
                 if ((pass == 0) != fullName[k]) {
                     continue;
@@ -139,7 +156,23 @@ final class Vault {
         if (changed) {
             publish();
         }
-        return out;
+        return new Issued(typed, out);
+    }
+
+    /** The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under the lock. */
+    private List<Finding> typedTokens(CharSequence text, List<Finding> rewritten) {
+        List<Finding> found = new ArrayList<>();
+        mapping.lookAlikes(text, found);
+        if (found.isEmpty() || rewritten.isEmpty()) {
+            return found;
+        }
+        List<Finding> outside = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            if (rewritten.stream().noneMatch(f::overlaps)) {
+                outside.add(f);
+            }
+        }
+        return outside;
     }
 
     private String plain(State s, Item item, CharSequence text) {
@@ -270,7 +303,7 @@ final class Vault {
      * A surrogate the user typed outside a protected span can no longer be told apart from a real
      * value, so it is no longer restored (left as the model wrote it).
      */
-    private static boolean markUnsafeSurrogates(State s, CharSequence text, int[] spans) {
+    private static boolean markUnsafeSurrogates(State s, CharSequence text, List<Finding> spans) {
         boolean changed = false;
         if (s.valueBySurrogate.isEmpty()) {
             return false;
@@ -291,9 +324,9 @@ final class Vault {
         return changed;
     }
 
-    private static boolean inside(int[] spans, int start, int end) {
-        for (int i = 0; i + 1 < spans.length; i += 2) {
-            if (spans[i] <= start && end <= spans[i + 1]) {
+    private static boolean inside(List<Finding> spans, int start, int end) {
+        for (Finding f : spans) {
+            if (f.start() <= start && end <= f.end()) {
                 return true;
             }
         }

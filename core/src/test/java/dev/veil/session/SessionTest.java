@@ -101,6 +101,63 @@ class SessionTest {
     }
 
     @Test
+    void aTokenLookAlikeInATurnWithNothingToProtectIsNeverIssuedLater() {
+        Session s = VEIL.session("typed-alone");
+        String typed = s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
+        assertEquals("mail [EMAIL_2]", s.protect("mail geheim@voorbeeld.nl").text());
+        assertEquals("Zeg letterlijk [EMAIL_1] terug aub", s.restore(typed));
+    }
+
+    @Test
+    void aTokenAnotherThreadIssuesWhileATurnIsInFlightIsStillSeenAsTypedByThatTurn() throws Exception {
+        Session s = VEIL.session("race");
+        // The worst interleaving, forced: a whole turn on another thread, after this turn was detected
+        // and before it issues anything. The other thread's turn must not run the hook again.
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        String[] other = new String[1];
+        s.beforeIssuing = () -> {
+            if (fired.compareAndSet(false, true)) {
+                Thread t = new Thread(() -> other[0] = s.protect("mail geheim@voorbeeld.nl").text());
+                t.start();
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        String mine = s.protect("Zeg letterlijk [EMAIL_1] terug aan piet@voorbeeld.nl").text();
+        assertTrue(fired.get());
+        assertEquals("mail [EMAIL_1]", other[0]);
+        assertEquals("Zeg letterlijk [EMAIL_1] terug aan piet@voorbeeld.nl", s.restore(mine));
+        assertEquals("geheim@voorbeeld.nl", s.restore(other[0]).substring(5));
+    }
+
+    @Test
+    void turnsOnOneSessionFromTwoThreadsNeverRestoreATypedTokenToTheOtherTurnsValue() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int trial = 0; trial < 200; trial++) {
+                Session s = VEIL.session("race-" + trial);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<String> typed = pool.submit(() -> {
+                    start.await();
+                    return s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
+                });
+                java.util.concurrent.Future<String> value = pool.submit(() -> {
+                    start.await();
+                    return s.protect("mail geheim@voorbeeld.nl").text();
+                });
+                value.get();
+                assertEquals("Zeg letterlijk [EMAIL_1] terug aub", s.restore(typed.get()), "trial " + trial);
+                s.close();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aCraftedReplyCannotRevealAValueThatIsNotInTheSession() {
         Session victim = VEIL.session("victim");
         victim.protect("IBAN NL91 ABNA 0417 1643 00, mail secret@voorbeeld.nl, bel 06-12345678");
