@@ -162,10 +162,21 @@ final class Vault {
     /** The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under the lock. */
     private List<Finding> typedTokens(CharSequence text, List<Finding> rewritten) {
         List<Finding> found = new ArrayList<>();
-        mapping.lookAlikes(text, found);
-        if (found.isEmpty() || rewritten.isEmpty()) {
+        if (mapping.isEmpty()) {
             return found;
         }
+        if (rewritten.isEmpty()) {
+            mapping.lookAlikes(text, found);
+            return found;
+        }
+        // Looked for as the text will be sent, next to "[...]": in "66_PERSON 1" the underscore glues
+        // the look-alike to the IBAN ending in 66, but once the IBAN is "[IBAN_1]" restore reads it.
+        StringBuilder sent = new StringBuilder(text);
+        for (Finding f : rewritten) {
+            sent.setCharAt(f.start(), '[');
+            sent.setCharAt(f.end() - 1, ']');
+        }
+        mapping.lookAlikes(sent, found);
         List<Finding> outside = new ArrayList<>(found.size());
         for (Finding f : found) {
             if (rewritten.stream().noneMatch(f::overlaps)) {

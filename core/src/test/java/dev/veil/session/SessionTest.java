@@ -158,6 +158,28 @@ class SessionTest {
     }
 
     @Test
+    void restoringAnEchoOfTheProtectedTextKeepsTheUsersOwnBrackets() {
+        Session s = VEIL.session("brackets");
+        for (String text : List.of("Zet deze link in de mail: [jan@voorbeeld.nl](mailto:jan@voorbeeld.nl)",
+                "Deelnemers: [Piet Jansen], [Kees Bakker]", "<<jan@voorbeeld.nl>>", "{{06-12345678}}",
+                "Pad: C:\\jan@voorbeeld.nl", "[[piet@voorbeeld.nl]]")) {
+            String sent = s.protect(text).text();
+            assertEquals(text, s.restore(sent), sent);
+            assertEquals(text, Fixtures.streamed(s, sent.chars().mapToObj(c -> String.valueOf((char) c)).toList()));
+        }
+    }
+
+    @Test
+    void anIssuedTokenTypedGluedToAValueIsSeenAsTypedOnceTheValueIsAToken() {
+        Session s = Fixtures.standalone();
+        Fixtures.protect(s, "mail a@voorbeeld.nl", Action.PSEUDONYMIZE, EntityType.EMAIL, "a@voorbeeld.nl");
+        // "00_EMAIL 1" is no token, but "[IBAN_1]_EMAIL 1" is: it must restore to what the user typed.
+        String text = "NL91ABNA0417164300_EMAIL 1 en EMAIL-1x" + "NL91ABNA0417164300";
+        String sent = Fixtures.protect(s, text, Action.PSEUDONYMIZE, EntityType.IBAN, "NL91ABNA0417164300");
+        assertEquals(text, s.restore(sent), sent);
+    }
+
+    @Test
     void aCraftedReplyCannotRevealAValueThatIsNotInTheSession() {
         Session victim = VEIL.session("victim");
         victim.protect("IBAN NL91 ABNA 0417 1643 00, mail secret@voorbeeld.nl, bel 06-12345678");
