@@ -190,16 +190,17 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A restorer for one streamed reply, working on this session's values as they are now. With the
-     * engine's detection cache on, it keeps the restored reply (up to
-     * {@value StreamRestorer#MAX_REMEMBERED} chars) until {@link StreamRestorer#finish()}, which has it
-     * detected, as {@link #restore(CharSequence)} does.
+     * A restorer for one streamed reply, working on this session's values as they are now. Each chunk
+     * counts as a use of the session; once the session has ended or expired, the restorer throws
+     * {@link IllegalStateException} instead of revealing values. With the engine's detection cache
+     * on, it keeps the restored reply (up to {@value StreamRestorer#MAX_REMEMBERED} chars) until
+     * {@link StreamRestorer#finish()}, which has it detected, as {@link #restore(CharSequence)} does.
      *
      * @throws IllegalStateException if the session has ended or expired
      */
     public StreamRestorer streamRestorer() {
         touch();
-        return new StreamRestorer(vault.mapping(),
+        return new StreamRestorer(vault.mapping(), this::touch,
                 owner != null && owner.engine().wantsRestoredReplies() ? this::replied : null);
     }
 

@@ -68,7 +68,8 @@ final class Vault {
     private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
     private State state = new State();
     private volatile Mapping mapping = Mapping.EMPTY;
-    private boolean closed;
+    /** Volatile, not locked: a stream restorer reads it for every chunk. */
+    private volatile boolean closed;
 
     /** @param tokenKey key for deterministic keyed tokens, or null for per-session numbering */
     Vault(byte[] tokenKey) {
@@ -90,7 +91,7 @@ final class Vault {
         mapping = Mapping.EMPTY;
     }
 
-    synchronized boolean isClosed() {
+    boolean isClosed() {
         return closed;
     }
 
