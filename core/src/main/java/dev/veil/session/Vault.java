@@ -30,6 +30,8 @@ final class Vault {
     static final int MAX_RESERVED = 50_000;
     private static final SecureRandom SEEDS = new SecureRandom();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** How a person's key starts; the rest is the name as written, lower case, single spaces. */
+    private static final String PERSON_KEY = "PERSON\u0000";
 
     /**
      * One value to replace: its type, its text as written, whether it gets a surrogate, and whether
@@ -54,6 +56,11 @@ final class Vault {
         final Map<String, Integer> counters = new HashMap<>();
         final Set<String> reserved = new HashSet<>();
         final List<Person> persons = new ArrayList<>();
+        /**
+         * Short forms linked by guess to the one full name they fitted ("Jan" to "Jan de Vries"),
+         * by key: forgotten when a second full name fits them, so they are decided again.
+         */
+        final Map<String, PersonName> guesses = new HashMap<>();
 
         boolean isEmpty() {
             return tokenByValue.isEmpty() && surrogateByValue.isEmpty();
@@ -61,6 +68,11 @@ final class Vault {
 
         int size() {
             return tokenByValue.size() + surrogateByValue.size();
+        }
+
+        /** Grows whenever a token or surrogate is issued (never shrinks, unlike {@link #size()}). */
+        int restorable() {
+            return valueByToken.size() + valueBySurrogate.size();
         }
     }
 
@@ -149,9 +161,9 @@ final class Vault {
                 if ((pass == 0) != fullName[k]) {
                     continue;
                 }
-                int before = s.size();
+                int before = s.restorable();
                 out[k] = person ? person(s, item, text) : plain(s, item, text);
-                changed |= s.size() != before;
+                changed |= s.restorable() != before;
             }
         }
         if (changed) {
@@ -216,14 +228,14 @@ final class Vault {
         String value = item.value();
         PersonName name = PersonName.parse(value);
         String core = name.core(value);
-        String key = "PERSON\u0000" + WHITESPACE.matcher(core.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String key = PERSON_KEY + WHITESPACE.matcher(core.toLowerCase(Locale.ROOT)).replaceAll(" ");
         String prefix = value.substring(0, name.nameStart());
         String suffix = value.substring(name.nameEnd());
         if (!item.surrogate()) {
             String token = s.tokenByValue.get(key);
             if (token == null) {
                 checkRoom(s);
-                Person p = Person.resolve(s.persons, name, core, key);
+                Person p = resolve(s, name, core, key);
                 if (p.token == null) {
                     p.token = issueToken(s, "PERSON", p.key, p.display);
                 }
@@ -237,7 +249,7 @@ final class Vault {
         if (fake == null) {
             checkRoom(s);
             s.realValues.add(core.toLowerCase(Locale.ROOT));
-            Person p = Person.resolve(s.persons, name, core, key);
+            Person p = resolve(s, name, core, key);
             RandomGenerator r = keyed == null ? random : new SplittableRandom(keyed.seed("PERSON", p.key));
             if (p.fakeFamily == null) {
                 fakeName(s, p, text, r);
@@ -255,6 +267,29 @@ final class Vault {
             s.valueBySurrogate.put(fake, core);
         }
         return prefix + fake + suffix;
+    }
+
+    /**
+     * The person a name refers to (see {@link Person#resolve}). A new full name makes the short forms
+     * guessed to be someone else that it also fits ambiguous: they are forgotten, and decided again
+     * (now as a person of their own) where they next occur. What was sent before still restores.
+     */
+    private static Person resolve(State s, PersonName name, String core, String key) {
+        int before = s.persons.size();
+        Person p = Person.resolve(s.persons, name, core, key);
+        if (s.persons.size() > before && p.anchor) {
+            s.guesses.entrySet().removeIf(g -> {
+                boolean ambiguous = Person.refersTo(g.getValue(), p);
+                if (ambiguous) {
+                    s.tokenByValue.remove(g.getKey());
+                    s.surrogateByValue.remove(g.getKey());
+                }
+                return ambiguous;
+            });
+        } else if (!key.equals(p.key)) {
+            s.guesses.put(key, name);
+        }
+        return p;
     }
 
     private String issueToken(State s, String typeName, String key, String display) {
@@ -406,7 +441,24 @@ final class Vault {
             throw new IllegalStateException("import a mapping only into a new, empty session");
         }
         state = imported;
+        guesses(imported);
         publish();
+    }
+
+    /** Rebuilds an imported state's guessed short forms: the person keys that own no person. */
+    private static void guesses(State s) {
+        Set<String> owned = new HashSet<>();
+        for (Person p : s.persons) {
+            owned.add(p.key);
+        }
+        Set<String> keys = new HashSet<>(s.tokenByValue.keySet());
+        keys.addAll(s.surrogateByValue.keySet());
+        for (String key : keys) {
+            if (key.startsWith(PERSON_KEY) && !owned.contains(key)) {
+                PersonName name = PersonName.parse(key.substring(PERSON_KEY.length()));
+                s.guesses.put(key, name);
+            }
+        }
     }
 
     @Override

@@ -19,6 +19,11 @@ class SessionTest {
     static final Policy PSEUDONYMIZE_ALL = Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build();
     private static final Veil VEIL = Veil.builder().policy(PSEUDONYMIZE_ALL).build();
 
+    /** A session of an engine that pseudonymises every type (the "P engine" of the README examples). */
+    static Session pseudonymizingSession(String id) {
+        return VEIL.session(id);
+    }
+
     @Test
     void replacesEachValueWithATypedTokenAndRestoresTheReply() {
         Session s = VEIL.session("chat-1");
