@@ -61,6 +61,9 @@ final class Vault {
          * by key: forgotten when a second full name fits them, so they are decided again.
          */
         final Map<String, PersonName> guesses = new HashMap<>();
+        /** Every fake given and family name handed out, so two people never share one. */
+        final Set<String> fakeGivens = new HashSet<>();
+        final Set<String> fakeFamilies = new HashSet<>();
 
         boolean isEmpty() {
             return tokenByValue.isEmpty() && surrogateByValue.isEmpty();
@@ -145,7 +148,8 @@ final class Vault {
                 all.add(new Item(f.type(), f.valueIn(text), false, true));
             }
         }
-        boolean changed = markUnsafeSurrogates(s, text, rewritten);
+        TextIndex index = new TextIndex(text);
+        boolean changed = markUnsafeSurrogates(s, index, rewritten);
         String[] out = new String[all.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
         boolean[] fullName = new boolean[all.size()];
@@ -162,7 +166,7 @@ final class Vault {
                     continue;
                 }
                 int before = s.restorable();
-                out[k] = person ? person(s, item, text) : plain(s, item, text);
+                out[k] = person ? person(s, item, index) : plain(s, item, index);
                 changed |= s.restorable() != before;
             }
         }
@@ -192,14 +196,14 @@ final class Vault {
         mapping.lookAlikes(sent, found);
         List<Finding> outside = new ArrayList<>(found.size());
         for (Finding f : found) {
-            if (rewritten.stream().noneMatch(f::overlaps)) {
+            if (!overlapsAny(rewritten, f)) {
                 outside.add(f);
             }
         }
         return outside;
     }
 
-    private String plain(State s, Item item, CharSequence text) {
+    private String plain(State s, Item item, TextIndex text) {
         String typeName = item.type().name();
         String key = item.literal() ? "\u0001" + item.value() : typeName + '\u0000' + canonical(item.type(), item.value());
         if (!item.surrogate() || item.literal() || !Surrogates.canFake(item.type(), item.value())) {
@@ -224,7 +228,7 @@ final class Vault {
         return fake;
     }
 
-    private String person(State s, Item item, CharSequence text) {
+    private String person(State s, Item item, TextIndex text) {
         String value = item.value();
         PersonName name = PersonName.parse(value);
         String core = name.core(value);
@@ -256,7 +260,7 @@ final class Vault {
             }
             fake = p.render(name);
             String owner = s.valueBySurrogate.get(fake);
-            if ((owner != null && !owner.equals(core)) || contains(text, fake)
+            if ((owner != null && !owner.equals(core)) || text.containsIgnoreCase(fake)
                     || s.realValues.contains(fake.toLowerCase(Locale.ROOT))) {
                 // The short form clashes (two fakes share a given name): use a fresh stand-alone fake.
                 Person alone = new Person();
@@ -313,7 +317,7 @@ final class Vault {
         return token;
     }
 
-    private void fakeName(State s, Person p, CharSequence text, RandomGenerator r) {
+    private void fakeName(State s, Person p, TextIndex text, RandomGenerator r) {
         boolean dutch = p.looksDutch();
         String[] givens = dutch ? Surrogates.DUTCH_GIVEN : Surrogates.ENGLISH_GIVEN;
         String[] families = dutch ? Surrogates.DUTCH_FAMILY : Surrogates.ENGLISH_FAMILY;
@@ -321,25 +325,25 @@ final class Vault {
             String g = Surrogates.pick(givens, r);
             String f = Surrogates.pick(families, r);
             boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
-                    p.family == null ? "" : p.family) || contains(text, f) || contains(text, g)
+                    p.family == null ? "" : p.family) || s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
                     || s.realValues.contains(g.toLowerCase(Locale.ROOT))
-                    || s.realValues.contains(f.toLowerCase(Locale.ROOT));
-            for (Person other : s.persons) {
-                clash |= other != p && (f.equals(other.fakeFamily) || g.equals(other.fakeGiven));
-            }
+                    || s.realValues.contains(f.toLowerCase(Locale.ROOT))
+                    || text.containsIgnoreCase(f) || text.containsIgnoreCase(g);
             if (!clash || attempt > 150) {
                 p.fakeGiven = g;
                 p.fakeFamily = f;
+                s.fakeGivens.add(g);
+                s.fakeFamilies.add(f);
                 return;
             }
         }
     }
 
-    private String distinctFake(State s, CharSequence text, String real, java.util.function.Supplier<String> maker) {
+    private String distinctFake(State s, TextIndex text, String real, java.util.function.Supplier<String> maker) {
         for (int attempt = 0; attempt < 100; attempt++) {
             String fake = maker.get();
             if (!fake.equalsIgnoreCase(real) && !s.valueBySurrogate.containsKey(fake)
-                    && !s.realValues.contains(fake.toLowerCase(Locale.ROOT)) && !contains(text, fake)) {
+                    && !s.realValues.contains(fake.toLowerCase(Locale.ROOT)) && !text.containsIgnoreCase(fake)) {
                 return fake;
             }
         }
@@ -350,46 +354,45 @@ final class Vault {
      * A surrogate the user typed outside a protected span can no longer be told apart from a real
      * value, so it is no longer restored (left as the model wrote it).
      */
-    private static boolean markUnsafeSurrogates(State s, CharSequence text, List<Finding> spans) {
+    private static boolean markUnsafeSurrogates(State s, TextIndex text, List<Finding> spans) {
         boolean changed = false;
-        if (s.valueBySurrogate.isEmpty()) {
-            return false;
-        }
-        String t = text.toString();
         for (String fake : s.valueBySurrogate.keySet()) {
-            if (s.unsafeSurrogates.contains(fake)) {
-                continue;
-            }
-            for (int at = t.indexOf(fake); at >= 0; at = t.indexOf(fake, at + 1)) {
-                if (!inside(spans, at, at + fake.length())) {
-                    s.unsafeSurrogates.add(fake);
-                    changed = true;
-                    break;
-                }
+            if (!s.unsafeSurrogates.contains(fake)
+                    && text.anyAt(fake, false, at -> !inside(spans, at, at + fake.length()))) {
+                s.unsafeSurrogates.add(fake);
+                changed = true;
             }
         }
         return changed;
     }
 
+    /** Whether {@code [start, end)} lies within one of {@code spans} (sorted, not overlapping). */
     private static boolean inside(List<Finding> spans, int start, int end) {
-        for (Finding f : spans) {
-            if (f.start() <= start && end <= f.end()) {
-                return true;
-            }
-        }
-        return false;
+        int k = lastStartingAtOrBefore(spans, start);
+        return k >= 0 && end <= spans.get(k).end();
     }
 
-    /** Case-insensitive containment without lower-casing the whole text per candidate. */
-    private static boolean contains(CharSequence text, String s) {
-        int n = s.length();
-        String t = text.toString();
-        for (int i = 0; i + n <= t.length(); i++) {
-            if (t.regionMatches(true, i, s, 0, n)) {
-                return true;
+    /** Whether {@code f} overlaps one of {@code spans} (sorted, not overlapping). */
+    private static boolean overlapsAny(List<Finding> spans, Finding f) {
+        int k = lastStartingAtOrBefore(spans, f.end() - 1);
+        return k >= 0 && spans.get(k).end() > f.start();
+    }
+
+    /** Index of the last span starting at or before {@code at}, or -1: a binary search. */
+    private static int lastStartingAtOrBefore(List<Finding> spans, int at) {
+        int lo = 0;
+        int hi = spans.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).start() <= at) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return false;
+        return found;
     }
 
     private static void checkRoom(State s) {
@@ -441,15 +444,22 @@ final class Vault {
             throw new IllegalStateException("import a mapping only into a new, empty session");
         }
         state = imported;
-        guesses(imported);
+        rebuild(imported);
         publish();
     }
 
-    /** Rebuilds an imported state's guessed short forms: the person keys that own no person. */
-    private static void guesses(State s) {
+    /**
+     * Rebuilds what an imported state does not carry: its guessed short forms (the person keys that
+     * own no person) and the fake names in use.
+     */
+    private static void rebuild(State s) {
         Set<String> owned = new HashSet<>();
         for (Person p : s.persons) {
             owned.add(p.key);
+            if (p.fakeFamily != null) {
+                s.fakeGivens.add(p.fakeGiven);
+                s.fakeFamilies.add(p.fakeFamily);
+            }
         }
         Set<String> keys = new HashSet<>(s.tokenByValue.keySet());
         keys.addAll(s.surrogateByValue.keySet());
