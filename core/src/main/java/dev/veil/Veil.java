@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -246,7 +244,7 @@ public final class Veil {
      *                               session instead
      */
     public ProtectedText protect(CharSequence text, Language language) {
-        return protect(text, language, null, null);
+        return protect(text, language, null);
     }
 
     /**
@@ -267,8 +265,7 @@ public final class Veil {
         sessions.end(id);
     }
 
-    private ProtectedText protect(CharSequence text, Language language, Function<CharSequence, List<Finding>> lookAlikes,
-            BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements) {
+    private ProtectedText protect(CharSequence text, Language language, Sessions.Issuer issuer) {
         List<Finding> findings = scan(text, language == null ? this.language : language);
         Set<EntityType> blocked = null;
         for (Finding f : findings) {
@@ -285,49 +282,34 @@ public final class Veil {
         List<Finding> all = findings;
         // One replacement per span: a multi-label span is written as its highest-priority type.
         findings = OverlapResolver.primaries(findings);
-        List<Finding> reversible = null;
+        List<Finding> reversible = new ArrayList<>();
         for (Finding f : findings) {
             if (policy.actionFor(f.type(), f.score()).needsSession()) {
-                if (sessionReplacements == null) {
+                if (issuer == null) {
                     throw new IllegalStateException("the policy pseudonymises " + f.type()
                             + ": protect with veil.session(id).protect(text) so the reply can be restored");
-                }
-                if (reversible == null) {
-                    reversible = new ArrayList<>();
                 }
                 reversible.add(f);
             }
         }
-        // Issued tokens the user typed are rewritten too, so they can never restore to the session's data.
-        List<Finding> typed = lookAlikes == null ? List.of() : withoutOverlaps(lookAlikes.apply(text), findings);
-        List<Finding> rewritten = findings;
-        if (!typed.isEmpty()) {
-            rewritten = merged(findings, typed);
-            reversible = reversible == null ? typed : merged(reversible, typed);
+        if (issuer == null) {
+            return new ProtectedText(TextRewriter.rewrite(text, findings, this::replacement), all);
         }
-        Replacer session = reversible == null ? null : sessionReplacements.apply(text, reversible);
-        String out = TextRewriter.rewrite(text, rewritten, (f, t) -> session != null
-                && (Sessions.isLookAlike(f) || policy.actionFor(f.type(), f.score()).needsSession())
+        // Issued tokens the user typed are found in the same step as issuing, and rewritten too, so
+        // they can never restore to the session's data. Every turn goes through it, so a look-alike
+        // typed in a turn with nothing to protect is never issued later either.
+        Sessions.Issued issued = issuer.issue(text, findings, reversible);
+        List<Finding> rewritten = findings;
+        if (!issued.lookAlikes().isEmpty()) {
+            rewritten = new ArrayList<>(findings);
+            rewritten.addAll(issued.lookAlikes());
+            rewritten.sort((x, y) -> Integer.compare(x.start(), y.start()));
+        }
+        Replacer session = issued.replacer();
+        String out = TextRewriter.rewrite(text, rewritten, (f, t) -> Sessions.isLookAlike(f)
+                || policy.actionFor(f.type(), f.score()).needsSession()
                 ? session.replacementFor(f, t) : replacement(f, t));
         return new ProtectedText(out, all);
-    }
-
-    private static List<Finding> withoutOverlaps(List<Finding> extra, List<Finding> findings) {
-        List<Finding> kept = new ArrayList<>(extra.size());
-        for (Finding e : extra) {
-            if (findings.stream().noneMatch(e::overlaps)) {
-                kept.add(e);
-            }
-        }
-        return kept;
-    }
-
-    private static List<Finding> merged(List<Finding> a, List<Finding> b) {
-        List<Finding> all = new ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        all.sort((x, y) -> Integer.compare(x.start(), y.start()));
-        return all;
     }
 
     private String replacement(Finding f, CharSequence text) {
@@ -352,10 +334,8 @@ public final class Veil {
     /** What sessions need of the engine: protect a turn, and see the replies they restored. */
     private final class SessionEngine implements Sessions.Engine {
         @Override
-        public ProtectedText protect(CharSequence text, Language language,
-                Function<CharSequence, List<Finding>> lookAlikes,
-                BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements) {
-            return Veil.this.protect(text, language, lookAlikes, sessionReplacements);
+        public ProtectedText protect(CharSequence text, Language language, Sessions.Issuer issuer) {
+            return Veil.this.protect(text, language, issuer);
         }
 
         /**

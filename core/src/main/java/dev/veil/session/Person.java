@@ -48,7 +48,8 @@ final class Person {
         return p;
     }
 
-    private static boolean refersTo(PersonName n, Person p) {
+    /** Whether the written name {@code n} fits person {@code p}'s full name. */
+    static boolean refersTo(PersonName n, Person p) {
         if (n.single()) {
             return n.given().equals(p.given) || n.family().equals(p.family);
         }

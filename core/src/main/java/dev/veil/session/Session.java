@@ -6,7 +6,7 @@ import dev.veil.Finding;
 import dev.veil.Language;
 import dev.veil.PromptBlockedException;
 import dev.veil.ProtectedText;
-import dev.veil.protect.Replacer;
+import dev.veil.protect.TextRewriter;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.ArrayList;
@@ -31,6 +31,8 @@ public final class Session implements AutoCloseable {
     private final String id;
     private final Vault vault;
     private final Sessions owner;
+    /** Test seam: runs when a turn has been detected, just before it issues tokens. */
+    Runnable beforeIssuing = () -> { };
 
     Session(String id, byte[] tokenKey, Sessions owner) {
         this.id = id;
@@ -57,7 +59,7 @@ public final class Session implements AutoCloseable {
     public ProtectedText protect(CharSequence text) {
         Objects.requireNonNull(text, "text");
         touch();
-        return owner.engine().protect(text, null, this::lookAlikes, this::replacements);
+        return owner.engine().protect(text, null, this::issue);
     }
 
     /**
@@ -70,7 +72,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
         touch();
-        return owner.engine().protect(text, language, this::lookAlikes, this::replacements);
+        return owner.engine().protect(text, language, this::issue);
     }
 
     /** The session's current mapping (a snapshot: immutable). */
@@ -78,30 +80,28 @@ public final class Session implements AutoCloseable {
         return vault.mapping();
     }
 
-    private List<Finding> lookAlikes(CharSequence text) {
-        List<Finding> found = new ArrayList<>();
-        vault.mapping().lookAlikes(text, found);
-        return found;
-    }
-
-    /** Issues the tokens and surrogates for {@code findings} (all needing a session) in one go. */
-    private Replacer replacements(CharSequence text, List<Finding> findings) {
-        List<Vault.Item> items = new ArrayList<>(findings.size());
-        int[] spans = new int[findings.size() * 2];
-        for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            boolean literal = Sessions.isLookAlike(f);
-            boolean surrogate = !literal && owner.policy().actionFor(f.type(), f.score()) instanceof Action.Surrogate;
-            items.add(new Vault.Item(f.type(), f.valueIn(text), surrogate, literal));
-            spans[2 * i] = f.start();
-            spans[2 * i + 1] = f.end();
+    /**
+     * Issues the tokens and surrogates for {@code reversible} (the findings among {@code rewritten}
+     * that need a session) and for the issued tokens the user typed outside {@code rewritten}, in one
+     * step under the vault's lock.
+     */
+    private Sessions.Issued issue(CharSequence text, List<Finding> rewritten, List<Finding> reversible) {
+        beforeIssuing.run();
+        List<Vault.Item> items = new ArrayList<>(reversible.size());
+        for (Finding f : reversible) {
+            boolean surrogate = owner.policy().actionFor(f.type(), f.score()) instanceof Action.Surrogate;
+            items.add(new Vault.Item(f.type(), f.valueIn(text), surrogate, false));
         }
-        String[] replaced = vault.protect(text, items, spans);
+        Vault.Issued issued = vault.protect(text, rewritten, items);
         Map<Finding, String> byFinding = new IdentityHashMap<>();
-        for (int i = 0; i < replaced.length; i++) {
-            byFinding.put(findings.get(i), replaced[i]);
+        for (int i = 0; i < reversible.size(); i++) {
+            byFinding.put(reversible.get(i), issued.replacements()[i]);
         }
-        return (f, t) -> byFinding.get(f);
+        List<Finding> typed = issued.lookAlikes();
+        for (int i = 0; i < typed.size(); i++) {
+            byFinding.put(typed.get(i), issued.replacements()[reversible.size() + i]);
+        }
+        return new Sessions.Issued(typed, (f, t) -> byFinding.get(f));
     }
 
     /**
@@ -111,50 +111,35 @@ public final class Session implements AutoCloseable {
     String protect(CharSequence text, List<Finding> findings, Function<Finding, Action> actions,
             BiFunction<Finding, CharSequence, String> otherReplacement) {
         touch();
-        List<Vault.Item> items = new ArrayList<>();
-        List<Finding> sessionFindings = new ArrayList<>();
-        List<Finding> lookAlikes = lookAlikes(text);
-        if (!lookAlikes.isEmpty()) {
-            List<Finding> merged = new ArrayList<>(findings);
-            for (Finding l : lookAlikes) {
-                if (merged.stream().noneMatch(l::overlaps)) {
-                    merged.add(l);
-                }
-            }
-            merged.sort((a, b) -> Integer.compare(a.start(), b.start()));
-            findings = merged;
-        }
-        int[] spans = new int[findings.size() * 2];
         int prevEnd = 0;
-        int k = 0;
+        List<Vault.Item> items = new ArrayList<>();
+        Map<Finding, Integer> itemOf = new IdentityHashMap<>();
         for (Finding f : findings) {
             if (f.start() < prevEnd || f.end() > text.length()) {
                 throw new IllegalArgumentException("findings must be sorted, non-overlapping and inside the text");
             }
             prevEnd = f.end();
-            spans[k++] = f.start();
-            spans[k++] = f.end();
-            boolean literal = Sessions.isLookAlike(f);
-            Action a = literal ? Action.PSEUDONYMIZE : actions.apply(f);
+            Action a = actions.apply(f);
             if (a.needsSession()) {
-                items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate, literal));
-                sessionFindings.add(f);
+                itemOf.put(f, items.size());
+                items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate, false));
             }
         }
-        String[] replaced = vault.protect(text, items, spans);
-        StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
-        int pos = 0;
-        int j = 0;
-        for (Finding f : findings) {
-            out.append(text, pos, f.start());
-            if (j < sessionFindings.size() && sessionFindings.get(j) == f) {
-                out.append(replaced[j++]);
-            } else {
-                out.append(otherReplacement.apply(f, text));
-            }
-            pos = f.end();
+        Vault.Issued issued = vault.protect(text, findings, items);
+        List<Finding> typed = issued.lookAlikes();
+        for (int i = 0; i < typed.size(); i++) {
+            itemOf.put(typed.get(i), items.size() + i);
         }
-        return out.append(text, pos, text.length()).toString();
+        List<Finding> rewritten = findings;
+        if (!typed.isEmpty()) {
+            rewritten = new ArrayList<>(findings);
+            rewritten.addAll(typed);
+            rewritten.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        }
+        return TextRewriter.rewrite(text, rewritten, (f, t) -> {
+            Integer k = itemOf.get(f);
+            return k != null ? issued.replacements()[k] : otherReplacement.apply(f, t);
+        });
     }
 
     /** Protects values of the given types with tokens or surrogates; for tests before the engine. */
@@ -205,16 +190,17 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * A restorer for one streamed reply, working on this session's values as they are now. With the
-     * engine's detection cache on, it keeps the restored reply (up to
-     * {@value StreamRestorer#MAX_REMEMBERED} chars) until {@link StreamRestorer#finish()}, which has it
-     * detected, as {@link #restore(CharSequence)} does.
+     * A restorer for one streamed reply, working on this session's values as they are now. Each chunk
+     * counts as a use of the session; once the session has ended or expired, the restorer throws
+     * {@link IllegalStateException} instead of revealing values. With the engine's detection cache
+     * on, it keeps the restored reply (up to {@value StreamRestorer#MAX_REMEMBERED} chars) until
+     * {@link StreamRestorer#finish()}, which has it detected, as {@link #restore(CharSequence)} does.
      *
      * @throws IllegalStateException if the session has ended or expired
      */
     public StreamRestorer streamRestorer() {
         touch();
-        return new StreamRestorer(vault.mapping(),
+        return new StreamRestorer(vault.mapping(), this::touch,
                 owner != null && owner.engine().wantsRestoredReplies() ? this::replied : null);
     }
 

@@ -10,8 +10,6 @@ import dev.veil.protect.Replacer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,15 +23,14 @@ public final class Sessions {
 
     /**
      * Internal seam to the engine that owns these sessions (implemented by {@code Veil}): scan and
-     * protect a text; add the session's {@code lookAlikes} (issued tokens the user typed) to the
-     * findings where they overlap none, and ask {@code sessionReplacements} for the findings whose
-     * action needs a session and for the look-alikes. Do not implement or call it.
+     * protect a text, handing the findings it rewrites to {@code issuer}, which adds the session's
+     * look-alikes (issued tokens the user typed) and supplies the replacement for those and for the
+     * findings whose action needs a session. Do not implement or call it.
      */
     @FunctionalInterface
     public interface Engine {
         /** Protects {@code text}; see {@link Engine}. */
-        ProtectedText protect(CharSequence text, Language language, Function<CharSequence, List<Finding>> lookAlikes,
-                BiFunction<CharSequence, List<Finding>, Replacer> sessionReplacements);
+        ProtectedText protect(CharSequence text, Language language, Issuer issuer);
 
         /**
          * Told every reply a session restored, whole, as the caller got it back: a chat client sends it
@@ -46,6 +43,35 @@ public final class Sessions {
         /** Whether {@link #restored} does anything: if not, streamed replies are not collected for it. */
         default boolean wantsRestoredReplies() {
             return false;
+        }
+    }
+
+    /**
+     * Internal seam: one turn's issuing in a session. Do not implement or call it.
+     */
+    @FunctionalInterface
+    public interface Issuer {
+        /**
+         * Finds the issued tokens the user typed in {@code text} outside {@code rewritten}, and issues
+         * tokens and surrogates for them and for {@code reversible}, in one step under the session's
+         * lock: a token another turn issues meanwhile is either found as typed here or never issued
+         * for a number typed here.
+         *
+         * @param rewritten  every finding the text is rewritten for: sorted, one per span
+         * @param reversible those of them whose action needs a session
+         */
+        Issued issue(CharSequence text, List<Finding> rewritten, List<Finding> reversible);
+    }
+
+    /**
+     * What an {@link Issuer} did: the look-alikes it found, to rewrite as well (sorted), and the
+     * replacement for each of them and each reversible finding.
+     */
+    public record Issued(List<Finding> lookAlikes, Replacer replacer) {
+        /** @throws NullPointerException if an argument is null */
+        public Issued {
+            lookAlikes = List.copyOf(lookAlikes);
+            Objects.requireNonNull(replacer, "replacer");
         }
     }
 

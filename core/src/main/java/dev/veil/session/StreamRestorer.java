@@ -11,8 +11,11 @@ import java.util.function.Consumer;
  * ({@link #maxHoldBack()}). The concatenated output equals {@link Session#restore(CharSequence)} of
  * the whole reply, for every way of splitting it.
  *
- * <p>Works on the session's mapping as it was when the restorer was created. Not thread-safe: use
- * one restorer per stream (per choice, per tool-call argument). {@link #toString()} prints no text.
+ * <p>Works on the session's mapping as it was when the restorer was created, for as long as the session
+ * lives: every chunk counts as a use of the session, and once it has ended or expired the restorer
+ * throws, as {@link Session#restore(CharSequence)} does, instead of revealing its values. Not
+ * thread-safe: use one restorer per stream (per choice, per tool-call argument). {@link #toString()}
+ * prints no text.
  */
 public final class StreamRestorer {
 
@@ -23,6 +26,8 @@ public final class StreamRestorer {
     static final int MAX_REMEMBERED = 256 * 1024;
 
     private final Mapping mapping;
+    /** Marks the session used; throws if it has ended or expired. */
+    private final Runnable use;
     /** Receives the whole restored reply at the end, or null. */
     private final Consumer<String> whenWhole;
     /** The restored reply so far, for {@link #whenWhole}; null if not wanted or too long. */
@@ -34,8 +39,9 @@ public final class StreamRestorer {
     private int pos;
     private boolean finished;
 
-    StreamRestorer(Mapping mapping, Consumer<String> whenWhole) {
+    StreamRestorer(Mapping mapping, Runnable use, Consumer<String> whenWhole) {
         this.mapping = mapping;
+        this.use = use;
         this.whenWhole = whenWhole;
         this.whole = whenWhole == null ? null : new StringBuilder(256);
     }
@@ -45,13 +51,14 @@ public final class StreamRestorer {
      * empty.
      *
      * @throws NullPointerException if {@code chunk} is null
-     * @throws IllegalStateException after {@link #finish()}
+     * @throws IllegalStateException after {@link #finish()}, or if the session has ended or expired
      */
     public String accept(CharSequence chunk) {
         Objects.requireNonNull(chunk, "chunk");
         if (finished) {
             throw new IllegalStateException("this stream restorer has finished");
         }
+        use.run();
         if (chunk.length() == 0) {
             return "";
         }
@@ -85,12 +92,14 @@ public final class StreamRestorer {
     /**
      * Ends the stream and returns the rest: what was held back, restored or released as it is.
      *
-     * @throws IllegalStateException if called twice
+     * @throws IllegalStateException if called twice, or if the session has ended or expired (what
+     *                               was held back is then never released)
      */
     public String finish() {
         if (finished) {
             throw new IllegalStateException("this stream restorer has finished");
         }
+        use.run();
         finished = true;
         out.setLength(0);
         mapping.restore(pending, pos, true, out, scratch);

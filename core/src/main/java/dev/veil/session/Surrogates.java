@@ -26,22 +26,26 @@ import java.util.random.RandomGenerator;
  */
 final class Surrogates {
 
+    // No name below is also an ordinary Dutch or English word ("Grace", "Roos", "Bos", "Baker"), by
+    // the person detector's word lists (SurrogateTest checks): a reply using that word ("Grace periods
+    // are 30 days") would be restored to the real name. Particles stay in lower case.
     static final String[] DUTCH_GIVEN = {
-        "Daan", "Sem", "Lucas", "Bram", "Thijs", "Ruben", "Joris", "Sander", "Pieter", "Wouter",
-        "Maarten", "Niels", "Koen", "Jeroen", "Bas", "Emma", "Sanne", "Lotte", "Femke", "Anouk",
-        "Fleur", "Iris", "Marieke", "Eline", "Noor", "Lieke", "Roos", "Esther", "Ilse", "Merel"};
+        "Daan", "Lucas", "Thijs", "Ruben", "Joris", "Pieter", "Niels", "Jeroen", "Stijn", "Gijs",
+        "Luuk", "Sjoerd", "Wessel", "Floris", "Jelle", "Emma", "Sanne", "Lotte", "Femke", "Anouk",
+        "Marieke", "Eline", "Lieke", "Esther", "Ilse", "Janneke", "Mirjam", "Marloes", "Judith", "Fenna"};
     static final String[] DUTCH_FAMILY = {
-        "Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters", "Hendriks", "Dekker",
-        "Brouwer", "Dijkstra", "Kok", "Jacobs", "Vermeulen", "Schouten", "Willems", "Hoekstra",
-        "van Dam", "van Leeuwen", "de Graaf", "van der Linden", "de Boer", "van Wijk", "de Wit",
-        "van den Heuvel", "ter Horst", "van Beek", "de Haan", "van der Veen"};
+        "Meijer", "Hendriks", "Dijkstra", "Jacobs", "Vermeulen", "Willems", "Hoekstra", "Postma",
+        "Timmermans", "Verbeek", "Bosman", "Hermans", "Veenstra", "Scholten", "Verhoeven", "Smits",
+        "Hofman", "Boersma", "van Oosterhout", "van der Meulen", "van Gils", "van Rooij", "van der Heijden",
+        "van Veldhuizen", "van Wijngaarden", "van Schaik", "van Beusekom", "van Rossum", "ter Steege",
+        "van Berkel"};
     static final String[] ENGLISH_GIVEN = {
-        "Oliver", "Harry", "George", "Jack", "Thomas", "Daniel", "Samuel", "Henry", "Alice", "Emily",
-        "Grace", "Hannah", "Laura", "Sophie", "Chloe", "Lucy", "Megan", "Rachel", "Adam", "Ethan"};
+        "Oliver", "George", "Daniel", "Samuel", "Edward", "James", "William", "Isaac", "Ethan", "Nathan",
+        "Alice", "Emily", "Hannah", "Laura", "Sophie", "Chloe", "Lucy", "Megan", "Olivia", "Eleanor"};
     static final String[] ENGLISH_FAMILY = {
-        "Walker", "Turner", "Hughes", "Edwards", "Collins", "Morgan", "Cooper", "Bennett", "Harris",
-        "Clarke", "Parker", "Wright", "Baker", "Carter", "Mitchell", "Ward", "Hayes", "Porter",
-        "Fletcher", "Ellis"};
+        "Hughes", "Edwards", "Collins", "Morgan", "Bennett", "Harris", "Clarke", "Mitchell", "Hayes",
+        "Ellis", "Thompson", "Robinson", "Johnson", "Davies", "Evans", "Wilson", "Richardson", "Atkinson",
+        "Nicholson", "Henderson"};
     private static final String[] DOMAINS = {"example.org", "example.com", "example.net"};
 
     private Surrogates() {

@@ -5,10 +5,16 @@ package dev.veil.session;
  * position at a time, without regular expressions (no backtracking over a reply).
  *
  * <p>Grammar, case-insensitive: an optional opener ({@code [ < ( { « ⟦ \[ &lt;}, at most twice the
- * same), a core {@code TYPE SEP NUMBER} where {@code SEP} is {@code _ - space \_} and the type's own
- * underscores may be any separator too, and as many closers ({@code ] > ) } » ⟧ \] &gt;}) as openers.
+ * same, but {@code [} only once), a core {@code TYPE SEP NUMBER} where {@code SEP} is
+ * {@code _ - space \_} and the type's own underscores may be any separator too, and as many closers
+ * ({@code ] > ) } » ⟧ \] &gt;}) as openers; an escaped opener {@code \[} takes only {@code \]}.
  * Without an opener the core must stand alone as a word, and a space or hyphen separator is only
  * accepted in upper case, so prose such as "person 2" is never taken for a token.
+ *
+ * <p>Protect writes {@code [TYPE_N]} right against the user's own text, so a match never reaches
+ * past a token's own {@code [} and {@code ]} into it: the user's {@code [Jan]} goes out as
+ * {@code [[PERSON_1]]} and his {@code C:\jan@…} as {@code C:\[EMAIL_1]}, and both come back as
+ * written ({@code restore(protect(x)) == x}).
  *
  * <p>Every read beyond the end of the buffer answers {@link #NEED_MORE} unless the caller says the
  * text has ended: that is what makes streaming restore equal whole-text restore. Stateless.
@@ -27,6 +33,9 @@ final class TokenScanner {
     private static final String[] OPENERS = {"[", "<", "(", "{", "«", "⟦", "\\[", "&lt;"};
     private static final String[] CLOSERS = {"]", ">", ")", "}", "»", "⟧", "\\]", "&gt;"};
     private static final int NONE = -2;
+    /** Indexes into {@link #OPENERS} and {@link #CLOSERS}. */
+    private static final int SQUARE = 0;
+    private static final int ESCAPED = 6;
 
     private TokenScanner() {
     }
@@ -58,20 +67,25 @@ final class TokenScanner {
         }
         int j = i + OPENERS[k].length();
         int count = 1;
-        int again = unitAt(s, j, OPENERS[k], atEnd);
-        if (again == NEED_MORE) {
-            return NEED_MORE;
-        }
-        if (again > 0) {
-            j += again;
-            count = 2;
+        // A "[" before a token's own "[" is the user's: "[[PERSON_1]]" restores to "[Jan]".
+        if (k != SQUARE) {
+            int again = unitAt(s, j, OPENERS[k], atEnd);
+            if (again == NEED_MORE) {
+                return NEED_MORE;
+            }
+            if (again > 0) {
+                j += again;
+                count = 2;
+            }
         }
         int end = parseCore(s, j, atEnd, types, core, false);
         if (end <= 0) {
             return end;
         }
         for (int n = 0; n < count; n++) {
-            int closer = unit(s, end, CLOSERS, atEnd);
+            // A backslash before a token's own "[" is the user's too, unless the model escaped the
+            // closer as well.
+            int closer = k == ESCAPED ? escapedCloser(s, end, atEnd) : unit(s, end, CLOSERS, atEnd);
             if (closer < 0) {
                 return closer == NEED_MORE ? NEED_MORE : NO_MATCH;
             }
@@ -184,6 +198,12 @@ final class TokenScanner {
             partial |= r == NEED_MORE;
         }
         return partial ? NEED_MORE : NONE;
+    }
+
+    /** {@link #ESCAPED} if {@code \]} starts at {@code i}, else {@link #NONE} or {@link #NEED_MORE}. */
+    private static int escapedCloser(CharSequence s, int i, boolean atEnd) {
+        int r = unitAt(s, i, CLOSERS[ESCAPED], atEnd);
+        return r > 0 ? ESCAPED : r == NEED_MORE ? NEED_MORE : NONE;
     }
 
     /** Length of {@code unit} if it starts at {@code i}, 0 if not, {@link #NEED_MORE} if undecided. */

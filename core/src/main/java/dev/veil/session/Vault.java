@@ -1,6 +1,7 @@
 package dev.veil.session;
 
 import dev.veil.EntityType;
+import dev.veil.Finding;
 import dev.veil.VeilException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ final class Vault {
     static final int MAX_RESERVED = 50_000;
     private static final SecureRandom SEEDS = new SecureRandom();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** How a person's key starts; the rest is the name as written, lower case, single spaces. */
+    private static final String PERSON_KEY = "PERSON\u0000";
 
     /**
      * One value to replace: its type, its text as written, whether it gets a surrogate, and whether
@@ -53,6 +56,14 @@ final class Vault {
         final Map<String, Integer> counters = new HashMap<>();
         final Set<String> reserved = new HashSet<>();
         final List<Person> persons = new ArrayList<>();
+        /**
+         * Short forms linked by guess to the one full name they fitted ("Jan" to "Jan de Vries"),
+         * by key: forgotten when a second full name fits them, so they are decided again.
+         */
+        final Map<String, PersonName> guesses = new HashMap<>();
+        /** Every fake given and family name handed out, so two people never share one. */
+        final Set<String> fakeGivens = new HashSet<>();
+        final Set<String> fakeFamilies = new HashSet<>();
 
         boolean isEmpty() {
             return tokenByValue.isEmpty() && surrogateByValue.isEmpty();
@@ -61,13 +72,19 @@ final class Vault {
         int size() {
             return tokenByValue.size() + surrogateByValue.size();
         }
+
+        /** Grows whenever a token or surrogate is issued (never shrinks, unlike {@link #size()}). */
+        int restorable() {
+            return valueByToken.size() + valueBySurrogate.size();
+        }
     }
 
     private final KeyedTokens keyed;
     private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
     private State state = new State();
     private volatile Mapping mapping = Mapping.EMPTY;
-    private boolean closed;
+    /** Volatile, not locked: a stream restorer reads it for every chunk. */
+    private volatile boolean closed;
 
     /** @param tokenKey key for deterministic keyed tokens, or null for per-session numbering */
     Vault(byte[] tokenKey) {
@@ -89,7 +106,7 @@ final class Vault {
         mapping = Mapping.EMPTY;
     }
 
-    synchronized boolean isClosed() {
+    boolean isClosed() {
         return closed;
     }
 
@@ -99,50 +116,94 @@ final class Vault {
         }
     }
 
+    /** What one turn issued: the issued tokens the user typed, and a replacement per item then per look-alike. */
+    record Issued(List<Finding> lookAlikes, String[] replacements) {
+    }
+
     /**
-     * Returns the replacement for each item, issuing tokens and surrogates as needed.
+     * Returns the replacement for each item, issuing tokens and surrogates as needed, and finds the
+     * issued tokens the user typed outside {@code rewritten}, each replaced by a token of its own that
+     * restores to what he typed. Both happen under the lock, so a token another turn issues meanwhile
+     * is either found here as typed or never issued for a number typed here.
      *
-     * @param text  the whole text being protected: look-alikes in it are reserved, and no surrogate
-     *              may occur in it
-     * @param spans {@code [start, end)} of each item in {@code text}, two ints per item
+     * @param text      the whole text being protected: look-alikes in it are reserved, and no
+     *                  surrogate may occur in it
+     * @param rewritten every finding the text is rewritten for, sorted, not overlapping
+     * @param items     the value of each finding that needs this session, in any order
      * @throws VeilException when the vault is full or a keyed token clashes
      */
-    synchronized String[] protect(CharSequence text, List<Item> items, int[] spans) {
+    synchronized Issued protect(CharSequence text, List<Finding> rewritten, List<Item> items) {
         checkOpen();
         State s = state;
+        List<Finding> typed = typedTokens(text, rewritten);
         LookAlikes.collect(text, s.reserved);
         if (s.reserved.size() > MAX_RESERVED) {
             throw new VeilException("this session has seen more than " + MAX_RESERVED
                     + " token look-alikes; start a new session");
         }
-        boolean changed = markUnsafeSurrogates(s, text, spans);
-        String[] out = new String[items.size()];
+        List<Item> all = items;
+        if (!typed.isEmpty()) {
+            all = new ArrayList<>(items);
+            for (Finding f : typed) {
+                all.add(new Item(f.type(), f.valueIn(text), false, true));
+            }
+        }
+        TextIndex index = new TextIndex(text);
+        boolean changed = markUnsafeSurrogates(s, index, rewritten);
+        String[] out = new String[all.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
-        boolean[] fullName = new boolean[items.size()];
-        for (int k = 0; k < items.size(); k++) {
-            Item item = items.get(k);
+        boolean[] fullName = new boolean[all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            Item item = all.get(k);
             fullName[k] = item.type().equals(EntityType.PERSON) && !item.literal()
                     && PersonName.parse(item.value()).full();
         }
         for (int pass = 0; pass < 2; pass++) {
-            for (int k = 0; k < items.size(); k++) {
-                Item item = items.get(k);
+            for (int k = 0; k < all.size(); k++) {
+                Item item = all.get(k);
                 boolean person = item.type().equals(EntityType.PERSON) && !item.literal();
                 if ((pass == 0) != fullName[k]) {
                     continue;
                 }
-                int before = s.size();
-                out[k] = person ? person(s, item, text) : plain(s, item, text);
-                changed |= s.size() != before;
+                int before = s.restorable();
+                out[k] = person ? person(s, item, index) : plain(s, item, index);
+                changed |= s.restorable() != before;
             }
         }
         if (changed) {
             publish();
         }
-        return out;
+        return new Issued(typed, out);
     }
 
-    private String plain(State s, Item item, CharSequence text) {
+    /** The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under the lock. */
+    private List<Finding> typedTokens(CharSequence text, List<Finding> rewritten) {
+        List<Finding> found = new ArrayList<>();
+        if (mapping.isEmpty()) {
+            return found;
+        }
+        if (rewritten.isEmpty()) {
+            mapping.lookAlikes(text, found);
+            return found;
+        }
+        // Looked for as the text will be sent, next to "[...]": in "66_PERSON 1" the underscore glues
+        // the look-alike to the IBAN ending in 66, but once the IBAN is "[IBAN_1]" restore reads it.
+        StringBuilder sent = new StringBuilder(text);
+        for (Finding f : rewritten) {
+            sent.setCharAt(f.start(), '[');
+            sent.setCharAt(f.end() - 1, ']');
+        }
+        mapping.lookAlikes(sent, found);
+        List<Finding> outside = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            if (!overlapsAny(rewritten, f)) {
+                outside.add(f);
+            }
+        }
+        return outside;
+    }
+
+    private String plain(State s, Item item, TextIndex text) {
         String typeName = item.type().name();
         String key = item.literal() ? "\u0001" + item.value() : typeName + '\u0000' + canonical(item.type(), item.value());
         if (!item.surrogate() || item.literal() || !Surrogates.canFake(item.type(), item.value())) {
@@ -167,18 +228,18 @@ final class Vault {
         return fake;
     }
 
-    private String person(State s, Item item, CharSequence text) {
+    private String person(State s, Item item, TextIndex text) {
         String value = item.value();
         PersonName name = PersonName.parse(value);
         String core = name.core(value);
-        String key = "PERSON\u0000" + WHITESPACE.matcher(core.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String key = PERSON_KEY + WHITESPACE.matcher(core.toLowerCase(Locale.ROOT)).replaceAll(" ");
         String prefix = value.substring(0, name.nameStart());
         String suffix = value.substring(name.nameEnd());
         if (!item.surrogate()) {
             String token = s.tokenByValue.get(key);
             if (token == null) {
                 checkRoom(s);
-                Person p = Person.resolve(s.persons, name, core, key);
+                Person p = resolve(s, name, core, key);
                 if (p.token == null) {
                     p.token = issueToken(s, "PERSON", p.key, p.display);
                 }
@@ -192,14 +253,14 @@ final class Vault {
         if (fake == null) {
             checkRoom(s);
             s.realValues.add(core.toLowerCase(Locale.ROOT));
-            Person p = Person.resolve(s.persons, name, core, key);
+            Person p = resolve(s, name, core, key);
             RandomGenerator r = keyed == null ? random : new SplittableRandom(keyed.seed("PERSON", p.key));
             if (p.fakeFamily == null) {
                 fakeName(s, p, text, r);
             }
             fake = p.render(name);
             String owner = s.valueBySurrogate.get(fake);
-            if ((owner != null && !owner.equals(core)) || contains(text, fake)
+            if ((owner != null && !owner.equals(core)) || text.containsIgnoreCase(fake)
                     || s.realValues.contains(fake.toLowerCase(Locale.ROOT))) {
                 // The short form clashes (two fakes share a given name): use a fresh stand-alone fake.
                 Person alone = new Person();
@@ -210,6 +271,29 @@ final class Vault {
             s.valueBySurrogate.put(fake, core);
         }
         return prefix + fake + suffix;
+    }
+
+    /**
+     * The person a name refers to (see {@link Person#resolve}). A new full name makes the short forms
+     * guessed to be someone else that it also fits ambiguous: they are forgotten, and decided again
+     * (now as a person of their own) where they next occur. What was sent before still restores.
+     */
+    private static Person resolve(State s, PersonName name, String core, String key) {
+        int before = s.persons.size();
+        Person p = Person.resolve(s.persons, name, core, key);
+        if (s.persons.size() > before && p.anchor) {
+            s.guesses.entrySet().removeIf(g -> {
+                boolean ambiguous = Person.refersTo(g.getValue(), p);
+                if (ambiguous) {
+                    s.tokenByValue.remove(g.getKey());
+                    s.surrogateByValue.remove(g.getKey());
+                }
+                return ambiguous;
+            });
+        } else if (!key.equals(p.key)) {
+            s.guesses.put(key, name);
+        }
+        return p;
     }
 
     private String issueToken(State s, String typeName, String key, String display) {
@@ -233,7 +317,7 @@ final class Vault {
         return token;
     }
 
-    private void fakeName(State s, Person p, CharSequence text, RandomGenerator r) {
+    private void fakeName(State s, Person p, TextIndex text, RandomGenerator r) {
         boolean dutch = p.looksDutch();
         String[] givens = dutch ? Surrogates.DUTCH_GIVEN : Surrogates.ENGLISH_GIVEN;
         String[] families = dutch ? Surrogates.DUTCH_FAMILY : Surrogates.ENGLISH_FAMILY;
@@ -241,25 +325,25 @@ final class Vault {
             String g = Surrogates.pick(givens, r);
             String f = Surrogates.pick(families, r);
             boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
-                    p.family == null ? "" : p.family) || contains(text, f) || contains(text, g)
+                    p.family == null ? "" : p.family) || s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
                     || s.realValues.contains(g.toLowerCase(Locale.ROOT))
-                    || s.realValues.contains(f.toLowerCase(Locale.ROOT));
-            for (Person other : s.persons) {
-                clash |= other != p && (f.equals(other.fakeFamily) || g.equals(other.fakeGiven));
-            }
+                    || s.realValues.contains(f.toLowerCase(Locale.ROOT))
+                    || text.containsIgnoreCase(f) || text.containsIgnoreCase(g);
             if (!clash || attempt > 150) {
                 p.fakeGiven = g;
                 p.fakeFamily = f;
+                s.fakeGivens.add(g);
+                s.fakeFamilies.add(f);
                 return;
             }
         }
     }
 
-    private String distinctFake(State s, CharSequence text, String real, java.util.function.Supplier<String> maker) {
+    private String distinctFake(State s, TextIndex text, String real, java.util.function.Supplier<String> maker) {
         for (int attempt = 0; attempt < 100; attempt++) {
             String fake = maker.get();
             if (!fake.equalsIgnoreCase(real) && !s.valueBySurrogate.containsKey(fake)
-                    && !s.realValues.contains(fake.toLowerCase(Locale.ROOT)) && !contains(text, fake)) {
+                    && !s.realValues.contains(fake.toLowerCase(Locale.ROOT)) && !text.containsIgnoreCase(fake)) {
                 return fake;
             }
         }
@@ -270,46 +354,45 @@ final class Vault {
      * A surrogate the user typed outside a protected span can no longer be told apart from a real
      * value, so it is no longer restored (left as the model wrote it).
      */
-    private static boolean markUnsafeSurrogates(State s, CharSequence text, int[] spans) {
+    private static boolean markUnsafeSurrogates(State s, TextIndex text, List<Finding> spans) {
         boolean changed = false;
-        if (s.valueBySurrogate.isEmpty()) {
-            return false;
-        }
-        String t = text.toString();
         for (String fake : s.valueBySurrogate.keySet()) {
-            if (s.unsafeSurrogates.contains(fake)) {
-                continue;
-            }
-            for (int at = t.indexOf(fake); at >= 0; at = t.indexOf(fake, at + 1)) {
-                if (!inside(spans, at, at + fake.length())) {
-                    s.unsafeSurrogates.add(fake);
-                    changed = true;
-                    break;
-                }
+            if (!s.unsafeSurrogates.contains(fake)
+                    && text.anyAt(fake, false, at -> !inside(spans, at, at + fake.length()))) {
+                s.unsafeSurrogates.add(fake);
+                changed = true;
             }
         }
         return changed;
     }
 
-    private static boolean inside(int[] spans, int start, int end) {
-        for (int i = 0; i + 1 < spans.length; i += 2) {
-            if (spans[i] <= start && end <= spans[i + 1]) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether {@code [start, end)} lies within one of {@code spans} (sorted, not overlapping). */
+    private static boolean inside(List<Finding> spans, int start, int end) {
+        int k = lastStartingAtOrBefore(spans, start);
+        return k >= 0 && end <= spans.get(k).end();
     }
 
-    /** Case-insensitive containment without lower-casing the whole text per candidate. */
-    private static boolean contains(CharSequence text, String s) {
-        int n = s.length();
-        String t = text.toString();
-        for (int i = 0; i + n <= t.length(); i++) {
-            if (t.regionMatches(true, i, s, 0, n)) {
-                return true;
+    /** Whether {@code f} overlaps one of {@code spans} (sorted, not overlapping). */
+    private static boolean overlapsAny(List<Finding> spans, Finding f) {
+        int k = lastStartingAtOrBefore(spans, f.end() - 1);
+        return k >= 0 && spans.get(k).end() > f.start();
+    }
+
+    /** Index of the last span starting at or before {@code at}, or -1: a binary search. */
+    private static int lastStartingAtOrBefore(List<Finding> spans, int at) {
+        int lo = 0;
+        int hi = spans.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (spans.get(mid).start() <= at) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return false;
+        return found;
     }
 
     private static void checkRoom(State s) {
@@ -361,7 +444,31 @@ final class Vault {
             throw new IllegalStateException("import a mapping only into a new, empty session");
         }
         state = imported;
+        rebuild(imported);
         publish();
+    }
+
+    /**
+     * Rebuilds what an imported state does not carry: its guessed short forms (the person keys that
+     * own no person) and the fake names in use.
+     */
+    private static void rebuild(State s) {
+        Set<String> owned = new HashSet<>();
+        for (Person p : s.persons) {
+            owned.add(p.key);
+            if (p.fakeFamily != null) {
+                s.fakeGivens.add(p.fakeGiven);
+                s.fakeFamilies.add(p.fakeFamily);
+            }
+        }
+        Set<String> keys = new HashSet<>(s.tokenByValue.keySet());
+        keys.addAll(s.surrogateByValue.keySet());
+        for (String key : keys) {
+            if (key.startsWith(PERSON_KEY) && !owned.contains(key)) {
+                PersonName name = PersonName.parse(key.substring(PERSON_KEY.length()));
+                s.guesses.put(key, name);
+            }
+        }
     }
 
     @Override

@@ -41,6 +41,54 @@ class PersonVariantsTest {
     }
 
     @Test
+    void aShortFormLinkedToOnePersonIsNoLongerGuessedOnceASecondPersonFitsIt() {
+        Session s = SessionTest.pseudonymizingSession("second-jan");
+        assertEquals("Mail [PERSON_1].", s.protect("Mail Jan de Vries.").text());
+        assertEquals("Bel [PERSON_1].", s.protect("Bel Jan.").text(), "one Jan so far: safe");
+        assertEquals("Mail [PERSON_2].", s.protect("Mail Jan Jansen.").text());
+        String later = s.protect("Bel Jan.").text();
+        assertEquals("Bel [PERSON_3].", later, "two people called Jan now: not guessed");
+        assertEquals("Bel Jan.", s.restore(later));
+        assertEquals("Bel Jan de Vries.", s.restore("Bel [PERSON_1]."), "what was sent before still restores");
+    }
+
+    @Test
+    void anInitialLinkedToOnePersonIsNoLongerGuessedOnceASecondPersonFitsIt() {
+        Session s = Fixtures.standalone();
+        tokens(s, "Jan de Vries", "Jan de Vries");
+        assertEquals("[PERSON_1] belde", tokens(s, "J. de Vries belde", "J. de Vries"));
+        assertEquals("[PERSON_2]", tokens(s, "Jannie de Vries", "Jannie de Vries"));
+        assertEquals("[PERSON_3] belde", tokens(s, "J. de Vries belde", "J. de Vries"));
+        assertEquals("J. de Vries belde", s.restore("[PERSON_3] belde"));
+    }
+
+    @Test
+    void aShortFormKeepsItsOwnSurrogateOnceASecondPersonFitsIt() {
+        Session s = Fixtures.standalone();
+        String full = Fixtures.protect(s, "Jan de Vries", Action.SURROGATE, EntityType.PERSON, "Jan de Vries");
+        String first = Fixtures.protect(s, "Jan", Action.SURROGATE, EntityType.PERSON, "Jan");
+        assertEquals(full.split(" ")[0], first, "one Jan so far: his fake given name");
+        String other = Fixtures.protect(s, "Jan Jansen", Action.SURROGATE, EntityType.PERSON, "Jan Jansen");
+        String later = Fixtures.protect(s, "Jan", Action.SURROGATE, EntityType.PERSON, "Jan");
+        assertNotEquals(first, later);
+        assertNotEquals(other.split(" ")[0], later);
+        assertEquals("Jan", s.restore(later));
+        assertEquals("Jan", s.restore(first));
+    }
+
+    @Test
+    void anImportedSessionStillStopsGuessingOnceASecondPersonFitsAShortForm() {
+        Session s = SessionTest.pseudonymizingSession("export-jan");
+        s.protect("Mail Jan de Vries.");
+        s.protect("Bel Jan.");
+        byte[] key = new byte[16];
+        Session imported = SessionTest.pseudonymizingSession("import-jan");
+        imported.importMapping(key, s.exportMapping(key));
+        assertEquals("Mail [PERSON_2].", imported.protect("Mail Jan Jansen.").text());
+        assertEquals("Bel [PERSON_3].", imported.protect("Bel Jan.").text());
+    }
+
+    @Test
     void twoPeopleWithOneFamilyNameKeepTheirOwnTokensAndTheBareSurnameIsNotGuessed() {
         Session s = Fixtures.standalone();
         String out = tokens(s, "Piet de Vries en Jan de Vries; De Vries zei J. de Vries",

@@ -37,7 +37,7 @@ class RestoreAlterationTest {
             Hi <PERSON_1>,                 | Hi Jan de Vries,
             Hi (PERSON_1),                 | Hi Jan de Vries,
             Hi {PERSON_1},                 | Hi Jan de Vries,
-            Hi [[PERSON_1]],               | Hi Jan de Vries,
+            Hi [[PERSON_1]],               | Hi [Jan de Vries],
             Hi «PERSON_1»,                 | Hi Jan de Vries,
             Hi &lt;PERSON_1&gt;,           | Hi Jan de Vries,
             Hi \\[PERSON\\_1\\],           | Hi Jan de Vries,

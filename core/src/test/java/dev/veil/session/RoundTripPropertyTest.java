@@ -53,6 +53,36 @@ class RoundTripPropertyTest {
         }
     }
 
+    /** Ways users write brackets and Markdown right against a value; {@code V} stands for the value. */
+    private static final String[] WRAPPERS = {
+        "[V]", "[V](mailto:V)", "(V)", "<V>", "{{V}}", "[[V]]", "[[[V]]]", "\\[V\\]", "\\V", "C:\\V\\",
+        "**V**", "_V_", "`V`", "&lt;V&gt;", "«V»", "⟦V⟧", "[V)", "(V]", "[ V ]", "<<V>>", "((V))", "[V]]", "[[V",
+        "\\[\\[V\\]\\]", "[V][V]", "V]", "[V"};
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PSEUDONYMIZE", "SURROGATE"})
+    void restoreOfProtectKeepsTheUsersOwnBracketsAndMarkdownAroundValues(String actionName) {
+        Action action = actionName.equals("PSEUDONYMIZE") ? Action.PSEUDONYMIZE : Action.SURROGATE;
+        Veil veil = Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(action)
+                .action(dev.veil.EntityType.PERSON, Action.KEEP).build()).build();
+        Random random = new Random(7 + actionName.hashCode());
+        for (int session = 0; session < 20; session++) {
+            Session s = veil.session("brackets-" + session);
+            for (int turn = 0; turn < 10; turn++) {
+                StringBuilder b = new StringBuilder();
+                for (int part = 1 + random.nextInt(6); part > 0; part--) {
+                    String v = randomValue(random);
+                    b.append(FILLER[random.nextInt(FILLER.length)])
+                            .append(WRAPPERS[random.nextInt(WRAPPERS.length)].replace("V", v));
+                }
+                String text = b.toString();
+                ProtectedText p = s.protect(text);
+                assertEquals(text, s.restore(p.text()), "session " + session + " turn " + turn + " PROTECTED=" + p.text());
+                assertEquals(text, streamed(s, p.text(), random));
+            }
+        }
+    }
+
     private static String randomText(Random random, List<String> values) {
         StringBuilder b = new StringBuilder();
         int parts = 3 + random.nextInt(20);

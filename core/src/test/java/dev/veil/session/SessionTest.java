@@ -19,6 +19,11 @@ class SessionTest {
     static final Policy PSEUDONYMIZE_ALL = Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build();
     private static final Veil VEIL = Veil.builder().policy(PSEUDONYMIZE_ALL).build();
 
+    /** A session of an engine that pseudonymises every type (the "P engine" of the README examples). */
+    static Session pseudonymizingSession(String id) {
+        return VEIL.session(id);
+    }
+
     @Test
     void replacesEachValueWithATypedTokenAndRestoresTheReply() {
         Session s = VEIL.session("chat-1");
@@ -98,6 +103,85 @@ class SessionTest {
         assertEquals("Wat betekent [EMAIL_2] in jouw antwoord?", p.text());
         assertTrue(p.findings().isEmpty(), "a look-alike is not personal data");
         assertEquals("<email-1> is jan@voorbeeld.nl", s.restore("[EMAIL_2] is [EMAIL_1]"));
+    }
+
+    @Test
+    void aTokenLookAlikeInATurnWithNothingToProtectIsNeverIssuedLater() {
+        Session s = VEIL.session("typed-alone");
+        String typed = s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
+        assertEquals("mail [EMAIL_2]", s.protect("mail geheim@voorbeeld.nl").text());
+        assertEquals("Zeg letterlijk [EMAIL_1] terug aub", s.restore(typed));
+    }
+
+    @Test
+    void aTokenAnotherThreadIssuesWhileATurnIsInFlightIsStillSeenAsTypedByThatTurn() throws Exception {
+        Session s = VEIL.session("race");
+        // The worst interleaving, forced: a whole turn on another thread, after this turn was detected
+        // and before it issues anything. The other thread's turn must not run the hook again.
+        java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
+        String[] other = new String[1];
+        s.beforeIssuing = () -> {
+            if (fired.compareAndSet(false, true)) {
+                Thread t = new Thread(() -> other[0] = s.protect("mail geheim@voorbeeld.nl").text());
+                t.start();
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        String mine = s.protect("Zeg letterlijk [EMAIL_1] terug aan piet@voorbeeld.nl").text();
+        assertTrue(fired.get());
+        assertEquals("mail [EMAIL_1]", other[0]);
+        assertEquals("Zeg letterlijk [EMAIL_1] terug aan piet@voorbeeld.nl", s.restore(mine));
+        assertEquals("geheim@voorbeeld.nl", s.restore(other[0]).substring(5));
+    }
+
+    @Test
+    void turnsOnOneSessionFromTwoThreadsNeverRestoreATypedTokenToTheOtherTurnsValue() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int trial = 0; trial < 200; trial++) {
+                Session s = VEIL.session("race-" + trial);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<String> typed = pool.submit(() -> {
+                    start.await();
+                    return s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
+                });
+                java.util.concurrent.Future<String> value = pool.submit(() -> {
+                    start.await();
+                    return s.protect("mail geheim@voorbeeld.nl").text();
+                });
+                value.get();
+                assertEquals("Zeg letterlijk [EMAIL_1] terug aub", s.restore(typed.get()), "trial " + trial);
+                s.close();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void restoringAnEchoOfTheProtectedTextKeepsTheUsersOwnBrackets() {
+        Session s = VEIL.session("brackets");
+        for (String text : List.of("Zet deze link in de mail: [jan@voorbeeld.nl](mailto:jan@voorbeeld.nl)",
+                "Deelnemers: [Piet Jansen], [Kees Bakker]", "<<jan@voorbeeld.nl>>", "{{06-12345678}}",
+                "Pad: C:\\jan@voorbeeld.nl", "[[piet@voorbeeld.nl]]")) {
+            String sent = s.protect(text).text();
+            assertEquals(text, s.restore(sent), sent);
+            assertEquals(text, Fixtures.streamed(s, sent.chars().mapToObj(c -> String.valueOf((char) c)).toList()));
+        }
+    }
+
+    @Test
+    void anIssuedTokenTypedGluedToAValueIsSeenAsTypedOnceTheValueIsAToken() {
+        Session s = Fixtures.standalone();
+        Fixtures.protect(s, "mail a@voorbeeld.nl", Action.PSEUDONYMIZE, EntityType.EMAIL, "a@voorbeeld.nl");
+        // "00_EMAIL 1" is no token, but "[IBAN_1]_EMAIL 1" is: it must restore to what the user typed.
+        String text = "NL91ABNA0417164300_EMAIL 1 en EMAIL-1x" + "NL91ABNA0417164300";
+        String sent = Fixtures.protect(s, text, Action.PSEUDONYMIZE, EntityType.IBAN, "NL91ABNA0417164300");
+        assertEquals(text, s.restore(sent), sent);
     }
 
     @Test

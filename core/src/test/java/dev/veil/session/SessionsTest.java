@@ -56,6 +56,41 @@ class SessionsTest {
     }
 
     @Test
+    void aStreamRestorerRevealsNothingOnceItsSessionHasEnded() {
+        AtomicLong nanos = new AtomicLong();
+        Veil veil = veil(nanos, 100);
+        Session s = veil.session("streaming");
+        s.protect("mail jan@voorbeeld.nl");
+        StreamRestorer r = s.streamRestorer();
+        assertEquals("Hoi ", r.accept("Hoi [EM"));
+        veil.endSession("streaming");
+        assertThrows(IllegalStateException.class, () -> r.accept("AIL_1] en nog eens [EMAIL_1]"));
+        assertThrows(IllegalStateException.class, r::finish);
+
+        Session closed = veil.session("closed");
+        closed.protect("mail jan@voorbeeld.nl");
+        StreamRestorer c = closed.streamRestorer();
+        closed.close();
+        assertThrows(IllegalStateException.class, () -> c.accept("[EMAIL_1]"));
+    }
+
+    @Test
+    void aStreamRestorerRevealsNothingOnceItsSessionHasExpired() {
+        AtomicLong nanos = new AtomicLong();
+        Session s = veil(nanos, 100).session("slow-stream");
+        s.protect("mail jan@voorbeeld.nl");
+        StreamRestorer r = s.streamRestorer();
+        nanos.addAndGet(Duration.ofMinutes(9).toNanos());
+        assertEquals("Hoi ", r.accept("Hoi [EM"));
+        nanos.addAndGet(Duration.ofMinutes(9).toNanos());
+        assertEquals("jan@voorbeeld.nl", r.accept("AIL_1]"), "a chunk is a use: the idle clock restarts");
+        nanos.addAndGet(Duration.ofMinutes(11).toNanos());
+        assertThrows(IllegalStateException.class, () -> r.accept(" [EMAIL_1]"));
+        assertThrows(IllegalStateException.class, r::finish);
+        assertTrue(s.isClosed());
+    }
+
+    @Test
     void memoryStaysBoundedWhenSessionsAreNeverClosed() {
         AtomicLong nanos = new AtomicLong();
         Veil veil = veil(nanos, 50);

@@ -109,4 +109,32 @@ class SurrogateTest {
         s.protect("Wie is " + out + " eigenlijk?", List.<Finding>of(), Action.SURROGATE);
         assertEquals(out, s.restore(out), "ambiguous now: left as the model wrote it");
     }
+    @Test
+    void noSurrogateNameIsAlsoAnOrdinaryWord() {
+        for (String[] pool : List.of(Surrogates.DUTCH_GIVEN, Surrogates.DUTCH_FAMILY, Surrogates.ENGLISH_GIVEN,
+                Surrogates.ENGLISH_FAMILY)) {
+            assertTrue(pool.length >= 15, "a pool big enough to give people distinct names: " + pool.length);
+            for (String name : pool) {
+                for (String word : name.split(" ")) {
+                    // Particles ("van der") are written in lower case and stay: they are not the name.
+                    assertTrue(Character.isLowerCase(word.charAt(0))
+                            || !dev.veil.detect.person.OrdinaryWords.contains(word), name);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReplyUsingAnOrdinaryWordIsNotRestoredToAName() {
+        for (int i = 0; i < 300; i++) {
+            Session s = VEIL.session("ordinary-" + i);
+            String out = s.protect("Can you ask Kees whether the invoice is late?").text();
+            String fake = only("", out, "ask ", " whether");
+            assertFalse(dev.veil.detect.person.OrdinaryWords.contains(fake), out);
+            for (String reply : List.of("Sure. Grace periods are usually 30 days.", "Iris scans, Roos and Bas",
+                    "Baker Street, Walker, Ward, Porter, Bos, Vos, Kok")) {
+                assertEquals(reply, s.restore(reply), out);
+            }
+        }
+    }
 }
