@@ -822,6 +822,7 @@ public final class PersonDetector implements Detector {
             }
         }
         boolean sent = t.is(first, SENT);
+        boolean quoted = quoted(t, first, end);
         int prev = prevWord(t, first);
         int next = end < t.n ? end : -1;
 
@@ -887,6 +888,8 @@ public final class PersonDetector implements Detector {
             context = 0.9;
         } else if (headerLine && !(nName == 1 && nInit == 0 && t.has(firstName, PLACE))) {
             context = 0.85;
+        } else if (quoted && introducedBeforeQuote(t, first)) {
+            context = 0.9; // "Mijn collega 'Piet Jansen'", "Beste \"Anouk\"": the quotes do not hide the cue
         }
 
         if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
@@ -1041,8 +1044,12 @@ public final class PersonDetector implements Detector {
                 && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
             score = Math.min(score, 0.45); // "Radio 1", "Anno 2000", "Ned 3": a channel, product or year, not a person
         }
-        if (quoted(t, first, end)) {
-            score = Math.min(score, 0.45); // ' Albéric Barbier ', "Tube Snake Boogie": a title in quotes
+        if (quoted && context == 0 && (quotedSeries(t, first, end) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
+                && nName >= 2 && (lf & LAST) != 0 && (lf & (PLACE | MISC)) == 0))) {
+            // "' Junglebook '", "' La Traviata '", "Tube Snake Boogie": a title in quotes. But a given name
+            // and a family name are a person in quotes too (met "Jan de Vries", “Emma Johnson”), unless
+            // they are one of a series of quoted titles: roses "' Leander ' , ' Constance Spry ' of ' Kiftsgate '".
+            score = Math.min(score, 0.45);
         }
         if (score > 0 && score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
             score = 0.6;
@@ -1211,13 +1218,43 @@ public final class PersonDetector implements Detector {
                 || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
     }
 
+    /** "collega 'Piet Jansen'", "Beste \"Anouk\"": a title, cue or greeting right before the opening quote. */
+    private static boolean introducedBeforeQuote(Tokens t, int first) {
+        int q = prevWord(t, first - 1);
+        return q >= 0 && (t.has(q, TITLE | CUE | GREETING) && prevIsAdjacent(t, q, first - 1)
+                || q == first - 2 && nameIntro(t, q));
+    }
+
+    /** Whether the quoted span {@code [first, end)} has another quoted item right before or after it, joined by a comma, and or or. */
+    private static boolean quotedSeries(Tokens t, int first, int end) {
+        int close = end;
+        boolean after = close + 2 < t.n && (t.punct(close + 1, ',') || joiner(t, close + 1))
+                && isQuote(t, close + 2);
+        boolean before = first >= 3 && (t.punct(first - 2, ',') || joiner(t, first - 2)) && isQuote(t, first - 3);
+        return after || before;
+    }
+
+    /** and, en, or, of: a word that joins the items of a series. */
+    private static boolean joiner(Tokens t, int i) {
+        CharSequence s = t.text();
+        return t.kind[i] == WORD && (is(s, t, i, "and") || is(s, t, i, "en") || is(s, t, i, "or") || is(s, t, i, "of"));
+    }
+
+    private static boolean isQuote(Tokens t, int i) {
+        if (t.kind[i] != PUNCT) {
+            return false;
+        }
+        char c = t.text().charAt(t.start[i]);
+        return "'\"\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB".indexOf(c) >= 0;
+    }
+
     private static boolean quoted(Tokens t, int first, int end) {
         if (first == 0 || end >= t.n || t.kind[first - 1] != PUNCT || t.kind[end] != PUNCT) {
             return false;
         }
         char open = t.text().charAt(t.start[first - 1]);
         char close = t.text().charAt(t.start[end]);
-        return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB')
+        return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB' || open == '\u201E')
                 && (close == '\'' || close == '"' || close == '\u2019' || close == '\u201D' || close == '\u00BB');
     }
 

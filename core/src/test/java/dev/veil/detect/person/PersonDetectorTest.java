@@ -189,6 +189,26 @@ class PersonDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // A given name and a family name in quotes, and any quoted name after a cue, greeting or header.
+        "Ik sprak gisteren met \"⟦Jan de Vries⟧\" over de offerte.",
+        "Mijn collega '⟦Piet Jansen⟧' is ziek.",
+        "Mijn collega '⟦Bram⟧' neemt het over.",
+        "Beste \"⟦Anouk⟧\", dank voor je bericht.",
+        "De klant „⟦Jan Bakker⟧” belde.",
+        "The customer “⟦Emma Johnson⟧” called.",
+        "From: \"⟦John Smith⟧\" <john@smith.com>",
+        "Our colleague '⟦Rory⟧' will call back.",
+        // Quoted titles of songs, shows and books, and a series of quoted rose varieties, are no people.
+        "Het koor zong ' Junglebook ' en daarna ' La Traviata ' .",
+        "Klimrozen zoals ' Leander ' , ' Constance Spry ' of ' Kiftsgate ' bloeien lang.",
+        "Ze las „De Avonden” in één ruk uit.",
+    })
+    void findsQuotedNamesButNotQuotedTitles(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "De Franse ambassadeur was aanwezig.",
         "De Duitse en Franse politie werkten samen.",
         "auteur Verder blijkt dat het plan werkt.",
