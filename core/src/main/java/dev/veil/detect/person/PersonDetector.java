@@ -823,6 +823,7 @@ public final class PersonDetector implements Detector {
         }
         boolean sent = t.is(first, SENT);
         boolean quoted = quoted(t, first, end);
+        boolean mention = t.punct(first - 1, '@') && !t.is(first, SPACE);
         int prev = prevWord(t, first);
         int next = end < t.n ? end : -1;
 
@@ -888,15 +889,17 @@ public final class PersonDetector implements Detector {
             context = 0.9;
         } else if (headerLine && !(nName == 1 && nInit == 0 && t.has(firstName, PLACE))) {
             context = 0.85;
+        } else if (mention) {
+            context = 0.9; // "@Jan de Vries kun je kijken?", "Thanks @Garzelli": a mention addresses someone
         } else if (quoted && introducedBeforeQuote(t, first)) {
             context = 0.9; // "Mijn collega 'Piet Jansen'", "Beste \"Anouk\"": the quotes do not hide the cue
         }
 
         if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
                 && (t.lex[firstName] & (COMMON | MISC | Lexicon.DICT)) != 0 && (t.lex[firstName] & FIRST) == 0
-                && ((t.lex[firstName] & LAST) == 0 || t.has(firstName, COMMON))) {
+                && ((t.lex[firstName] & LAST) == 0 || t.has(firstName, COMMON) && !mention)) {
             // "auteur Verder blijkt", "collega Op", "auteur Maar als": a cue before an ordinary word (even
-            // one that is a family name somewhere) names nobody.
+            // one that is a family name somewhere) names nobody. But "@Bakker" is someone's handle.
             context = 0;
         }
         if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0 && end - first == 1

@@ -209,6 +209,28 @@ class PersonDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // An address glued to a name starts after its bracket, angle bracket or quote: the name stays whole.
+        "[⟦Jan de Vries⟧](https://x.nl/profiel)",
+        "[⟦John Smith⟧](mailto:john@smith.com)",
+        "Van: ⟦Jan de Vries⟧<jan@voorbeeld.nl>",
+        "To: ⟦John Smith⟧<john@smith.com>",
+        "cc ⟦Piet Jansen⟧<p.jansen@x.nl>; ⟦Anouk Bakker⟧<anouk@x.nl>",
+        // A mention before a capitalised name addresses a person.
+        "@⟦Jan de Vries⟧ kun je kijken?",
+        "@⟦Bakker⟧ kun je kijken?",
+        "Kun je @⟦Verlinden⟧ even bellen?",
+        "Thanks @⟦Sarah⟧ for the quick fix.",
+        // The address itself stays opaque, and a mention of an ordinary word names nobody.
+        "Mail naar (jan.peeters@x.nl) of 'piet.bakker@x.nl' graag.",
+        "Zie [de site](https://www.janssen.be/Peeters) voor details.",
+        "@Maar wat denk jij ervan?",
+    })
+    void keepsNamesGluedToAddressesAndMentionsWhole(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "De Franse ambassadeur was aanwezig.",
         "De Duitse en Franse politie werkten samen.",
         "auteur Verder blijkt dat het plan werkt.",
