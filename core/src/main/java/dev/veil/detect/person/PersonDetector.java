@@ -498,6 +498,9 @@ public final class PersonDetector implements Detector {
             return false;
         }
         if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
+            if (hyphenedToGivenName(t, i)) {
+                return true; // "Jeanne-Claude", "Jean-Claude Juncker": a double given name, not the chatbot
+            }
             // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
             return i + 1 < t.n && t.is(i + 1, CAP) && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
                     && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI))
@@ -506,6 +509,12 @@ public final class PersonDetector implements Detector {
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i))
                 && !codeShape(t, i);
+    }
+
+    /** A given name glued by a hyphen to the given name before it: the Claude of "Jeanne-Claude". */
+    private static boolean hyphenedToGivenName(Tokens t, int i) {
+        return i >= 2 && t.has(i, FIRST) && t.punct(i - 1, '-') && !t.is(i - 1, SPACE) && !t.is(i, SPACE)
+                && t.kind[i - 2] == WORD && t.is(i - 2, CAP) && t.has(i - 2, FIRST) && !t.has(i - 2, COMMON | MISC);
     }
 
     /** "Txd1", "Kg7", "A6", "T6e7": a word that ends in a digit is a chess move, a model or a grid square. */
@@ -759,7 +768,8 @@ public final class PersonDetector implements Detector {
                 }
                 // "Agnes Goyvaerts Een ...", "Bart Eeckhout Ook": an ordinary word after a name starts a new
                 // sentence or heading (joined lines, bylines), it does not continue the name.
-                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && ((t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && !hyphenedToGivenName(t, j)
+                        && ((t.lex[j] & (FIRST | LAST)) == 0
                         || names >= 2 && (t.lex[j] & FIRST) == 0 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST)
                         && !(givenSeen && t.has(j, LAST) && !t.has(j, FUNCTION_WORD)))) {
                     break; // but "Maria Jansen Bakker", "Emma Watson Brown": a family name that is also a word

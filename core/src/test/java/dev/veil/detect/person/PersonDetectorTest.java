@@ -182,6 +182,11 @@ class PersonDetectorTest {
         "We sent the invoice to ⟦Mstislav Dolgorukova⟧ yesterday.",
         "Our auditor ⟦Pirjo Madetoja⟧ approved the report.",
         "Ik zag ⟦Jan Peter Bakker⟧ gisteren.",
+        // Claude is a chatbot too, but glued to a given name by a hyphen it is the second given name.
+        "Het boek over ⟦Christo⟧ en ⟦Jeanne-Claude⟧ verscheen gisteren.",
+        "Volgens ⟦Jean-Claude Juncker⟧ is het akkoord rond.",
+        "I spoke to ⟦Marie-Claude⟧ about the booking yesterday.",
+        "Vraag het aan Claude of aan ChatGPT.",
     })
     void keepsNameBoundariesAtOrdinaryWordsAndHyphenatedGivenNames(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
