@@ -739,7 +739,8 @@ public final class PersonDetector implements Detector {
             }
             // "Alain Devos De Previa kreeg": after a given name and a family name, a capitalised particle
             // starts the next sentence (a byline); "Anna Maria De Smet" keeps it.
-            boolean bylineEnd = names >= 2 && givenSeen && t.is(j, CAP) && !t.has(j - 1, FIRST);
+            // But "Dominique Monami-Van Roost": glued by a hyphen, it starts the second half of a double name.
+            boolean bylineEnd = names >= 2 && givenSeen && t.is(j, CAP) && !t.has(j - 1, FIRST) && t.kind[j - 1] == WORD;
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j) && !bylineEnd
                     && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
                 j++;

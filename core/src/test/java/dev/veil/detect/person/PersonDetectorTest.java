@@ -187,6 +187,10 @@ class PersonDetectorTest {
         "Volgens ⟦Jean-Claude Juncker⟧ is het akkoord rond.",
         "I spoke to ⟦Marie-Claude⟧ about the booking yesterday.",
         "Vraag het aan Claude of aan ChatGPT.",
+        // A double family name whose second half starts with a capitalised particle stays one name.
+        "Na de zege van ⟦Dominique Monami-Van Roost⟧ barstte het feest los.",
+        "Ik sprak ⟦Sanne Jansen-De Vries⟧ gisteren over het rooster.",
+        "We hired ⟦Anna Smith-Van Dijk⟧ last spring.",
     })
     void keepsNameBoundariesAtOrdinaryWordsAndHyphenatedGivenNames(String sentence) {
         assertFindsExactly(BALANCED, EntityType.PERSON, sentence);
