@@ -210,9 +210,77 @@ public final class PersonDetector implements Detector {
             mentionsOfKnownFamilyNames(t);
         }
         wordsUsedAsPlacesOrThings(t);
+        rankedItems(t);
         for (int f = 0; f < t.nFound; f++) {
             sink.accept(t.start[t.foundFirst[f]], t.end[t.foundEnd[f] - 1], EntityType.PERSON, t.foundScore[f]);
         }
+    }
+
+    /**
+     * "-- 6 . Verbrugghe -- 17 . Rebellin ( Ita ) 10:21 -- 7 . Merckx 7:32": in a ranked result list,
+     * one with at least two ranks before a name and a country code, a capitalised word after any rank
+     * names the next rider or player, also without a country code and before a time or a score.
+     */
+    private void rankedItems(Tokens t) {
+        int ranked = 0;
+        for (int f = 0; f < t.nFound && ranked < 2; f++) {
+            int e = t.foundEnd[f];
+            if (rank(t, t.foundFirst[f]) && e + 1 < t.n && t.punct(e, '(') && countryCode(t, e + 1)) {
+                ranked++;
+            }
+        }
+        if (ranked < 2) {
+            return;
+        }
+        int found = t.nFound;
+        int f = 0;
+        for (int k = 2; k < t.n; k++) {
+            if (!rank(t, k) || t.kind[k] != WORD || !isNameWord(t, k) || t.has(k, PLACE | COMMON | MISC | ORG)
+                    || (t.lex[k] & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT) {
+                continue;
+            }
+            while (f < found && t.foundEnd[f] <= k) {
+                f++;
+            }
+            if (f < found && t.foundFirst[f] <= k) {
+                if (t.foundFirst[f] == k && t.foundScore[f] < 0.6 && !role(t, t.foundEnd[f] - 1)
+                        && rankedItemEnd(t, t.foundEnd[f])) {
+                    t.foundScore[f] = 0.6;
+                }
+                continue;
+            }
+            int end = Math.max(extend(t, k), k + 1);
+            if (f < found && t.foundFirst[f] <= end || role(t, end - 1) || !rankedItemEnd(t, end)) {
+                continue; // "164 . Rabobank Gianluca Bortolami", "36 . Sportdirecteur :", "108 . Polti 126 .": a team or role
+            }
+            t.keep(k, end, 0.6);
+        }
+        if (t.nFound > found) {
+            t.sortFound();
+        }
+    }
+
+    /**
+     * What may follow a ranked name: the end of the line, a dash, a bracket, a comma, a time or score
+     * ("0:23", "7,5"), or lower-case words ("allen z.t."). Not a colon, another capitalised word or a
+     * bare number, which follow the name of a team or a role.
+     */
+    private static boolean rankedItemEnd(Tokens t, int e) {
+        if (e >= t.n || t.is(e, LINE)) {
+            return true;
+        }
+        if (t.kind[e] == PUNCT) {
+            return !t.punct(e, ':');
+        }
+        if (t.kind[e] == Tokens.NUM) {
+            return t.punct(e + 1, ':') || t.punct(e + 1, ',');
+        }
+        return t.kind[e] == WORD && t.is(e, LOWER) && !t.has(e, PARTICLE); // not "6 . Ronde van Duitsland"
+    }
+
+    /** Token {@code k} follows a rank: a number and a dot ("6 . Verbrugghe", "17. Rebellin"). */
+    private static boolean rank(Tokens t, int k) {
+        return k >= 2 && t.punct(k - 1, '.') && t.kind[k - 2] == Tokens.NUM && !t.is(k - 1, LINE);
     }
 
     /**

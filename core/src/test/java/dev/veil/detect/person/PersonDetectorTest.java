@@ -240,6 +240,20 @@ class PersonDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // In a ranked result list with country codes, a name after a rank needs no country code of its own.
+        "Uitslag : 5 . ⟦Pantani⟧ ( Ita ) 0:12 -- 6 . ⟦Verbrugghe⟧ -- 7 . ⟦Merckx⟧ 7:32 -- 8 . ⟦Tonkov⟧ ( Rus ) 7:40",
+        "Results: 1. ⟦Rebellin⟧ (Ita) 10:21 -- 2. ⟦Bruylandts⟧ 0:23 -- 3. ⟦Heppner⟧ (Ger) 0:40",
+        // But a team, a role or a stage heading after a rank is no one.
+        "12 . ⟦Pantani⟧ ( Ita ) -- 13 . ⟦Tonkov⟧ ( Rus ) -- 108 . Polti 126 . 36 . Sportdirecteur : ⟦Serge Parsani⟧ -- 6 . Ronde van Duitsland",
+        // Without names in the list a rank before a capitalised word proves nothing.
+        "Agenda : 1 . Opening 2 . Begroting 3 . Rondvraag",
+    })
+    void findsNamesInRankedResultLists(String text) {
+        assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "De Franse ambassadeur was aanwezig.",
         "De Duitse en Franse politie werkten samen.",
         "auteur Verder blijkt dat het plan werkt.",
