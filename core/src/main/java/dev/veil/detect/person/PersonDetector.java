@@ -455,6 +455,9 @@ public final class PersonDetector implements Detector {
                 if (t.foundScore[f] < 0.85 && t.foundEnd[f] == k + 1 && particlesBefore(t, t.foundFirst[f], k)) {
                     t.foundScore[f] = 0.85;
                 }
+                if (t.foundFirst[f] == k && t.foundEnd[f] == k + 1) {
+                    t.foundFirst[f] = sameParticles(t, k, f > 0 ? t.foundEnd[f - 1] : 0);
+                }
                 continue;
             }
             boolean joined = (k + 1 < t.n && t.kind[k + 1] == WORD && t.is(k + 1, CAP) && !t.is(k + 1, LINE))
@@ -464,10 +467,37 @@ public final class PersonDetector implements Detector {
             boolean thing = k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, LOWER) && article(t, k - 1)
                     && (t.has(k, Lexicon.DICT) || wordShape(t, k));
             if (!joined && !thing) {
-                t.keep(k, k + 1, 0.85);
+                t.keep(sameParticles(t, k, f > 0 ? t.foundEnd[f - 1] : 0), k + 1, 0.85);
             }
         }
         t.sortFound();
+    }
+
+    /**
+     * "Hildegard van Hove ... Maar van Hove beseft", "De Gucht ... neemt de Gucht": the lower-case
+     * particles before a bare mention belong to the name when the full mention had the same ones.
+     * Returns where the mention at {@code k} starts, not before {@code floor}.
+     */
+    private static int sameParticles(Tokens t, int k, int floor) {
+        int known = t.knownFamilyName(k);
+        int a = k;
+        int b = known;
+        while (a - 1 >= floor && b - 1 >= 0 && a - 1 != b && t.kind[a - 1] == WORD && t.is(a - 1, LOWER)
+                && t.has(a - 1, PARTICLE) && t.kind[b - 1] == WORD && t.has(b - 1, PARTICLE)
+                && t.sameTextIgnoringCase(a - 1, b - 1)) {
+            a--;
+            b--;
+        }
+        if (known < 0 || a == k) {
+            return k;
+        }
+        // The full mention had them as a particle: after a given name or initial ("Hildegard van Hove"), or
+        // capitalised mid-sentence ("De Gucht"); not as an article or preposition ("de Pacers", "van Mao").
+        int before = b - 1;
+        boolean given = before >= 0 && (t.kind[before] == ABBR && t.is(before, INITIALS) || t.kind[before] == WORD
+                && t.is(before, CAP) && !t.has(before, FUNCTION_WORD | PLACE | COMMON | MISC | ORG)
+                && (t.has(before, FIRST) || !t.is(before, SENT) && !t.has(before, Lexicon.DICT)));
+        return given || t.is(b, CAP) && !t.is(b, SENT) ? a : k;
     }
 
     /**

@@ -610,17 +610,36 @@ final class Tokens {
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
     boolean isKnownFamilyName(int i) {
+        return knownFamilyName(i) >= 0;
+    }
+
+    /** The token index of the remembered family name that token {@code i} spells, or -1. */
+    int knownFamilyName(int i) {
         if (nKnown == 0) {
-            return false;
+            return -1;
         }
         int h = textHash(i);
         int mask = knownSlots.length - 1;
         for (int slot = h & mask; knownSlots[slot] != 0; slot = (slot + 1) & mask) {
             if (knownHashes[slot] == h && sameText(i, knownSlots[slot] - 1)) {
-                return true;
+                return knownSlots[slot] - 1;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** Whether tokens {@code i} and {@code j} spell the same, ignoring case. */
+    boolean sameTextIgnoringCase(int i, int j) {
+        int len = end[i] - start[i];
+        if (end[j] - start[j] != len) {
+            return false;
+        }
+        for (int c = 0; c < len; c++) {
+            if (Lexicon.lower(chars[start[i] + c]) != Lexicon.lower(chars[start[j] + c])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Forget the text so a pooled instance does not keep a caller's prompt reachable. */

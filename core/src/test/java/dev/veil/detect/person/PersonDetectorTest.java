@@ -278,6 +278,10 @@ class PersonDetectorTest {
         "⟦Garzelli⟧ pakt de leiding. In de slotklim reed ⟦Stefano Garzelli⟧ weg. Nu voelt de leider de adem van ⟦Garzelli⟧.",
         "De rekening ging naar ⟦Verhulst⟧ . Later belde ⟦Anke Verhulst⟧ terug.",
         "Please ask ⟦Okonkwo⟧ first; ⟦Chidi Okonkwo⟧ owns the budget.",
+        // Its lower-case particles come along when the full name had them; not an article or preposition.
+        "De studie van ⟦Hildegard van Hove⟧ is af. Maar ⟦van Hove⟧ beseft dat het werk pas begint.",
+        "Volgens ⟦Karel De Gucht⟧ haalt hij zijn slag thuis. Als vrijmetselaar neemt ⟦de Gucht⟧ het woord.",
+        "The letters of ⟦Ludwig van Beethoven⟧ were sold. Later ⟦van Beethoven⟧ went deaf.",
     })
     void findsABareFamilyNameAnywhereInTheTextOnceAFullNameTiesItToAPerson(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
