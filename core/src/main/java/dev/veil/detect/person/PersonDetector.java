@@ -990,7 +990,7 @@ public final class PersonDetector implements Detector {
         double context = 0;
         if (prev >= 0 && prev == first - 1 && t.has(prev, TITLE)) {
             context = 0.95;
-        } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first)) {
+        } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first) && !label(t, prev)) {
             context = 0.9;
         } else if (prev >= 0 && t.has(prev, GREETING) && (prev == first - 1 || prev == first - 2)) {
             context = 0.9;
@@ -1297,6 +1297,15 @@ public final class PersonDetector implements Detector {
         }
         int before = v - 1;
         return before < 0 || t.kind[before] != WORD || !(article(t, before) || t.has(before, COMMON));
+    }
+
+    /**
+     * ". auteur Tien jaar geleden", ". auteur Glaverbel kende": a cue word that starts a sentence in lower
+     * case, in text that otherwise has capitals, is a field label of a news item or form, and the
+     * capitalised word after it starts the text, not a name. "Collega Jan" at a sentence start is capitalised.
+     */
+    private static boolean label(Tokens t, int cue) {
+        return t.is(cue, SENT) && t.is(cue, LOWER) && !t.caseless && cue > 0;
     }
 
     /** "my name is Jan", "call me Tom", "ik heet Anouk", "naam: Pieter". */

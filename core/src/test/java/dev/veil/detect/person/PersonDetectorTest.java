@@ -412,6 +412,11 @@ class PersonDetectorTest {
         "auteur Maar als je dan een steen op je hoofd krijgt.",
         "auteur Kleuterleidsters mogen dan wel onderaan staan.",
         "publicatiedatum auteur In een mededeling hekelt de vakbond het plan.",
+        // A cue word that starts a sentence in lower case is a field label: the text after it starts anew.
+        "Het gebeurde gisteren. auteur Glaverbel kende een goed jaar.",
+        "Dat was alles. auteur Tien jaar geleden begon het.",
+        "That was all. author Glaverbel reported strong sales.",
+        "De uitslag volgt. Collega ⟦Verlinden⟧ is ziek.",
         "Mijn collega ⟦In Soo Kim⟧ komt morgen.",
         "Op een boerderij in Sint-Pieters-Kapelle zijn gisteren koeien gestorven.",
         "Het is een stukje Ieperse geschiedenis . Sint-Michiels bestond al in de dertiende eeuw.",
