@@ -776,6 +776,44 @@ public final class PersonDetector implements Detector {
                 || endsWith(s, e, "leider") || endsWith(s, e, "commissaris"));
     }
 
+    /** Heads that name things, also at the end of a compound: bank in "zakenbank", bedrijf in "houtkapbedrijf". */
+    private static final String[] THING_ENDINGS = {
+        "bedrijf", "groep", "partij", "agentschap", "tentoonstelling", "voorstelling", "gezelschap", "programma",
+        "uitgeverij", "producent", "fabrikant", "distributeur", "concern", "holding", "keten", "maatschappij",
+        "vereniging", "organisatie", "instelling", "orkest", "festival", "tijdschrift", "weekblad", "dagblad",
+        "krant", "zender", "omroep", "merk", "winkel", "warenhuis", "restaurant", "hotel", "museum", "theater",
+        "ziekenhuis", "luchthaven", "station", "album", "roman", "film", "show", "reeks", "serie", "pakket",
+        "software", "website", "fonds", "bank", "verzekeraar", "operator", "aandeel", "koor"};
+
+    /** Heads that name things only as a whole word (as endings they would match "verband" or "plant"). */
+    private static final Set<String> THING_WORDS = Set.of(
+        "stad", "dorp", "dorpje", "rivier", "boek", "vzw", "gemeente", "provincie", "regio", "eiland", "streek",
+        "district", "rubriek", "dossier", "overheid", "team", "club", "band", "company", "firm", "album", "song",
+        "movie", "book", "novel", "series", "brand", "city", "town", "village", "river", "island", "app", "party",
+        "fund", "newspaper", "magazine", "label", "agency", "store", "shop", "channel", "station");
+
+    /**
+     * "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "de goochelshow Abracadabra", "the band
+     * Queen": a lower-case noun right before a capitalised run that names a firm, group, place, work or
+     * show makes the run its name. Persons follow role nouns instead ("collega", "zanger").
+     */
+    private static boolean thingHead(Tokens t, int i) {
+        if (t.kind[i] != WORD || !t.is(i, LOWER) || t.has(i, CUE | TITLE)) {
+            return false;
+        }
+        CharSequence s = t.text();
+        int e = t.end[i];
+        if (THING_WORDS.contains(s.subSequence(t.start[i], e).toString().toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        for (String ending : THING_ENDINGS) {
+            if (e - t.start[i] >= ending.length() && endsWith(s, e, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
     private boolean followedByParticlesAndName(Tokens t, int i) {
         int j = i;
@@ -1155,6 +1193,9 @@ public final class PersonDetector implements Detector {
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
                 && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
             score = Math.min(score, 0.45); // "Radio 1", "Anno 2000", "Ned 3": a channel, product or year, not a person
+        }
+        if (context == 0 && prev >= 0 && prev == first - 1 && thingHead(t, prev)) {
+            score = Math.min(score, 0.45); // "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "the band Queen"
         }
         if (quoted && context == 0 && (quotedSeries(t, first, end) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
                 && nName >= 2 && (lf & LAST) != 0 && (lf & (PLACE | MISC)) == 0))) {

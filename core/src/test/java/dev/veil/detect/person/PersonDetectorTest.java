@@ -412,6 +412,14 @@ class PersonDetectorTest {
         "auteur Maar als je dan een steen op je hoofd krijgt.",
         "auteur Kleuterleidsters mogen dan wel onderaan staan.",
         "publicatiedatum auteur In een mededeling hekelt de vakbond het plan.",
+        // A lower-case noun for a firm, group, place, work or show before a capitalised run names it.
+        "De besmetting komt van het bedrijf Bauduin-Cambier in Feluy.",
+        "Ook zakenbank Morgan Stanley waardeerde het aandeel op.",
+        "Hij debuteerde met de bioscoopfilm Bratan in 1997.",
+        "Ze logeerden een week in het dorp Mazamitla.",
+        "We stayed a week in the village Mazamitla last spring.",
+        "The deal was handled by the agency Carlton.",
+        "De zanger ⟦Pedro Ayres⟧ en gitarist ⟦Carlos Trindade⟧ spelen samen.",
         // A cue word that starts a sentence in lower case is a field label: the text after it starts anew.
         "Het gebeurde gisteren. auteur Glaverbel kende een goed jaar.",
         "Dat was alles. auteur Tien jaar geleden begon het.",
