@@ -171,7 +171,8 @@ public final class PersonDetector implements Detector {
             }
             double score = score(t, first, end, headerLine, lastPersonEnd);
             if (score < 0.85 && particlesBefore(t, first, end - 1) && t.kind[end - 1] == WORD
-                    && !t.has(end - 1, PLACE | COMMON | MISC | EPONYM) && t.isKnownFamilyName(end - 1)) {
+                    && !t.has(end - 1, PLACE | COMMON | MISC | EPONYM) && t.isKnownFamilyName(end - 1)
+                    && !inCompound(t, first, end)) {
                 // "Guy Verhofstadt ... Verhofstadt zei", "Paul De Grauwe ... De Grauwe :": a later bare
                 // mention of a person found before.
                 score = 0.85;
@@ -445,7 +446,7 @@ public final class PersonDetector implements Detector {
         int found = t.nFound;
         for (int k = 0; k < t.n; k++) {
             if (t.kind[k] != WORD || !t.is(k, CAP) || t.has(k, PLACE | COMMON | MISC | EPONYM | ORG)
-                    || !t.isKnownFamilyName(k)) {
+                    || !t.isKnownFamilyName(k) || inCompound(t, k, k + 1)) {
                 continue;
             }
             while (f < found && t.foundEnd[f] <= k) {
@@ -607,6 +608,19 @@ public final class PersonDetector implements Detector {
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i))
                 && !codeShape(t, i);
+    }
+
+    /**
+     * "Sint-Michiels", "Tobin-heffing", "Nissan-baas": a bare family name glued by a hyphen to a capitalised
+     * word before it or to any word after it is part of a compound that names a place or thing, as "James
+     * Bond-films" in {@link #score}. After a lower-case word it still names the person ("kabinet-Aelvoet").
+     */
+    private static boolean inCompound(Tokens t, int first, int end) {
+        boolean before = first >= 2 && t.punct(first - 1, '-') && !t.is(first - 1, SPACE) && !t.is(first, SPACE)
+                && t.kind[first - 2] == WORD && t.is(first - 2, CAP);
+        boolean after = end + 1 < t.n && t.punct(end, '-') && !t.is(end, SPACE) && !t.is(end + 1, SPACE)
+                && t.kind[end + 1] == WORD;
+        return before || after;
     }
 
     /** A given name glued by a hyphen to the given name before it: the Claude of "Jeanne-Claude". */

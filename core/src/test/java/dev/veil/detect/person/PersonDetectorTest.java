@@ -278,6 +278,11 @@ class PersonDetectorTest {
         "⟦Garzelli⟧ pakt de leiding. In de slotklim reed ⟦Stefano Garzelli⟧ weg. Nu voelt de leider de adem van ⟦Garzelli⟧.",
         "De rekening ging naar ⟦Verhulst⟧ . Later belde ⟦Anke Verhulst⟧ terug.",
         "Please ask ⟦Okonkwo⟧ first; ⟦Chidi Okonkwo⟧ owns the budget.",
+        // Not inside a compound glued by a hyphen to a capitalised word before it or any word after it.
+        "Volgens ⟦James Tobin⟧ helpt de Tobin-heffing niet.",
+        "De parochie Sint-Michiels is genoemd naar ⟦Pieter Michiels⟧ .",
+        "⟦John Tobin⟧ never liked the Tobin-style tax.",
+        "Het kabinet-⟦Aelvoet⟧ belde minister ⟦Magda Aelvoet⟧ zelf.",
         // Its lower-case particles come along when the full name had them; not an article or preposition.
         "De studie van ⟦Hildegard van Hove⟧ is af. Maar ⟦van Hove⟧ beseft dat het werk pas begint.",
         "Volgens ⟦Karel De Gucht⟧ haalt hij zijn slag thuis. Als vrijmetselaar neemt ⟦de Gucht⟧ het woord.",
