@@ -406,6 +406,10 @@ class PersonDetectorTest {
         "⟦Alain Devos⟧ De Previa kreeg concurrentie.",
         "verslag ⟦Lies Vermeulen⟧ Veel mensen vragen om de as.",
         "⟦Katrien Goossens⟧ Hoe wordt de nieuwe concurrentie onthaald ?",
+        // Want, net and heel are family names somewhere, but first of all words that start a sentence.
+        "Kinshasa ⟦Colette Braeckman⟧ Want het enorme defilé duurde uren.",
+        "terug ⟦Guillaume Vanherf⟧ Net op het moment dat het begon.",
+        "muziek ⟦Antonio Vivaldi⟧ Heel mooi hoor , maar niet echt.",
         // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
         "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
         "Wat de Mexicaan ⟦Barragán⟧ aantrekkelijk maakt, is het licht.",
