@@ -797,7 +797,8 @@ public final class PersonDetector implements Detector {
         "vereniging", "organisatie", "instelling", "orkest", "festival", "tijdschrift", "weekblad", "dagblad",
         "krant", "zender", "omroep", "merk", "winkel", "warenhuis", "restaurant", "hotel", "museum", "theater",
         "ziekenhuis", "luchthaven", "station", "album", "roman", "film", "show", "reeks", "serie", "pakket",
-        "software", "website", "fonds", "bank", "verzekeraar", "operator", "aandeel", "koor"};
+        "software", "website", "fonds", "bank", "verzekeraar", "operator", "aandeel", "koor", "bureau", "centrum",
+        "galerie", "project", "computer", "comedy", "universiteit", "parochie", "operatie", "toneelstuk", "magazine"};
 
     /** Heads that name things only as a whole word (as endings they would match "verband" or "plant"). */
     private static final Set<String> THING_WORDS = Set.of(

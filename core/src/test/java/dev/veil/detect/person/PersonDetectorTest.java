@@ -428,6 +428,9 @@ class PersonDetectorTest {
         "Ze logeerden een week in het dorp Mazamitla.",
         "We stayed a week in the village Mazamitla last spring.",
         "The deal was handled by the agency Carlton.",
+        "Het ontwerp is van het architectenbureau Neutelings-Riedijk uit Rotterdam.",
+        "De tentoonstelling loopt tot juli in galerie Maurice Tzwern in Brussel.",
+        "She lost a game to the chess computer Deep Blue.",
         "De zanger ⟦Pedro Ayres⟧ en gitarist ⟦Carlos Trindade⟧ spelen samen.",
         // A cue word that starts a sentence in lower case is a field label: the text after it starts anew.
         "Het gebeurde gisteren. auteur Glaverbel kende een goed jaar.",
