@@ -310,7 +310,11 @@ public final class PersonDetector implements Detector {
             int before = k - 2;
             boolean afterSentence = t.is(k - 1, LINE) || before < 0
                     || t.kind[before] == PUNCT && ".!?\"'\u201d\u2019".indexOf(t.text().charAt(t.start[before])) >= 0;
-            if (!afterSentence || foundAt(t, k, found)
+            // "... voor deze wagen ( PMA ) Ook voor deze ...": the next item starts right after the brackets.
+            int after = k + 2;
+            boolean beforeSentence = after >= t.n || t.is(after, LINE)
+                    || t.kind[after] == WORD && t.is(after, CAP) && !t.has(after, FIRST);
+            if (!(afterSentence || beforeSentence) || foundAt(t, k, found)
                     || BRACKETED_ABBREVIATIONS.contains(t.text().subSequence(t.start[k], t.end[k]).toString())) {
                 continue;
             }

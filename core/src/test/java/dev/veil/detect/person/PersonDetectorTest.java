@@ -362,6 +362,10 @@ class PersonDetectorTest {
         "De liberalen (VLD) en de socialisten (SP) stemden tegen.",
         "Het verslag staat online. (PDF)",
         "De minister bevestigde het nieuws. (ANP)",
+        // Or right before the next item starts, where a pasted text lost its full stop.
+        "De wagen kost 1,2 miljoen frank ( ⟦PMA⟧ ) Ook voor deze wagen geldt een wachttijd.",
+        "The car costs 30,000 euros (⟦PMA⟧) Also this model has a waiting list.",
+        "Het verslag staat online (PDF) Bijlage twee volgt later.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
