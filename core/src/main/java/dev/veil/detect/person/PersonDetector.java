@@ -189,8 +189,9 @@ public final class PersonDetector implements Detector {
             }
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
-                // item joined to a strong next one is a person too.
-                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)
+                // item joined to a strong next one is a person too. Not to a next one that is weak itself:
+                // "steden Barentu en Tessenay", "zoals Digital City , Netscape Netcenter en CompuServe".
+                if (pendingEnd >= 0 && score >= 0.6 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)
                         && !(pendingEnd - pendingStart == 1 && (t.lex[pendingStart] & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT)) {
                     // Not "minister van Toerisme , Adi Koila": an ordinary word no list holds stays a word.
                     pendingScore = 0.6;

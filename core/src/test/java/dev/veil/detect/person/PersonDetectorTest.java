@@ -366,6 +366,9 @@ class PersonDetectorTest {
         "De wagen kost 1,2 miljoen frank ( ⟦PMA⟧ ) Ook voor deze wagen geldt een wachttijd.",
         "The car costs 30,000 euros (⟦PMA⟧) Also this model has a waiting list.",
         "Het verslag staat online (PDF) Bijlage twee volgt later.",
+        // A weak item joined to a name counts as a person only if that name is more than a weak guess itself.
+        "De muziek van Broederlijk Delen en ⟦Nasarov⟧ klonk luid.",
+        "Het geld komt van ⟦Gaetane⟧ en ⟦Hannah⟧ samen.",
     })
     void handlesRegnalNumbersWithheldInitialsListsAndSentenceStarts(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
