@@ -1019,6 +1019,9 @@ public final class PersonDetector implements Detector {
         if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
             return 0;
         }
+        if (first >= 3 && t.punct(first - 1, '/') && t.punct(first - 3, '(') && countryCode(t, first - 2)) {
+            return 0; // "Garzelli ( Ita / Mercatone Uno )", "Orsanic / Vis ( Arg / Ned )": a team or second country
+        }
         // Places and streets in addresses. Never after a title, cue word, greeting or header ("Patiënt:
         // Chukwuemeka Obi, Texas 75001", "Meneer Vanderkerk"), and never a given name with more after it
         // ("PO Box 123, John Smith will collect", "Dirk Hoogkerk"): a person is worth more than a place.

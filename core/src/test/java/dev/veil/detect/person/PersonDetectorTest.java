@@ -245,6 +245,9 @@ class PersonDetectorTest {
         "Results: 1. ⟦Rebellin⟧ (Ita) 10:21 -- 2. ⟦Bruylandts⟧ 0:23 -- 3. ⟦Heppner⟧ (Ger) 0:40",
         // But a team, a role or a stage heading after a rank is no one.
         "12 . ⟦Pantani⟧ ( Ita ) -- 13 . ⟦Tonkov⟧ ( Rus ) -- 108 . Polti 126 . 36 . Sportdirecteur : ⟦Serge Parsani⟧ -- 6 . Ronde van Duitsland",
+        // After a country code and a slash comes the rider's team or the partner's country.
+        "10 . ⟦Garzelli⟧ ( Ita / Mercatone Uno ) de 173 km in 4u42:32",
+        "Uitslag : 1 . ⟦Pantani⟧ ( Ita / Mercatone Uno ) -- 2 . ⟦Casagrande⟧ ( Ita / Vini Caldirola ) op 0:12",
         // Without names in the list a rank before a capitalised word proves nothing.
         "Agenda : 1 . Opening 2 . Begroting 3 . Rondvraag",
     })
