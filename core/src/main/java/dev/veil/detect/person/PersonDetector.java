@@ -1123,6 +1123,13 @@ public final class PersonDetector implements Detector {
                     || (ff & (FIRST | LAST)) == 0 && wordShape(t, firstName) && !endsWith(t.text(), t.end[firstName], "ly");
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
+            } else if (nName == 2 && nParticle == 0 && (ff & (FIRST | COMMON | PLACE)) == (FIRST | COMMON) && !sent
+                    && lf == 0 && t.kind[lastWord] == WORD && !wordShape(t, lastWord) && !brandShape(t, lastWord)
+                    && (t.dutch && surnameShape(t, lastWord) || foreignLetters(t, lastWord, lastWord + 1)
+                    || nameLike(t, lastWord) > HI)) {
+                // "van Mark Uytterhoeven", "met Ben Sidran": mid-sentence, a given name that is also a word
+                // (mark, ben) before an unknown word that looks like a family name.
+                base = 0.7;
             } else if (leading) {
                 // "De Koude Oorlog", "De Grote Carrousel": a capitalised article before several words is a title.
                 base = 0.35;

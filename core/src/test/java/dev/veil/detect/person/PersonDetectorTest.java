@@ -182,6 +182,11 @@ class PersonDetectorTest {
         "We sent the invoice to ⟦Mstislav Dolgorukova⟧ yesterday.",
         "Our auditor ⟦Pirjo Madetoja⟧ approved the report.",
         "Ik zag ⟦Jan Peter Bakker⟧ gisteren.",
+        // Mark and Ben are words too, but mid-sentence before an unknown word shaped like a family name they are given names.
+        "Het programma werd gepresenteerd door ⟦Mark Uytterhoeven⟧ en zijn ploeg.",
+        "Ik had een interview met ⟦Ben Sidran⟧ over jazz.",
+        "Last week I had lunch with ⟦Mark Uytterhoeven⟧ in Ghent.",
+        "Hij kocht een Mark Ontwerp lamp in de uitverkoop.",
         // Claude is a chatbot too, but glued to a given name by a hyphen it is the second given name.
         "Het boek over ⟦Christo⟧ en ⟦Jeanne-Claude⟧ verscheen gisteren.",
         "Volgens ⟦Jean-Claude Juncker⟧ is het akkoord rond.",
