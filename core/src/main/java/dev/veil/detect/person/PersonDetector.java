@@ -795,6 +795,12 @@ public final class PersonDetector implements Detector {
                 || endsWith(s, e, "leider") || endsWith(s, e, "commissaris"));
     }
 
+    /** Whether token {@code w} is a place name joined by token {@code joint}, a comma, "en" or "and". */
+    private static boolean coordinatedPlace(Tokens t, int w, int joint) {
+        return w >= 0 && w < t.n && t.kind[w] == WORD && t.is(w, CAP) && (t.lex[w] & (PLACE | FIRST | LAST)) == PLACE
+                && (t.punct(joint, ',') || t.kind[joint] == WORD && (is(t.text(), t, joint, "en") || is(t.text(), t, joint, "and")));
+    }
+
     /** Heads that name things, also at the end of a compound: bank in "zakenbank", bedrijf in "houtkapbedrijf". */
     private static final String[] THING_ENDINGS = {
         "bedrijf", "groep", "partij", "agentschap", "tentoonstelling", "voorstelling", "gezelschap", "programma",
@@ -1223,6 +1229,10 @@ public final class PersonDetector implements Detector {
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
                 && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
             score = Math.min(score, 0.45); // "Radio 1", "Anno 2000", "Ned 3": a channel, product or year, not a person
+        }
+        if (context == 0 && nName == 1 && nInit == 0 && nParticle == 0 && (ff & FIRST) == 0
+                && (coordinatedPlace(t, first - 2, first - 1) || coordinatedPlace(t, end + 1, end))) {
+            score = Math.min(score, 0.45); // "tussen Genua en Brescia", "Rwanda en Oeganda": a place among places
         }
         if (context == 0 && prev >= 0 && prev == first - 1 && thingHead(t, prev)) {
             score = Math.min(score, 0.45); // "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "the band Queen"

@@ -447,6 +447,11 @@ class PersonDetectorTest {
         "De tentoonstelling loopt tot juli in galerie Maurice Tzwern in Brussel.",
         "She lost a game to the chess computer Deep Blue.",
         "De zanger ⟦Pedro Ayres⟧ en gitarist ⟦Carlos Trindade⟧ spelen samen.",
+        // A lone word joined to a place by a comma or "en" is a place too; a given name is not.
+        "De rit ging tussen Genua en Brescia over de heuvels.",
+        "Het conflict tussen Rwanda en Oeganda duurt voort.",
+        "We drove through Italy and Brescia last summer.",
+        "Ik woon in Gent en ⟦Pieter⟧ in Brussel.",
         // A cue word that starts a sentence in lower case is a field label: the text after it starts anew.
         "Het gebeurde gisteren. auteur Glaverbel kende een goed jaar.",
         "Dat was alles. auteur Tien jaar geleden begon het.",
