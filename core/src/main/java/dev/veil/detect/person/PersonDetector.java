@@ -149,6 +149,9 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             int first = i;
+            if (end - first > 2 && titledThing(t, first)) {
+                first += 2; // "De Morgen Kristof Demasure", "De Morgen Sport Appelmans": a newspaper's name before a byline
+            }
             // An ordinary capitalised word before a name is not part of it: "Gisteren Jan Smit" at a sentence
             // start, "Algemeen Beikirch" (a pure dictionary word) anywhere.
             while (first < end - 1 && t.kind[first] == WORD
@@ -162,7 +165,7 @@ public final class PersonDetector implements Detector {
             }
             first = afterRole(t, first, end);
             if (end - first > 2 && titledThing(t, first)) {
-                first += 2; // "De Morgen Kristof Demasure": a newspaper's name before a byline
+                first += 2; // "Brussel De Morgen Peter-Jan Bogaert": the same after a place
             }
             first = givenNameInside(t, first, end);
             if (first >= end || !endsOnName(t, first, end)) {

@@ -425,6 +425,8 @@ class PersonDetectorTest {
         "Kinshasa ⟦Colette Braeckman⟧ Want het enorme defilé duurde uren.",
         "terug ⟦Guillaume Vanherf⟧ Net op het moment dat het begon.",
         "muziek ⟦Antonio Vivaldi⟧ Heel mooi hoor , maar niet echt.",
+        // A newspaper's name, then a role, before a byline: neither is part of the name.
+        "De Morgen Justitieminister ⟦Ram Jathmalami⟧ is zich van het probleem bewust.",
         // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
         "Algemeen Gouverneur ⟦Quaden⟧ is niet tegen.",
         "Wat de Mexicaan ⟦Barragán⟧ aantrekkelijk maakt, is het licht.",
