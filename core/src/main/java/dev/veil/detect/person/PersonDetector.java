@@ -150,7 +150,7 @@ public final class PersonDetector implements Detector {
             }
             int first = i;
             if (end - first > 2 && titledThing(t, first)) {
-                first += 2; // "De Morgen Kristof Demasure", "De Morgen Sport Appelmans": a newspaper's name before a byline
+                first += 2; // "De Morgen Kristof Demasure", "De Morgen Justitieminister Ram": a newspaper's name before a byline
             }
             // An ordinary capitalised word before a name is not part of it: "Gisteren Jan Smit" at a sentence
             // start, "Algemeen Beikirch" (a pure dictionary word) anywhere.
@@ -1691,7 +1691,8 @@ public final class PersonDetector implements Detector {
         int e = t.end[w];
         int len = e - t.start[w];
         return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
-                || endsWith(s, e, "ans") || endsWith(s, e, "iër") || endsWith(s, e, "iërs"));
+                || endsWith(s, e, "ans") && !(t.dutch && endsWith(s, e, "mans")) // but Appelmans, Huysmans
+                || endsWith(s, e, "iër") || endsWith(s, e, "iërs"));
     }
 
     private static boolean foreignLetters(Tokens t, int first, int end) {

@@ -425,6 +425,10 @@ class PersonDetectorTest {
         "Kinshasa ⟦Colette Braeckman⟧ Want het enorme defilé duurde uren.",
         "terug ⟦Guillaume Vanherf⟧ Net op het moment dat het begon.",
         "muziek ⟦Antonio Vivaldi⟧ Heel mooi hoor , maar niet echt.",
+        // Flemish family names in -mans are no adjectives of origin (Amerikaans); English plurals in -mans are.
+        "Het boek van ⟦Brusselmans⟧ verkoopt goed.",
+        "Gisteren lag ⟦Appelmans⟧ al in de eerste ronde eruit.",
+        "After the war the Germans and the Romans met there.",
         // A newspaper's name, then a role, before a byline: neither is part of the name.
         "De Morgen Justitieminister ⟦Ram Jathmalami⟧ is zich van het probleem bewust.",
         // Roles before a name, adjectives after "van de", bands and ordinary words after a cue.
