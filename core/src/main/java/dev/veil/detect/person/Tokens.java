@@ -335,7 +335,7 @@ final class Tokens {
     private static boolean addressMark(char[] t, int s, int e, int len) {
         char c = t[e];
         if (c == '@') {
-            return !((e == s || opener(t, s, e - 1)) && e + 1 < len && Character.isUpperCase(t[e + 1]));
+            return !((e == s || bracketOrQuote(t, s, e - 1)) && e + 1 < len && Character.isUpperCase(t[e + 1]));
         }
         return c == ':' && e + 2 < len && t[e + 1] == '/' && t[e + 2] == '/';
     }
@@ -347,7 +347,7 @@ final class Tokens {
     private static int addressStart(char[] t, int s, int e, int len) {
         int from = s;
         for (int k = s; k < e && !addressMark(t, s, k, len); k++) {
-            if (opener(t, s, k)) {
+            if (bracketOrQuote(t, s, k)) {
                 from = k + 1;
             }
         }
@@ -355,7 +355,7 @@ final class Tokens {
     }
 
     /** An opening or closing bracket or a quote; an apostrophe only where no letter precedes it (not O'Brien). */
-    private static boolean opener(char[] t, int s, int k) {
+    private static boolean bracketOrQuote(char[] t, int s, int k) {
         char c = t[k];
         if (c == '\'' || c == '\u2019') {
             return k == s || !Character.isLetter(t[k - 1]);
