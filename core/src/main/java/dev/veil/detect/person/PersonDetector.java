@@ -149,6 +149,9 @@ public final class PersonDetector implements Detector {
                 continue;
             }
             int first = i;
+            if (end - first > 2 && titledThing(t, first)) {
+                first += 2; // "De Morgen Kristof Demasure", "De Morgen Justitieminister Ram": a newspaper's name before a byline
+            }
             // An ordinary capitalised word before a name is not part of it: "Gisteren Jan Smit" at a sentence
             // start, "Algemeen Beikirch" (a pure dictionary word) anywhere.
             while (first < end - 1 && t.kind[first] == WORD
@@ -162,7 +165,7 @@ public final class PersonDetector implements Detector {
             }
             first = afterRole(t, first, end);
             if (end - first > 2 && titledThing(t, first)) {
-                first += 2; // "De Morgen Kristof Demasure": a newspaper's name before a byline
+                first += 2; // "Brussel De Morgen Peter-Jan Bogaert": the same after a place
             }
             first = givenNameInside(t, first, end);
             if (first >= end || !endsOnName(t, first, end)) {
@@ -171,7 +174,8 @@ public final class PersonDetector implements Detector {
             }
             double score = score(t, first, end, headerLine, lastPersonEnd);
             if (score < 0.85 && particlesBefore(t, first, end - 1) && t.kind[end - 1] == WORD
-                    && !t.has(end - 1, PLACE | COMMON | MISC | EPONYM) && t.isKnownFamilyName(end - 1)) {
+                    && !t.has(end - 1, PLACE | COMMON | MISC | EPONYM) && t.isKnownFamilyName(end - 1)
+                    && !inCompound(t, first, end)) {
                 // "Guy Verhofstadt ... Verhofstadt zei", "Paul De Grauwe ... De Grauwe :": a later bare
                 // mention of a person found before.
                 score = 0.85;
@@ -188,8 +192,9 @@ public final class PersonDetector implements Detector {
             }
             if (score >= 0.25) {
                 // Hold each finding until the next is scored: in "Gaetane, Hannah and Anthony" a weak first
-                // item joined to a strong next one is a person too.
-                if (pendingEnd >= 0 && score >= 0.5 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)
+                // item joined to a strong next one is a person too. Not to a next one that is weak itself:
+                // "steden Barentu en Tessenay", "zoals Digital City , Netscape Netcenter en CompuServe".
+                if (pendingEnd >= 0 && score >= 0.6 && pendingScore < 0.6 && coordinated(t, pendingEnd, first)
                         && !(pendingEnd - pendingStart == 1 && (t.lex[pendingStart] & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT)) {
                     // Not "minister van Toerisme , Adi Koila": an ordinary word no list holds stays a word.
                     pendingScore = 0.6;
@@ -210,9 +215,77 @@ public final class PersonDetector implements Detector {
             mentionsOfKnownFamilyNames(t);
         }
         wordsUsedAsPlacesOrThings(t);
+        rankedItems(t);
         for (int f = 0; f < t.nFound; f++) {
             sink.accept(t.start[t.foundFirst[f]], t.end[t.foundEnd[f] - 1], EntityType.PERSON, t.foundScore[f]);
         }
+    }
+
+    /**
+     * "-- 6 . Verbrugghe -- 17 . Rebellin ( Ita ) 10:21 -- 7 . Merckx 7:32": in a ranked result list,
+     * one with at least two ranks before a name and a country code, a capitalised word after any rank
+     * names the next rider or player, also without a country code and before a time or a score.
+     */
+    private void rankedItems(Tokens t) {
+        int ranked = 0;
+        for (int f = 0; f < t.nFound && ranked < 2; f++) {
+            int e = t.foundEnd[f];
+            if (rank(t, t.foundFirst[f]) && e + 1 < t.n && t.punct(e, '(') && countryCode(t, e + 1)) {
+                ranked++;
+            }
+        }
+        if (ranked < 2) {
+            return;
+        }
+        int found = t.nFound;
+        int f = 0;
+        for (int k = 2; k < t.n; k++) {
+            if (!rank(t, k) || t.kind[k] != WORD || !isNameWord(t, k) || t.has(k, PLACE | COMMON | MISC | ORG)
+                    || (t.lex[k] & (FIRST | LAST | Lexicon.DICT)) == Lexicon.DICT) {
+                continue;
+            }
+            while (f < found && t.foundEnd[f] <= k) {
+                f++;
+            }
+            if (f < found && t.foundFirst[f] <= k) {
+                if (t.foundFirst[f] == k && t.foundScore[f] < 0.6 && !role(t, t.foundEnd[f] - 1)
+                        && rankedItemEnd(t, t.foundEnd[f])) {
+                    t.foundScore[f] = 0.6;
+                }
+                continue;
+            }
+            int end = Math.max(extend(t, k), k + 1);
+            if (f < found && t.foundFirst[f] <= end || role(t, end - 1) || !rankedItemEnd(t, end)) {
+                continue; // "164 . Rabobank Gianluca Bortolami", "36 . Sportdirecteur :", "108 . Polti 126 .": a team or role
+            }
+            t.keep(k, end, 0.6);
+        }
+        if (t.nFound > found) {
+            t.sortFound();
+        }
+    }
+
+    /**
+     * What may follow a ranked name: the end of the line, a dash, a bracket, a comma, a time or score
+     * ("0:23", "7,5"), or lower-case words ("allen z.t."). Not a colon, another capitalised word or a
+     * bare number, which follow the name of a team or a role.
+     */
+    private static boolean rankedItemEnd(Tokens t, int e) {
+        if (e >= t.n || t.is(e, LINE)) {
+            return true;
+        }
+        if (t.kind[e] == PUNCT) {
+            return !t.punct(e, ':');
+        }
+        if (t.kind[e] == Tokens.NUM) {
+            return t.punct(e + 1, ':') || t.punct(e + 1, ',');
+        }
+        return t.kind[e] == WORD && t.is(e, LOWER) && !t.has(e, PARTICLE); // not "6 . Ronde van Duitsland"
+    }
+
+    /** Token {@code k} follows a rank: a number and a dot ("6 . Verbrugghe", "17. Rebellin"). */
+    private static boolean rank(Tokens t, int k) {
+        return k >= 2 && t.punct(k - 1, '.') && t.kind[k - 2] == Tokens.NUM && !t.is(k - 1, LINE);
     }
 
     /**
@@ -241,7 +314,11 @@ public final class PersonDetector implements Detector {
             int before = k - 2;
             boolean afterSentence = t.is(k - 1, LINE) || before < 0
                     || t.kind[before] == PUNCT && ".!?\"'\u201d\u2019".indexOf(t.text().charAt(t.start[before])) >= 0;
-            if (!afterSentence || foundAt(t, k, found)
+            // "... voor deze wagen ( PMA ) Ook voor deze ...": the next item starts right after the brackets.
+            int after = k + 2;
+            boolean beforeSentence = after >= t.n || t.is(after, LINE)
+                    || t.kind[after] == WORD && t.is(after, CAP) && !t.has(after, FIRST);
+            if (!(afterSentence || beforeSentence) || foundAt(t, k, found)
                     || BRACKETED_ABBREVIATIONS.contains(t.text().subSequence(t.start[k], t.end[k]).toString())) {
                 continue;
             }
@@ -377,7 +454,7 @@ public final class PersonDetector implements Detector {
         int found = t.nFound;
         for (int k = 0; k < t.n; k++) {
             if (t.kind[k] != WORD || !t.is(k, CAP) || t.has(k, PLACE | COMMON | MISC | EPONYM | ORG)
-                    || !t.isKnownFamilyName(k)) {
+                    || !t.isKnownFamilyName(k) || inCompound(t, k, k + 1)) {
                 continue;
             }
             while (f < found && t.foundEnd[f] <= k) {
@@ -386,6 +463,9 @@ public final class PersonDetector implements Detector {
             if (f < found && t.foundFirst[f] <= k) {
                 if (t.foundScore[f] < 0.85 && t.foundEnd[f] == k + 1 && particlesBefore(t, t.foundFirst[f], k)) {
                     t.foundScore[f] = 0.85;
+                }
+                if (t.foundFirst[f] == k && t.foundEnd[f] == k + 1) {
+                    t.foundFirst[f] = sameParticles(t, k, f > 0 ? t.foundEnd[f - 1] : 0);
                 }
                 continue;
             }
@@ -396,10 +476,37 @@ public final class PersonDetector implements Detector {
             boolean thing = k > 0 && t.kind[k - 1] == WORD && t.is(k - 1, LOWER) && article(t, k - 1)
                     && (t.has(k, Lexicon.DICT) || wordShape(t, k));
             if (!joined && !thing) {
-                t.keep(k, k + 1, 0.85);
+                t.keep(sameParticles(t, k, f > 0 ? t.foundEnd[f - 1] : 0), k + 1, 0.85);
             }
         }
         t.sortFound();
+    }
+
+    /**
+     * "Hildegard van Hove ... Maar van Hove beseft", "De Gucht ... neemt de Gucht": the lower-case
+     * particles before a bare mention belong to the name when the full mention had the same ones.
+     * Returns where the mention at {@code k} starts, not before {@code floor}.
+     */
+    private static int sameParticles(Tokens t, int k, int floor) {
+        int known = t.knownFamilyName(k);
+        int a = k;
+        int b = known;
+        while (a - 1 >= floor && b - 1 >= 0 && a - 1 != b && t.kind[a - 1] == WORD && t.is(a - 1, LOWER)
+                && t.has(a - 1, PARTICLE) && t.kind[b - 1] == WORD && t.has(b - 1, PARTICLE)
+                && t.sameTextIgnoringCase(a - 1, b - 1)) {
+            a--;
+            b--;
+        }
+        if (known < 0 || a == k) {
+            return k;
+        }
+        // The full mention had them as a particle: after a given name or initial ("Hildegard van Hove"), or
+        // capitalised mid-sentence ("De Gucht"); not as an article or preposition ("de Pacers", "van Mao").
+        int before = b - 1;
+        boolean given = before >= 0 && (t.kind[before] == ABBR && t.is(before, INITIALS) || t.kind[before] == WORD
+                && t.is(before, CAP) && !t.has(before, FUNCTION_WORD | PLACE | COMMON | MISC | ORG)
+                && (t.has(before, FIRST) || !t.is(before, SENT) && !t.has(before, Lexicon.DICT)));
+        return given || t.is(b, CAP) && !t.is(b, SENT) ? a : k;
     }
 
     /**
@@ -498,6 +605,9 @@ public final class PersonDetector implements Detector {
             return false;
         }
         if (t.has(i, MISC) && t.has(i, FIRST | LAST)) {
+            if (hyphenedToGivenName(t, i)) {
+                return true; // "Jeanne-Claude", "Jean-Claude Juncker": a double given name, not the chatbot
+            }
             // "Frans Steenhoudt", "June Carter": a month or language that is also a name, before a surname.
             return i + 1 < t.n && t.is(i + 1, CAP) && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
                     && (t.has(i + 1, LAST) || (t.lex[i + 1] == 0 && (surnameShape(t, i + 1) || nameLike(t, i + 1) > HI))
@@ -506,6 +616,25 @@ public final class PersonDetector implements Detector {
         return !t.has(i, ORG | MISC | TITLE | SAID | DISEASE | GREETING)
                 && t.end[i] - t.start[i] > 1 && !(t.has(i, PARTICLE) && followedByParticlesAndName(t, i))
                 && !codeShape(t, i);
+    }
+
+    /**
+     * "Sint-Michiels", "Tobin-heffing", "Nissan-baas": a bare family name glued by a hyphen to a capitalised
+     * word before it or to any word after it is part of a compound that names a place or thing, as "James
+     * Bond-films" in {@link #score}. After a lower-case word it still names the person ("kabinet-Aelvoet").
+     */
+    private static boolean inCompound(Tokens t, int first, int end) {
+        boolean before = first >= 2 && t.punct(first - 1, '-') && !t.is(first - 1, SPACE) && !t.is(first, SPACE)
+                && t.kind[first - 2] == WORD && t.is(first - 2, CAP);
+        boolean after = end + 1 < t.n && t.punct(end, '-') && !t.is(end, SPACE) && !t.is(end + 1, SPACE)
+                && t.kind[end + 1] == WORD;
+        return before || after;
+    }
+
+    /** A given name glued by a hyphen to the given name before it: the Claude of "Jeanne-Claude". */
+    private static boolean hyphenedToGivenName(Tokens t, int i) {
+        return i >= 2 && t.has(i, FIRST) && t.punct(i - 1, '-') && !t.is(i - 1, SPACE) && !t.is(i, SPACE)
+                && t.kind[i - 2] == WORD && t.is(i - 2, CAP) && t.has(i - 2, FIRST) && !t.has(i - 2, COMMON | MISC);
     }
 
     /** "Txd1", "Kg7", "A6", "T6e7": a word that ends in a digit is a chess move, a model or a grid square. */
@@ -669,6 +798,51 @@ public final class PersonDetector implements Detector {
                 || endsWith(s, e, "leider") || endsWith(s, e, "commissaris"));
     }
 
+    /** Whether token {@code w} is a place name joined by token {@code joint}, a comma, "en" or "and". */
+    private static boolean coordinatedPlace(Tokens t, int w, int joint) {
+        return w >= 0 && w < t.n && t.kind[w] == WORD && t.is(w, CAP) && (t.lex[w] & (PLACE | FIRST | LAST)) == PLACE
+                && (t.punct(joint, ',') || t.kind[joint] == WORD && (is(t.text(), t, joint, "en") || is(t.text(), t, joint, "and")));
+    }
+
+    /** Heads that name things, also at the end of a compound: bank in "zakenbank", bedrijf in "houtkapbedrijf". */
+    private static final String[] THING_ENDINGS = {
+        "bedrijf", "groep", "partij", "agentschap", "tentoonstelling", "voorstelling", "gezelschap", "programma",
+        "uitgeverij", "producent", "fabrikant", "distributeur", "concern", "holding", "keten", "maatschappij",
+        "vereniging", "organisatie", "instelling", "orkest", "festival", "tijdschrift", "weekblad", "dagblad",
+        "krant", "zender", "omroep", "merk", "winkel", "warenhuis", "restaurant", "hotel", "museum", "theater",
+        "ziekenhuis", "luchthaven", "station", "album", "roman", "film", "show", "reeks", "serie", "pakket",
+        "software", "website", "fonds", "bank", "verzekeraar", "operator", "aandeel", "koor", "bureau", "centrum",
+        "galerie", "project", "computer", "comedy", "universiteit", "parochie", "operatie", "toneelstuk", "magazine"};
+
+    /** Heads that name things only as a whole word (as endings they would match "verband" or "plant"). */
+    private static final Set<String> THING_WORDS = Set.of(
+        "stad", "dorp", "dorpje", "rivier", "boek", "vzw", "gemeente", "provincie", "regio", "eiland", "streek",
+        "district", "rubriek", "dossier", "overheid", "team", "club", "band", "company", "firm", "album", "song",
+        "movie", "book", "novel", "series", "brand", "city", "town", "village", "river", "island", "app", "party",
+        "fund", "newspaper", "magazine", "label", "agency", "store", "shop", "channel", "station");
+
+    /**
+     * "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "de goochelshow Abracadabra", "the band
+     * Queen": a lower-case noun right before a capitalised run that names a firm, group, place, work or
+     * show makes the run its name. Persons follow role nouns instead ("collega", "zanger").
+     */
+    private static boolean thingHead(Tokens t, int i) {
+        if (t.kind[i] != WORD || !t.is(i, LOWER) || t.has(i, CUE | TITLE)) {
+            return false;
+        }
+        CharSequence s = t.text();
+        int e = t.end[i];
+        if (THING_WORDS.contains(s.subSequence(t.start[i], e).toString().toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
+        for (String ending : THING_ENDINGS) {
+            if (e - t.start[i] >= ending.length() && endsWith(s, e, ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
     private boolean followedByParticlesAndName(Tokens t, int i) {
         int j = i;
@@ -730,7 +904,8 @@ public final class PersonDetector implements Detector {
             }
             // "Alain Devos De Previa kreeg": after a given name and a family name, a capitalised particle
             // starts the next sentence (a byline); "Anna Maria De Smet" keeps it.
-            boolean bylineEnd = names >= 2 && givenSeen && t.is(j, CAP) && !t.has(j - 1, FIRST);
+            // But "Dominique Monami-Van Roost": glued by a hyphen, it starts the second half of a double name.
+            boolean bylineEnd = names >= 2 && givenSeen && t.is(j, CAP) && !t.has(j - 1, FIRST) && t.kind[j - 1] == WORD;
             if (k == WORD && t.has(j, PARTICLE) && followedByParticlesAndName(t, j) && !bylineEnd
                     && (!t.is(j, CAP) || j == i || leadingParticle(t, j)) && !vanAfterNonGivenName(t, i, j)) {
                 j++;
@@ -759,7 +934,8 @@ public final class PersonDetector implements Detector {
                 }
                 // "Agnes Goyvaerts Een ...", "Bart Eeckhout Ook": an ordinary word after a name starts a new
                 // sentence or heading (joined lines, bylines), it does not continue the name.
-                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && ((t.lex[j] & (FIRST | LAST)) == 0
+                if (names >= 1 && (t.lex[j] & (COMMON | MISC)) != 0 && !hyphenedToGivenName(t, j)
+                        && ((t.lex[j] & (FIRST | LAST)) == 0
                         || names >= 2 && (t.lex[j] & FIRST) == 0 && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST)
                         && !(givenSeen && t.has(j, LAST) && !t.has(j, FUNCTION_WORD)))) {
                     break; // but "Maria Jansen Bakker", "Emma Watson Brown": a family name that is also a word
@@ -822,6 +998,8 @@ public final class PersonDetector implements Detector {
             }
         }
         boolean sent = t.is(first, SENT);
+        boolean quoted = quoted(t, first, end);
+        boolean mention = t.punct(first - 1, '@') && !t.is(first, SPACE);
         int prev = prevWord(t, first);
         int next = end < t.n ? end : -1;
 
@@ -849,6 +1027,9 @@ public final class PersonDetector implements Detector {
         }
         if (nName == 1 && end - first == 1 && t.punct(first - 1, '(') && countryCode(t, first)) {
             return 0;
+        }
+        if (first >= 3 && t.punct(first - 1, '/') && t.punct(first - 3, '(') && countryCode(t, first - 2)) {
+            return 0; // "Garzelli ( Ita / Mercatone Uno )", "Orsanic / Vis ( Arg / Ned )": a team or second country
         }
         // Places and streets in addresses. Never after a title, cue word, greeting or header ("Patiënt:
         // Chukwuemeka Obi, Texas 75001", "Meneer Vanderkerk"), and never a given name with more after it
@@ -879,7 +1060,7 @@ public final class PersonDetector implements Detector {
         double context = 0;
         if (prev >= 0 && prev == first - 1 && t.has(prev, TITLE)) {
             context = 0.95;
-        } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first)) {
+        } else if (prev >= 0 && t.has(prev, CUE) && prevIsAdjacent(t, prev, first) && !label(t, prev)) {
             context = 0.9;
         } else if (prev >= 0 && t.has(prev, GREETING) && (prev == first - 1 || prev == first - 2)) {
             context = 0.9;
@@ -887,13 +1068,17 @@ public final class PersonDetector implements Detector {
             context = 0.9;
         } else if (headerLine && !(nName == 1 && nInit == 0 && t.has(firstName, PLACE))) {
             context = 0.85;
+        } else if (mention) {
+            context = 0.9; // "@Jan de Vries kun je kijken?", "Thanks @Garzelli": a mention addresses someone
+        } else if (quoted && introducedBeforeQuote(t, first)) {
+            context = 0.9; // "Mijn collega 'Piet Jansen'", "Beste \"Anouk\"": the quotes do not hide the cue
         }
 
         if (context > 0 && nName == 1 && nInit == 0 && nParticle == 0 && context < 0.95
                 && (t.lex[firstName] & (COMMON | MISC | Lexicon.DICT)) != 0 && (t.lex[firstName] & FIRST) == 0
-                && ((t.lex[firstName] & LAST) == 0 || t.has(firstName, COMMON))) {
+                && ((t.lex[firstName] & LAST) == 0 || t.has(firstName, COMMON) && !mention)) {
             // "auteur Verder blijkt", "collega Op", "auteur Maar als": a cue before an ordinary word (even
-            // one that is a family name somewhere) names nobody.
+            // one that is a family name somewhere) names nobody. But "@Bakker" is someone's handle.
             context = 0;
         }
         if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0 && end - first == 1
@@ -947,6 +1132,13 @@ public final class PersonDetector implements Detector {
                     || (ff & (FIRST | LAST)) == 0 && wordShape(t, firstName) && !endsWith(t.text(), t.end[firstName], "ly");
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
+            } else if (nName == 2 && nParticle == 0 && (ff & (FIRST | COMMON | PLACE)) == (FIRST | COMMON) && !sent
+                    && lf == 0 && t.kind[lastWord] == WORD && !wordShape(t, lastWord) && !brandShape(t, lastWord)
+                    && (t.dutch && surnameShape(t, lastWord) || foreignLetters(t, lastWord, lastWord + 1)
+                    || nameLike(t, lastWord) > HI)) {
+                // "van Mark Uytterhoeven", "met Ben Sidran": mid-sentence, a given name that is also a word
+                // (mark, ben) before an unknown word that looks like a family name.
+                base = 0.7;
             } else if (leading) {
                 // "De Koude Oorlog", "De Grote Carrousel": a capitalised article before several words is a title.
                 base = 0.35;
@@ -1041,8 +1233,19 @@ public final class PersonDetector implements Detector {
                 && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
             score = Math.min(score, 0.45); // "Radio 1", "Anno 2000", "Ned 3": a channel, product or year, not a person
         }
-        if (quoted(t, first, end)) {
-            score = Math.min(score, 0.45); // ' Albéric Barbier ', "Tube Snake Boogie": a title in quotes
+        if (context == 0 && nName == 1 && nInit == 0 && nParticle == 0 && (ff & FIRST) == 0
+                && (coordinatedPlace(t, first - 2, first - 1) || coordinatedPlace(t, end + 1, end))) {
+            score = Math.min(score, 0.45); // "tussen Genua en Brescia", "Rwanda en Oeganda": a place among places
+        }
+        if (context == 0 && prev >= 0 && prev == first - 1 && thingHead(t, prev)) {
+            score = Math.min(score, 0.45); // "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "the band Queen"
+        }
+        if (quoted && context == 0 && (quotedSeries(t, first, end) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
+                && nName >= 2 && (lf & LAST) != 0 && (lf & (PLACE | MISC)) == 0))) {
+            // "' Junglebook '", "' La Traviata '", "Tube Snake Boogie": a title in quotes. But a given name
+            // and a family name are a person in quotes too (met "Jan de Vries", “Emma Johnson”), unless
+            // they are one of a series of quoted titles: roses "' Leander ' , ' Constance Spry ' of ' Kiftsgate '".
+            score = Math.min(score, 0.45);
         }
         if (score > 0 && score < 0.6 && lastPersonEnd >= 0 && coordinated(t, lastPersonEnd, first)) {
             score = 0.6;
@@ -1180,6 +1383,15 @@ public final class PersonDetector implements Detector {
         return before < 0 || t.kind[before] != WORD || !(article(t, before) || t.has(before, COMMON));
     }
 
+    /**
+     * ". auteur Tien jaar geleden", ". auteur Glaverbel kende": a cue word that starts a sentence in lower
+     * case, in text that otherwise has capitals, is a field label of a news item or form, and the
+     * capitalised word after it starts the text, not a name. "Collega Jan" at a sentence start is capitalised.
+     */
+    private static boolean label(Tokens t, int cue) {
+        return t.is(cue, SENT) && t.is(cue, LOWER) && !t.caseless && cue > 0;
+    }
+
     /** "my name is Jan", "call me Tom", "ik heet Anouk", "naam: Pieter". */
     private static boolean nameIntro(Tokens t, int prev) {
         int before = prev - 1;
@@ -1211,13 +1423,43 @@ public final class PersonDetector implements Detector {
                 || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
     }
 
+    /** "collega 'Piet Jansen'", "Beste \"Anouk\"": a title, cue or greeting right before the opening quote. */
+    private static boolean introducedBeforeQuote(Tokens t, int first) {
+        int q = prevWord(t, first - 1);
+        return q >= 0 && (t.has(q, TITLE | CUE | GREETING) && prevIsAdjacent(t, q, first - 1)
+                || q == first - 2 && nameIntro(t, q));
+    }
+
+    /** Whether the quoted span {@code [first, end)} has another quoted item right before or after it, joined by a comma, and or or. */
+    private static boolean quotedSeries(Tokens t, int first, int end) {
+        int close = end;
+        boolean after = close + 2 < t.n && (t.punct(close + 1, ',') || joiner(t, close + 1))
+                && isQuote(t, close + 2);
+        boolean before = first >= 3 && (t.punct(first - 2, ',') || joiner(t, first - 2)) && isQuote(t, first - 3);
+        return after || before;
+    }
+
+    /** and, en, or, of: a word that joins the items of a series. */
+    private static boolean joiner(Tokens t, int i) {
+        CharSequence s = t.text();
+        return t.kind[i] == WORD && (is(s, t, i, "and") || is(s, t, i, "en") || is(s, t, i, "or") || is(s, t, i, "of"));
+    }
+
+    private static boolean isQuote(Tokens t, int i) {
+        if (t.kind[i] != PUNCT) {
+            return false;
+        }
+        char c = t.text().charAt(t.start[i]);
+        return "'\"\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB".indexOf(c) >= 0;
+    }
+
     private static boolean quoted(Tokens t, int first, int end) {
         if (first == 0 || end >= t.n || t.kind[first - 1] != PUNCT || t.kind[end] != PUNCT) {
             return false;
         }
         char open = t.text().charAt(t.start[first - 1]);
         char close = t.text().charAt(t.start[end]);
-        return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB')
+        return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB' || open == '\u201E')
                 && (close == '\'' || close == '"' || close == '\u2019' || close == '\u201D' || close == '\u00BB');
     }
 
@@ -1449,7 +1691,8 @@ public final class PersonDetector implements Detector {
         int e = t.end[w];
         int len = e - t.start[w];
         return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
-                || endsWith(s, e, "ans") || endsWith(s, e, "iër") || endsWith(s, e, "iërs"));
+                || endsWith(s, e, "ans") && !(t.dutch && endsWith(s, e, "mans")) // but Appelmans, Huysmans
+                || endsWith(s, e, "iër") || endsWith(s, e, "iërs"));
     }
 
     private static boolean foreignLetters(Tokens t, int first, int end) {

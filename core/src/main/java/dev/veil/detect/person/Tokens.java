@@ -99,6 +99,8 @@ final class Tokens {
         // is looked for again only once a run starts past it, so the text is searched once for each.
         int nextAt = -1;
         int nextScheme = -1;
+        int addressFrom = -1;
+        int addressTo = -1;
         String string = text instanceof String str ? str : null;
         while (i < len) {
             char ch = t[i];
@@ -133,13 +135,20 @@ final class Tokens {
                 int runEnd = (mark - s < ADDRESS_SCAN && markRunStart <= s) || ch == 'w' || ch == 'W'
                         ? addressRunEnd(t, s, len) : s;
                 if (runEnd > s) {
-                    // An e-mail address or URL is one opaque token: its parts are not names.
-                    add(s, runEnd, NUM, flags, 0, false);
-                    i = runEnd;
-                    line = false;
-                    space = false;
-                    continue;
+                    // "Vries<jan@x.nl>", "Vries](https://x)": the address starts after the bracket or quote
+                    // that opens it; what comes before is read as words.
+                    addressFrom = addressStart(t, s, runEnd, len);
+                    addressTo = runEnd;
                 }
+            }
+            if (s == addressFrom) {
+                // An e-mail address or URL is one opaque token: its parts are not names.
+                add(s, addressTo, NUM, flags, 0, false);
+                i = addressTo;
+                addressFrom = -1;
+                line = false;
+                space = false;
+                continue;
             }
             if (ascii ? isAsciiLetter(ch) : Character.isLetter(cp)) {
                 i = wordEnd(t, i, len, lexicon.seed, lexicon.multiplier);
@@ -299,7 +308,7 @@ final class Tokens {
             if (isWhitespace(c)) {
                 break;
             }
-            if (c == '@' || (c == ':' && e + 2 < len && t[e + 1] == '/' && t[e + 2] == '/')) {
+            if (addressMark(t, s, e, len)) {
                 address = true;
             }
             e++;
@@ -311,11 +320,47 @@ final class Tokens {
         if (!address) {
             return s;
         }
-        // Leave trailing sentence punctuation and a surrogate pair intact.
-        while (e > s && ".,;:!?)\"'".indexOf(t[e - 1]) >= 0) {
+        // Leave trailing sentence punctuation, closing brackets and a surrogate pair intact.
+        while (e > s && ".,;:!?)]>\"'".indexOf(t[e - 1]) >= 0) {
             e--;
         }
         return e > s && Character.isHighSurrogate(t[e - 1]) ? e + 1 : e;
+    }
+
+    /**
+     * Whether {@code t[e]} in the run from {@code s} is the '@' or "://" of an address. A '@' that opens
+     * the run or follows a bracket or quote before a capital is a mention ("@Jan de Vries kun je
+     * kijken?"): the name after it is read as words.
+     */
+    private static boolean addressMark(char[] t, int s, int e, int len) {
+        char c = t[e];
+        if (c == '@') {
+            return !((e == s || bracketOrQuote(t, s, e - 1)) && e + 1 < len && Character.isUpperCase(t[e + 1]));
+        }
+        return c == ':' && e + 2 < len && t[e + 1] == '/' && t[e + 2] == '/';
+    }
+
+    /**
+     * Where the address in the run {@code [s, e)} starts: after the last bracket or quote before its
+     * first '@' or "://", or at {@code s}.
+     */
+    private static int addressStart(char[] t, int s, int e, int len) {
+        int from = s;
+        for (int k = s; k < e && !addressMark(t, s, k, len); k++) {
+            if (bracketOrQuote(t, s, k)) {
+                from = k + 1;
+            }
+        }
+        return from;
+    }
+
+    /** An opening or closing bracket or a quote; an apostrophe only where no letter precedes it (not O'Brien). */
+    private static boolean bracketOrQuote(char[] t, int s, int k) {
+        char c = t[k];
+        if (c == '\'' || c == '\u2019') {
+            return k == s || !Character.isLetter(t[k - 1]);
+        }
+        return "[](){}<>\"\u201C\u201D\u2018\u201E\u00AB\u00BB".indexOf(c) >= 0;
     }
 
     /**
@@ -565,17 +610,36 @@ final class Tokens {
 
     /** Whether token {@code i} spells, case-sensitively, a family name remembered earlier in this text. */
     boolean isKnownFamilyName(int i) {
+        return knownFamilyName(i) >= 0;
+    }
+
+    /** The token index of the remembered family name that token {@code i} spells, or -1. */
+    int knownFamilyName(int i) {
         if (nKnown == 0) {
-            return false;
+            return -1;
         }
         int h = textHash(i);
         int mask = knownSlots.length - 1;
         for (int slot = h & mask; knownSlots[slot] != 0; slot = (slot + 1) & mask) {
             if (knownHashes[slot] == h && sameText(i, knownSlots[slot] - 1)) {
-                return true;
+                return knownSlots[slot] - 1;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** Whether tokens {@code i} and {@code j} spell the same, ignoring case. */
+    boolean sameTextIgnoringCase(int i, int j) {
+        int len = end[i] - start[i];
+        if (end[j] - start[j] != len) {
+            return false;
+        }
+        for (int c = 0; c < len; c++) {
+            if (Lexicon.lower(chars[start[i] + c]) != Lexicon.lower(chars[start[j] + c])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Forget the text so a pooled instance does not keep a caller's prompt reachable. */
