@@ -832,15 +832,40 @@ public final class PersonDetector implements Detector {
         }
         CharSequence s = t.text();
         int e = t.end[i];
-        if (THING_WORDS.contains(s.subSequence(t.start[i], e).toString().toLowerCase(java.util.Locale.ROOT))) {
-            return true;
+        int len = e - t.start[i];
+        // Looked up by length and by last letter: no string is made, and only a few entries are compared.
+        if (len < THING_WORDS_BY_LENGTH.length) {
+            for (String word : THING_WORDS_BY_LENGTH[len]) {
+                if (is(s, t, i, word)) {
+                    return true;
+                }
+            }
         }
-        for (String ending : THING_ENDINGS) {
-            if (e - t.start[i] >= ending.length() && endsWith(s, e, ending)) {
-                return true;
+        char last = Character.toLowerCase(s.charAt(e - 1));
+        if (last >= 'a' && last <= 'z') {
+            for (String ending : THING_ENDINGS_BY_LAST[last - 'a']) {
+                if (len >= ending.length() && endsWith(s, e, ending)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    private static final String[][] THING_WORDS_BY_LENGTH = byKey(THING_WORDS.toArray(new String[0]), 16, String::length);
+    private static final String[][] THING_ENDINGS_BY_LAST = byKey(THING_ENDINGS, 26, w -> w.charAt(w.length() - 1) - 'a');
+
+    /** {@code words} grouped by {@code key} (0 to {@code keys - 1}; words whose key is out of range are dropped). */
+    private static String[][] byKey(String[] words, int keys, java.util.function.ToIntFunction<String> key) {
+        String[][] groups = new String[keys][0];
+        for (String w : words) {
+            int k = key.applyAsInt(w);
+            if (k >= 0 && k < keys) {
+                groups[k] = java.util.Arrays.copyOf(groups[k], groups[k].length + 1);
+                groups[k][groups[k].length - 1] = w;
+            }
+        }
+        return groups;
     }
 
     /** Whether particles starting at {@code i} lead to a capitalised name word: "van der Berg". */
