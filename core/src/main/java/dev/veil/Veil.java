@@ -197,15 +197,25 @@ public final class Veil {
     /** Every detector over {@code text}: raw findings, sorted by start, before thresholds and resolution. */
     private DetectionCache.Result detectAll(CharSequence text, Language language) {
         Input input = new Input(text, language);
-        DetectedText folded = input.holdsCharsToFold() ? DetectedText.of(text) : null;
-        if (folded != null) {
-            input = new Input(folded.text(), language);
-        }
         boolean complete = true;
         for (Detector detector : detectors) {
             complete &= input.run(detector, policy, detectorBudgetNanos);
         }
-        return new DetectionCache.Result(folded == null ? input.findings : folded.toOriginal(input.findings), complete);
+        if (!input.holdsCharsToFold()) {
+            return new DetectionCache.Result(input.findings, complete);
+        }
+        // Invisible or fullwidth chars: detect the folded text too and keep both. Folding finds what a char
+        // inside an identifier hid ("jan<ZWSP>@voorbeeld.nl"); the text as typed keeps what a char between
+        // two words separates ("BSN<ZWSP>111222333", a deny-listed "Project<NBSP>Alpha").
+        DetectedText folded = DetectedText.of(text);
+        Input seen = new Input(folded.text(), language);
+        for (Detector detector : detectors) {
+            complete &= seen.run(detector, policy, detectorBudgetNanos);
+        }
+        List<Finding> both = new ArrayList<>(input.findings);
+        both.addAll(folded.toOriginal(seen.findings));
+        both.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
+        return new DetectionCache.Result(both, complete);
     }
 
     /**

@@ -34,6 +34,32 @@ class DetectedTextTest {
         assertEquals(expected, VEIL.protect(text).text(), what);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        zero-width space before a BSN           | Mijn BSN is\u200B111222333       | Mijn BSN is\u200B[NL_BSN]
+        zero-width space after a word           | bel\u200B0612345678              | bel\u200B[PHONE]
+        zero-width space between two phones     | 0612345678\u200B0687654321       | [PHONE]\u200B[PHONE]
+        zero-width space between two IBANs      | NL91ABNA0417164300\u200BNL91ABNA0417164300 | [IBAN]\u200B[IBAN]
+        """)
+    void anInvisibleCharBetweenTwoWordsStillSeparatesThem(String what, String text, String expected) {
+        assertEquals(expected, VEIL.protect(text).text(), what);
+    }
+
+    @Test
+    void twoAddressesJoinedByAnInvisibleCharAreBothProtected() {
+        // Folded, they read as one address "jan@voorbeeld.nlpiet@…"; as typed, as two. Both readings are
+        // kept and resolved, so no letter of either goes out (an '@' between them may).
+        String out = VEIL.protect("jan@voorbeeld.nl\u200Bpiet@voorbeeld.nl").text();
+        assertFalse(out.contains("jan") || out.contains("piet") || out.contains("voorbeeld"), out);
+    }
+
+    @Test
+    void aDenyListedValueWithANoBreakSpaceOrFullwidthCharsIsStillFound() {
+        Veil veil = Veil.builder().deny(EntityType.of("PROJECT"), "Project\u00A0Alpha", "ＡＢＣ１２３").build();
+        assertEquals("Over [PROJECT] gesproken", veil.protect("Over Project\u00A0Alpha gesproken").text());
+        assertEquals("code [PROJECT] ok", veil.protect("code ＡＢＣ１２３ ok").text());
+    }
+
     @Test
     void aTextWithoutSuchCharsIsSeenAsItIs() {
         for (String text : List.of("Beste Zoë, bel 06-12345678 of mail jan@voorbeeld.nl. Groet, Ümit €5",
