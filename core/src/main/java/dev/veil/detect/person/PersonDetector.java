@@ -1022,9 +1022,12 @@ public final class PersonDetector implements Detector {
                 }
             }
         }
+        if (firstName < 0) {
+            return 0; // "Belga De I", "Hoofdstuk van de V": particles and a numeral name nobody
+        }
         boolean sent = t.is(first, SENT);
         boolean quoted = quoted(t, first, end);
-        boolean mention = t.punct(first - 1, '@') && !t.is(first, SPACE);
+        boolean mention = t.punct(first - 1, '@') && !t.is(first, SPACE) && mentionsSomeone(t, first, end, nName, firstName);
         int prev = prevWord(t, first);
         int next = end < t.n ? end : -1;
 
@@ -1446,6 +1449,29 @@ public final class PersonDetector implements Detector {
         CharSequence s = t.text();
         return is(s, t, i, "the") || is(s, t, i, "a") || is(s, t, i, "an") || is(s, t, i, "de")
                 || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
+    }
+
+    /** Words that follow an annotation in pasted code: "@Test void works()", "@Autowired private Service". */
+    private static final Set<String> CODE_WORDS = Set.of("public", "private", "protected", "static", "final",
+            "void", "class", "interface", "abstract", "default", "fun", "val", "var", "def", "async");
+
+    /**
+     * Whether "@" before {@code [first, end)} addresses a person ("@Jan de Vries", "@Bakker kun je
+     * kijken?") rather than marks code or a brand: not an annotation ("@Test void", "@SuppressWarnings(",
+     * "@Bean" alone on its line), not a CamelCase word, and a lone word only if a list holds it as a name.
+     */
+    private static boolean mentionsSomeone(Tokens t, int first, int end, int nName, int firstName) {
+        if (brandShape(t, first) || end < t.n && t.punct(end, '(') && !t.is(end, SPACE)) {
+            return false;
+        }
+        if (end < t.n && t.kind[end] == WORD && CODE_WORDS.contains(t.text().subSequence(t.start[end], t.end[end]).toString())) {
+            return false;
+        }
+        if (nName >= 2) {
+            return true;
+        }
+        boolean aloneOnItsLine = (end >= t.n || t.is(end, LINE)) && (first < 2 || t.is(first - 1, LINE));
+        return !aloneOnItsLine && (t.lex[firstName] & (FIRST | LAST)) != 0;
     }
 
     /** "collega 'Piet Jansen'", "Beste \"Anouk\"": a title, cue or greeting right before the opening quote. */

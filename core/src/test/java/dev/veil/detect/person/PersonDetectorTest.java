@@ -161,6 +161,13 @@ class PersonDetectorTest {
         "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
         "Mijn buurman is Joods en zijn vrouw is Moslim.",
         "Zie p. 12 en P. 14 van het rapport.",
+        "Belga De I", "PostNL de I", "Hoofdstuk van de V", "Morgen De X",
+        // Annotations in pasted code and brands after '@' are no mentions of a person.
+        "@Test void works() {}",
+        "@Autowired private Service service;",
+        "@SuppressWarnings(\"unchecked\") List<String> names;",
+        "class Config {\n@Bean\nDataSource dataSource() { return null; }\n}",
+        "Meet me @Starbucks at 5.",
         "Ik ga morgen naar Den Haag voor een zitting.",
         "Mijn zus woont in Den Bosch, vlak bij het station.",
         "Den Helder is de marinehaven.",
