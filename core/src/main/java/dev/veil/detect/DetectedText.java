@@ -81,6 +81,12 @@ public final class DetectedText {
         };
     }
 
+    /** {@code text} as the detectors see it: itself when it holds nothing to fold. */
+    public static String folded(CharSequence text) {
+        DetectedText d = of(text);
+        return d == null ? text.toString() : d.text;
+    }
+
     /** The text the detectors see. */
     public String text() {
         return text;

@@ -1,6 +1,7 @@
 package dev.veil.session;
 
 import dev.veil.EntityType;
+import dev.veil.detect.DetectedText;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 
@@ -67,7 +68,10 @@ final class Surrogates {
     }
 
     /** A fake value of {@code type} shaped like {@code real}; names are made by {@link Vault}. */
-    static String fake(EntityType type, String real, RandomGenerator random) {
+    static String fake(EntityType type, String value, RandomGenerator random) {
+        // Shaped like the value as detected: fullwidth digits ("０６１２…") would otherwise pass through
+        // the ASCII-only rewriting unchanged, and invisible chars would count as part of the shape.
+        String real = DetectedText.folded(value);
         return switch (type.name()) {
             case "EMAIL" -> email(random);
             case "IBAN" -> iban(real, random);

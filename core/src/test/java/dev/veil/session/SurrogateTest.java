@@ -66,6 +66,17 @@ class SurrogateTest {
     }
 
     @Test
+    void aValueWrittenWithFullwidthDigitsGetsAnAsciiSurrogateThatKeepsNoRealDigit() {
+        Session s = VEIL.session("fullwidth");
+        for (String[] c : new String[][] {{"bel 06-1234５６７８ aub", "５６７８"}, {"BSN 111 222 ３３３ graag", "３３３"},
+                {"kaart 4111 1111 1111 １１１１ graag", "１１１１"}, {"bel ０６１２３４５６７８ aub", "１２３４５６７８"}}) {
+            String out = s.protect(c[0]).text();
+            assertFalse(out.contains(c[1]), out);
+            assertEquals(c[0], s.restore(out));
+        }
+    }
+
+    @Test
     void theSameValueGetsTheSameSurrogateOnEveryTurn() {
         Session s = VEIL.session("consistent");
         String a = s.protect("mail jan@voorbeeld.nl").text();
