@@ -321,15 +321,18 @@ final class Vault {
         boolean dutch = p.looksDutch();
         String[] givens = dutch ? Surrogates.DUTCH_GIVEN : Surrogates.ENGLISH_GIVEN;
         String[] families = dutch ? Surrogates.DUTCH_FAMILY : Surrogates.ENGLISH_FAMILY;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            String g = Surrogates.pick(givens, r);
-            String f = Surrogates.pick(families, r);
+        for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
+            // Once a session has used up most single names, double ones ("Alice-Megan Hughes-Ellis"): a fake
+            // given or family name used for two people would restore a short form to the wrong one.
+            boolean doubled = attempt >= MAX_NAME_ATTEMPTS / 2;
+            String g = doubled ? Surrogates.pick(givens, r) + "-" + Surrogates.pick(givens, r) : Surrogates.pick(givens, r);
+            String f = doubled ? Surrogates.pick(families, r) + "-" + Surrogates.pick(families, r) : Surrogates.pick(families, r);
             boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
                     p.family == null ? "" : p.family) || s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
                     || s.realValues.contains(g.toLowerCase(Locale.ROOT))
                     || s.realValues.contains(f.toLowerCase(Locale.ROOT))
                     || text.containsIgnoreCase(f) || text.containsIgnoreCase(g);
-            if (!clash || attempt > 150) {
+            if (!clash) {
                 p.fakeGiven = g;
                 p.fakeFamily = f;
                 s.fakeGivens.add(g);
@@ -337,7 +340,12 @@ final class Vault {
                 return;
             }
         }
+        throw new VeilException("could not make a surrogate name distinct from this session's other names; "
+                + "use PSEUDONYMIZE for this many people");
     }
+
+    /** Tries for a fake name no other person of the session uses, half of them with double names. */
+    private static final int MAX_NAME_ATTEMPTS = 400;
 
     private String distinctFake(State s, TextIndex text, String real, java.util.function.Supplier<String> maker) {
         for (int attempt = 0; attempt < 100; attempt++) {

@@ -77,6 +77,24 @@ class SurrogateTest {
     }
 
     @Test
+    void moreEnglishPeopleThanSingleFakeNamesStillRestoreEachShortFormToItsOwnPerson() {
+        String[] given = {"John", "Mike", "Steve", "Kevin", "Brian", "Gary", "Larry", "Scott", "Frank", "Ryan", "Jason",
+            "Eric", "Peter", "Mark", "Paul", "Tom", "Greg", "Dave", "Chris", "Matt", "Tony", "Bill", "Jeff", "Ron", "Carl"};
+        String[] family = {"Smith", "Brown", "Taylor", "White", "Martin", "Clark", "Lewis", "Young", "Allen", "King",
+            "Scott", "Green", "Baker", "Adams", "Nelson", "Hill", "Campbell", "Carter", "Roberts", "Phillips", "Turner",
+            "Parker", "Collins", "Stewart", "Morris"};
+        Session s = VEIL.session("many-people");
+        java.util.List<String[]> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < given.length; i++) {
+            String text = "Meeting with " + given[i] + " " + family[i] + " today. Later " + given[i] + " called.";
+            sent.add(new String[] {text, s.protect(text).text()});
+        }
+        for (String[] turn : sent) {
+            assertEquals(turn[0], s.restore(turn[1]));
+        }
+    }
+
+    @Test
     void theSameValueGetsTheSameSurrogateOnEveryTurn() {
         Session s = VEIL.session("consistent");
         String a = s.protect("mail jan@voorbeeld.nl").text();
