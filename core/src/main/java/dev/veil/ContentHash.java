@@ -20,7 +20,7 @@ import java.util.Random;
  * filled with {@link String#getChars}: sixteen chars per step in runs of Latin-1 text (one byte per
  * char, encoded by the JDK's vectorised ISO-8859-1 encoder), eight chars per step around chars above
  * U+00FF. That is several times faster than SHA-256 here and matters because a chat history is hashed
- * again every turn.
+ * again every turn: {@link #prefixes} reads it once and names every prefix that ends at a segment end.
  *
  * <p>Internal. Immutable and thread-safe.
  */
@@ -53,28 +53,69 @@ final class ContentHash {
     Key of(CharSequence text, int start, int end, Language language) {
         int length = end - start;
         long h1 = k0 ^ (length * 0x9E3779B97F4A7C15L) ^ language.ordinal();
-        long h2 = k1 ^ Long.rotateLeft(h1, 29);
         Scratch scratch = SCRATCH.get();
+        scratch.cuts[0] = end;
+        absorb(scratch, text, start, scratch.cuts, 1, h1, k1 ^ Long.rotateLeft(h1, 29), false, scratch.keys);
+        return scratch.keys[0];
+    }
+
+    /**
+     * The keys of the prefixes {@code text[0, ends[k])} for every {@code k < count}, in one pass over
+     * {@code text[0, ends[count - 1])}, with the language folded in. {@code ends} must rise strictly from above 0.
+     *
+     * <p>Where each run of the hash is cut depends on the ends before it, so the key of a prefix is that
+     * of the same text cut at the same places: the ends of its segments, which are the text's own.
+     */
+    Key[] prefixes(CharSequence text, int[] ends, int count, Language language) {
+        long h1 = k2 ^ ~((long) language.ordinal() * 0xC2B2AE3D27D4EB4FL);
+        Key[] keys = new Key[count];
+        absorb(SCRATCH.get(), text, 0, ends, count, h1, k3 ^ Long.rotateLeft(h1, 23), true, keys);
+        return keys;
+    }
+
+    /**
+     * Hashes {@code text[start, cuts[count - 1])} from the state {@code (h1, h2)}, storing in {@code keys[k]}
+     * the key of everything up to {@code cuts[k]}. A run of the hash ends at every cut, at every chunk
+     * end and around every char above U+00FF; the lengths of its parts are folded in, so no other split of
+     * the same text gives the same state.
+     */
+    private void absorb(Scratch scratch, CharSequence text, int start, int[] cuts, int count, long h1, long h2,
+            boolean prefix, Key[] keys) {
         char[] c = scratch.chars;
         byte[] b = scratch.bytes;
         String s = text instanceof String str ? str : null;
-        for (int from = start; from < end; from += CHUNK) {
-            int n = Math.min(CHUNK, end - from);
+        int k = 0;
+        int total = cuts[count - 1];
+        if (total == start) {
+            // An empty range: nothing to read, the key is the start state's.
+            keys[0] = key(h1, h2, 0, prefix);
+            return;
+        }
+        for (int from = start; from < total; from += CHUNK) {
+            int n = Math.min(CHUNK, total - from);
             if (s != null) {
                 s.getChars(from, from + n, c, 0);
             } else {
-                for (int k = 0; k < n; k++) {
-                    c[k] = text.charAt(from + k);
+                for (int j = 0; j < n; j++) {
+                    c[j] = text.charAt(from + j);
                 }
             }
             int i = 0;
+            // b[i, latin1End) holds the Latin-1 encoding of c[i, latin1End): one encoder call serves every
+            // cut inside a run, and the encoder stops at the first char above U+00FF.
+            int latin1End = 0;
             int slowMin = SLOW_MIN;
             while (i < n) {
+                int cut = cuts[k] - from;
+                int stop = Math.min(n, cut);
+                if (i >= latin1End) {
+                    latin1End = i + scratch.latin1Run(i, n);
+                }
+                int run = Math.min(stop, latin1End) - i;
                 // A Latin-1 run is read a byte per char, sixteen chars per step: most chat text is
                 // Latin-1, and this is about three times faster than packing chars into longs.
-                int run = scratch.latin1Run(i, n);
                 int blocks = run & ~15;
-                for (int stop = i + blocks; i < stop; i += 16) {
+                for (int blockEnd = i + blocks; i < blockEnd; i += 16) {
                     long x = (long) LONGS.get(b, i);
                     long y = (long) LONGS.get(b, i + 8);
                     h1 = fold(x ^ k2, y ^ h1);
@@ -84,10 +125,10 @@ final class ContentHash {
                 // chars, doubled while runs stay short: text in another script (Cyrillic, Greek, CJK)
                 // pays a few encoder calls per chunk, not one every few chars.
                 int slowEnd = i + run - blocks;
-                while (slowEnd < n && c[slowEnd] > 0xFF) {
+                while (slowEnd < stop && c[slowEnd] > 0xFF) {
                     slowEnd++;
                 }
-                slowEnd = Math.max(slowEnd, Math.min(n, i + slowMin));
+                slowEnd = Math.max(slowEnd, Math.min(stop, i + slowMin));
                 slowMin = blocks == 0 ? Math.min(CHUNK, 2 * slowMin) : SLOW_MIN;
                 // Both lengths are folded in, so no other split of the same steps gives the same hash.
                 h1 = fold(h1 ^ k0, blocks ^ 0x3C6EF372FE94F82BL);
@@ -101,35 +142,29 @@ final class ContentHash {
                 if (i < slowEnd) {
                     long x = 0;
                     long y = 0;
-                    for (int k = i; k < slowEnd; k++) {
-                        int shift = ((k - i) & 3) * 16;
-                        if (k - i < 4) {
-                            x |= (long) c[k] << shift;
+                    for (int j = i; j < slowEnd; j++) {
+                        int shift = ((j - i) & 3) * 16;
+                        if (j - i < 4) {
+                            x |= (long) c[j] << shift;
                         } else {
-                            y |= (long) c[k] << shift;
+                            y |= (long) c[j] << shift;
                         }
                     }
                     h1 = fold(x ^ k2, y ^ h1 ^ 0x5851F42D4C957F2DL);
                     h2 = fold(y ^ k3, x ^ h2 ^ 0x5851F42D4C957F2DL);
                     i = slowEnd;
                 }
+                if (i == cut) {
+                    keys[k] = key(h1, h2, cuts[k] - start, prefix);
+                    k++;
+                }
             }
         }
-        long hi = fold(h1 ^ k1, h2 ^ k3);
-        long lo = fold(h2 ^ k0, hi ^ k2);
-        return new Key(hi, lo, length, false);
     }
 
-    /**
-     * The key of a text prefix: everything up to the end of {@code segment}, given the key of the prefix
-     * before it ({@code null} for the first segment) and where the segment ends.
-     */
-    Key chain(Key before, Key segment, int end) {
-        long hi = before == null ? k3 : before.hi();
-        long lo = before == null ? k2 : before.lo();
-        long h1 = fold(hi ^ segment.hi() ^ k0, lo ^ (end * 0x9E3779B97F4A7C15L) ^ k1);
-        long h2 = fold(lo ^ segment.lo() ^ k2, Long.rotateLeft(hi, 31) ^ end ^ k3);
-        return new Key(fold(h1 ^ k1, h2 ^ k3), fold(h2 ^ k0, h1 ^ k2), end, true);
+    private Key key(long h1, long h2, int length, boolean prefix) {
+        long hi = fold(h1 ^ k1, h2 ^ k3 ^ (length * 0x9E3779B97F4A7C15L));
+        return new Key(hi, fold(h2 ^ k0, hi ^ k2), length, prefix);
     }
 
     /** The 128-bit product of {@code a} and {@code b}, folded to 64 bits. */
@@ -137,10 +172,12 @@ final class ContentHash {
         return a * b ^ Math.multiplyHigh(a, b);
     }
 
-    /** One thread's buffers: a chunk of chars and its Latin-1 bytes. */
+    /** One thread's buffers: a chunk of chars and its Latin-1 bytes, and room for one key. */
     private static final class Scratch {
         final char[] chars = new char[CHUNK];
         final byte[] bytes = new byte[CHUNK];
+        final int[] cuts = new int[1];
+        final Key[] keys = new Key[1];
         private final CharBuffer charView = CharBuffer.wrap(chars);
         private final ByteBuffer byteView = ByteBuffer.wrap(bytes);
         private final CharsetEncoder latin1 = StandardCharsets.ISO_8859_1.newEncoder();

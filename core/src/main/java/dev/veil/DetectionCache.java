@@ -22,9 +22,10 @@ import java.util.List;
  * <p><b>What is kept.</b> Keys are a {@link ContentHash keyed 128-bit hash} of the segment and its
  * length; values are the findings the policy acts on, overlaps resolved (offsets into the segment,
  * types, scores, detector ids). Each
- * call also stores the findings of its whole text under a key chained over its segments' keys, so
- * that the next turn, which re-sends this text plus something new, needs one look-up for all of it
- * instead of one per paragraph. No text is kept, and the hash key is random per engine.
+ * call also stores the findings of its whole text under the key of that text as a prefix, so that the
+ * next turn, which re-sends this text plus something new, needs one pass of the hash over it and one
+ * look-up for all of it, instead of a hash and a look-up per paragraph. No text is kept, and the hash
+ * key is random per engine.
  *
  * <p><b>Bounds.</b> At most {@code maximumSize} segments, least valuable evicted first (Caffeine's
  * W-TinyLFU), and an entry expires {@code expireAfterAccess} after it was last used. {@link #clear()}
@@ -71,27 +72,24 @@ final class DetectionCache {
     List<Finding> detect(CharSequence text, Language language, SegmentDetector detector) {
         String s = text.toString();
         int n = s.length();
-        // Cut and hash every segment; a prefix key names the text up to the end of a segment.
         int count = 0;
         int[] bounds = new int[16];
-        ContentHash.Key[] keys = new ContentHash.Key[8];
-        ContentHash.Key[] prefixes = new ContentHash.Key[8];
-        ContentHash.Key prefix = null;
-        for (int start = skipBlank(s, 0); start < n; start = skipBlank(s, bounds[2 * count - 1])) {
-            int end = segmentEnd(s, start);
-            if (count == keys.length) {
+        int[] ends = new int[8];
+        for (int start = skipBlank(s, 0); start < n; start = skipBlank(s, ends[count - 1])) {
+            if (count == ends.length) {
                 bounds = Arrays.copyOf(bounds, 4 * count);
-                keys = Arrays.copyOf(keys, 2 * count);
-                prefixes = Arrays.copyOf(prefixes, 2 * count);
+                ends = Arrays.copyOf(ends, 2 * count);
             }
             bounds[2 * count] = start;
-            bounds[2 * count + 1] = end;
-            keys[count] = hash.of(s, start, end, language);
-            prefix = hash.chain(prefix, keys[count], end);
-            prefixes[count] = prefix;
+            ends[count] = bounds[2 * count + 1] = segmentEnd(s, start);
             count++;
         }
-        // A history re-sent with something new at the end: one look-up finds all it held before.
+        if (count == 0) {
+            return new ArrayList<>();
+        }
+        // A history re-sent with something new at the end: one pass over it names every prefix that ends
+        // at a segment end, and one look-up finds what the longest one seen before held.
+        ContentHash.Key[] prefixes = hash.prefixes(s, ends, count, language);
         int known = -1;
         Finding[] before = null;
         for (int k = count - 1; k >= 0 && before == null; k--) {
@@ -109,13 +107,14 @@ final class DetectionCache {
         for (int k = known + 1; k < count; k++) {
             int start = bounds[2 * k];
             int end = bounds[2 * k + 1];
-            Finding[] found = cache.getIfPresent(keys[k]);
+            ContentHash.Key key = hash.of(s, start, end, language);
+            Finding[] found = cache.getIfPresent(key);
             if (found == null) {
                 CharSequence segment = start == 0 && end == n ? s : s.substring(start, end);
                 Result r = detector.detect(segment, language);
                 found = r.findings().toArray(new Finding[0]);
                 if (r.complete()) {
-                    cache.put(keys[k], found);
+                    cache.put(key, found);
                 } else {
                     complete = false;
                 }

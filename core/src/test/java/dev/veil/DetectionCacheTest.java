@@ -414,6 +414,52 @@ class DetectionCacheTest {
     }
 
     @Test
+    void aPrefixKeepsItsKeyWhenTheTextGrowsAndChangesItWithAnyCharBeforeIt() {
+        ContentHash hash = new ContentHash(new Random(8));
+        // Longer than a chunk, with chars above Latin-1 on both sides of a chunk end and of a cut.
+        String earlier = "vraag € 1 " + "a".repeat(4090) + "šé\n\n" + "antwoord " + "b".repeat(300);
+        String later = earlier + "\n\nnieuwe vraag ₹ over " + "c".repeat(50);
+        int[] cuts = {4101, 4103, earlier.length(), later.length()};
+        ContentHash.Key[] grown = hash.prefixes(later, cuts, 4, Language.NL);
+        ContentHash.Key[] seen = hash.prefixes(earlier, cuts, 3, Language.NL);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(seen[k], grown[k], "prefix " + k);
+        }
+        assertEquals(new HashSet<>(List.of(grown)).size(), 4, "every prefix has a key of its own");
+        assertNotEquals(grown[2], hash.prefixes(later, cuts, 4, Language.EN)[2], "the language is part of it");
+        assertNotEquals(grown[2], hash.of(later, 0, earlier.length(), Language.NL), "a prefix is no segment");
+        for (int at : new int[] {0, 5, 4095, 4096, 4100, 4102, earlier.length() - 1}) {
+            char swapped = later.charAt(at) == 'a' ? 'ā' : 'a';
+            String changed = later.substring(0, at) + swapped + later.substring(at + 1);
+            ContentHash.Key[] other = hash.prefixes(changed, cuts, 4, Language.NL);
+            for (int k = 0; k < 4; k++) {
+                if (at < cuts[k]) {
+                    assertNotEquals(grown[k], other[k], "char " + at + " changes prefix " + k);
+                } else {
+                    assertEquals(grown[k], other[k], "char " + at + " is after prefix " + k);
+                }
+            }
+        }
+        StringBuilder held = new StringBuilder(later);
+        assertEquals(List.of(grown), List.of(hash.prefixes(held, cuts, 4, Language.NL)));
+    }
+
+    @Test
+    void aHistoryWithAChangedEarlierMessageIsDetectedAgainNotServedFromItsPrefix() {
+        CountingEmailDetector counter = new CountingEmailDetector();
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(counter).detectionCache().build();
+        String turn1 = PARAGRAPH_1 + "\n\n" + PARAGRAPH_2;
+        veil.scan(turn1);
+        String edited = PARAGRAPH_1.replace("jan.jansen@voorbeeld.nl", "jan.jansen@voorbeeld.be") + "\n\n" + PARAGRAPH_2
+                + "\n\n" + PARAGRAPH_3;
+
+        List<Finding> found = veil.scan(edited);
+
+        assertEquals(List.of("jan.jansen@voorbeeld.be", "piet@voorbeeld.nl"),
+                found.stream().map(f -> f.valueIn(edited)).toList());
+    }
+
+    @Test
     void keysPrintNoContent() {
         ContentHash.Key key = new ContentHash(new Random(4)).of("jan@voorbeeld.nl", 0, 16, Language.AUTO);
         assertEquals("Key[length=16]", key.toString());
