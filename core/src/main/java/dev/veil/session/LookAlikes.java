@@ -20,36 +20,52 @@ final class LookAlikes {
 
     /** Adds {@code WORD_NUMBER} (upper case) for every number after a word and a separator. */
     static void collect(CharSequence s, Set<String> into) {
-        int n = s.length();
+        collect(s.toString().toCharArray(), into);
+    }
+
+    /** As {@link #collect(CharSequence, Set)}, over the chars of the text: one array scan for digits. */
+    static void collect(char[] s, Set<String> into) {
+        int n = s.length;
         int i = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < '1' || c > '9') {
                 i++;
                 continue;
             }
             int d = i;
-            while (d < n && isDigit(s.charAt(d))) {
+            while (d < n && isDigit(s[d])) {
                 d++;
             }
-            if (d - i <= TokenScanner.MAX_DIGITS && (i == 0 || !isAsciiLetterOrDigit(s.charAt(i - 1)))) {
+            if (d - i <= TokenScanner.MAX_DIGITS && (i == 0 || !isAsciiLetterOrDigit(s[i - 1]))) {
                 int w = separatorBefore(s, i);
                 if (w > 0) {
                     int ws = w;
-                    while (ws > 0 && isAsciiLetterOrDigit(s.charAt(ws - 1))) {
+                    while (ws > 0 && isAsciiLetterOrDigit(s[ws - 1])) {
                         ws--;
                     }
                     if (ws < w && w - ws <= 64) {
                         StringBuilder b = new StringBuilder(w - ws + 1 + d - i);
                         for (int k = ws; k < w; k++) {
-                            b.append(upper(s.charAt(k)));
+                            b.append(upper(s[k]));
                         }
-                        into.add(b.append('_').append(s, i, d).toString());
+                        into.add(b.append('_').append(s, i, d - i).toString());
                     }
                 }
             }
             i = d;
         }
+    }
+
+    private static int separatorBefore(char[] s, int i) {
+        if (i < 2) {
+            return -1;
+        }
+        char p = s[i - 1];
+        if (p == '_' && s[i - 2] == '\\') {
+            return i - 2;
+        }
+        return p == '_' || p == '-' || p == ' ' ? i - 1 : -1;
     }
 
     /** The index just after the word that ends before a separator ending at {@code i}, or -1. */

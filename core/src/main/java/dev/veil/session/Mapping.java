@@ -125,11 +125,20 @@ final class Mapping {
      * issued token is a look-alike that must not restore to the session's data.
      */
     void lookAlikes(CharSequence text, List<dev.veil.Finding> into) {
+        lookAlikes(text.toString().toCharArray(), into);
+    }
+
+    /** As {@link #lookAlikes(CharSequence, List)}, over the chars of the text. */
+    void lookAlikes(char[] text, List<dev.veil.Finding> into) {
         if (types.isEmpty()) {
             return;
         }
+        // The array is scanned for digits directly: a gateway re-sends every message of a chat each turn,
+        // and this pass is most of what a message seen before costs. Only the few places that may hold a
+        // token are matched through the CharSequence view.
+        CharSequence view = java.nio.CharBuffer.wrap(text);
         StringBuilder core = new StringBuilder(32);
-        int n = text.length();
+        int n = text.length;
         // Every token ends in a number right after the last segment of its type and a separator
         // ("PERSON_1", "bsn-2"), within its longest form: only the chars before such numbers are tried,
         // so prose costs one pass looking for them.
@@ -137,13 +146,13 @@ final class Mapping {
         int i = 0;
         int number = -1;
         while (true) {
-            number = nextTokenNumber(text, number + 1);
+            number = nextTokenNumber(text, view, number + 1);
             if (number == n) {
                 return;
             }
             i = Math.max(i, number - window + 1);
             while (i < number) {
-                int len = TokenScanner.mayStart(text.charAt(i)) ? TokenScanner.match(text, i, true, types, core)
+                int len = TokenScanner.mayStart(text[i]) ? TokenScanner.match(view, i, true, types, core)
                         : TokenScanner.NO_MATCH;
                 if (len > 0 && tokens.containsKey(core.toString())) {
                     String type = core.substring(0, core.lastIndexOf("_"));
@@ -159,16 +168,16 @@ final class Mapping {
     /**
      * The start of the next number at or after {@code from} that could end a token: no leading zero,
      * after a separator ({@code _ - space \_}) after the last segment of an issued type, in any
-     * case; {@code text.length()} if there is none.
+     * case; {@code text.length} if there is none. {@code view} holds the same chars.
      */
-    private int nextTokenNumber(CharSequence text, int from) {
-        int n = text.length();
+    private int nextTokenNumber(char[] text, CharSequence view, int from) {
+        int n = text.length;
         for (int d = Math.max(from, 2); d < n; d++) {
-            char c = text.charAt(d);
+            char c = text[d];
             if (c < '1' || c > '9') {
                 continue;
             }
-            int w = LookAlikes.separatorBefore(text, d);
+            int w = LookAlikes.separatorBefore(view, d);
             if (w > 0 && types.endsWithLastSegment(text, w)) {
                 return d;
             }

@@ -16,6 +16,8 @@ final class TypeSet {
     private final String[] lastSegments;
     /** Upper-case ASCII letters some name starts with: most words are rejected on their first char. */
     private final boolean[] firstLetters = new boolean[128];
+    /** Bit {@code k} set when some last segment has {@code k} chars, k < 64: most words before a number fail here. */
+    private final long segmentLengths;
 
     private TypeSet(String[] names) {
         this.names = names;
@@ -24,6 +26,12 @@ final class TypeSet {
         for (String n : names) {
             firstLetters[n.charAt(0)] = true;
         }
+        long lengths = 0;
+        for (String segment : lastSegments) {
+            // Longer segments (a type name may have 64 chars) are always compared.
+            lengths |= segment.length() < 64 ? 1L << segment.length() : 0;
+        }
+        this.segmentLengths = lengths;
     }
 
     /** The length of the longest name, 0 when empty. */
@@ -45,12 +53,15 @@ final class TypeSet {
      * Whether the ASCII letters and digits just before {@code end} in {@code s} are, ignoring case,
      * the last segment of some name.
      */
-    boolean endsWithLastSegment(CharSequence s, int end) {
+    boolean endsWithLastSegment(char[] s, int end) {
         int start = end;
-        while (start > 0 && isAsciiLetterOrDigit(s.charAt(start - 1))) {
+        while (start > 0 && isAsciiLetterOrDigit(s[start - 1])) {
             start--;
         }
         int length = end - start;
+        if (length < 64 && (segmentLengths & 1L << length) == 0) {
+            return false;
+        }
         for (String segment : lastSegments) {
             if (segment.length() == length && equalsIgnoringAsciiCase(s, start, segment)) {
                 return true;
@@ -59,9 +70,9 @@ final class TypeSet {
         return false;
     }
 
-    private static boolean equalsIgnoringAsciiCase(CharSequence s, int start, String upper) {
+    private static boolean equalsIgnoringAsciiCase(char[] s, int start, String upper) {
         for (int k = 0; k < upper.length(); k++) {
-            char c = s.charAt(start + k);
+            char c = s[start + k];
             if ((c >= 'a' && c <= 'z' ? (char) (c - 32) : c) != upper.charAt(k)) {
                 return false;
             }

@@ -135,8 +135,9 @@ final class Vault {
     synchronized Issued protect(CharSequence text, List<Finding> rewritten, List<Item> items) {
         checkOpen();
         State s = state;
-        List<Finding> typed = typedTokens(text, rewritten);
-        LookAlikes.collect(text, s.reserved);
+        char[] chars = text.toString().toCharArray();
+        List<Finding> typed = typedTokens(chars, rewritten);
+        LookAlikes.collect(chars, s.reserved);
         if (s.reserved.size() > MAX_RESERVED) {
             throw new VeilException("this session has seen more than " + MAX_RESERVED
                     + " token look-alikes; start a new session");
@@ -177,7 +178,7 @@ final class Vault {
     }
 
     /** The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under the lock. */
-    private List<Finding> typedTokens(CharSequence text, List<Finding> rewritten) {
+    private List<Finding> typedTokens(char[] text, List<Finding> rewritten) {
         List<Finding> found = new ArrayList<>();
         if (mapping.isEmpty()) {
             return found;
@@ -188,10 +189,10 @@ final class Vault {
         }
         // Looked for as the text will be sent, next to "[...]": in "66_PERSON 1" the underscore glues
         // the look-alike to the IBAN ending in 66, but once the IBAN is "[IBAN_1]" restore reads it.
-        StringBuilder sent = new StringBuilder(text);
+        char[] sent = text.clone();
         for (Finding f : rewritten) {
-            sent.setCharAt(f.start(), '[');
-            sent.setCharAt(f.end() - 1, ']');
+            sent[f.start()] = '[';
+            sent[f.end() - 1] = ']';
         }
         mapping.lookAlikes(sent, found);
         List<Finding> outside = new ArrayList<>(found.size());

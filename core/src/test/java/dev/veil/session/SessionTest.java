@@ -106,6 +106,20 @@ class SessionTest {
     }
 
     @Test
+    void aTypedTokenOfATypeWithTheLongestPossibleNameIsSeenAsTyped() {
+        // Look-alike search skips words whose length no type's last segment has; a 64-char name is compared.
+        EntityType longest = EntityType.of("K" + "X".repeat(63));
+        Veil veil = Veil.builder().policy(PSEUDONYMIZE_ALL).deny(longest, "Project Zonnebloem").build();
+        Session s = veil.session("longest-type");
+        assertEquals("Over [" + longest.name() + "_1].", s.protect("Over Project Zonnebloem.").text());
+
+        ProtectedText typed = s.protect("Wat is " + longest.name() + "_1 precies?");
+
+        assertFalse(typed.text().contains(longest.name() + "_1 "), typed.text());
+        assertEquals("Wat is " + longest.name() + "_1 precies?", s.restore(typed.text()));
+    }
+
+    @Test
     void aTokenLookAlikeInATurnWithNothingToProtectIsNeverIssuedLater() {
         Session s = VEIL.session("typed-alone");
         String typed = s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
