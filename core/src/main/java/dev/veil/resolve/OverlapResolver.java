@@ -4,7 +4,9 @@ import dev.veil.EntityType;
 import dev.veil.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -36,19 +38,38 @@ public final class OverlapResolver {
             EntityType.POLITICAL_OPINION, EntityType.RELIGION, EntityType.SEXUAL_ORIENTATION,
             EntityType.TRADE_UNION, EntityType.CRIMINAL);
 
-    private static final Comparator<Finding> RANK = Comparator
-            .comparingInt(Finding::length).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
-            .thenComparingInt(f -> priority(f.type()))
-            .thenComparingInt(Finding::start);
+    private static final Map<EntityType, Integer> PRIORITY_INDEX = priorityIndex();
+
+    /**
+     * Longer first, then higher score, then by type priority, then earlier. Written out, not composed
+     * from {@link Comparator#thenComparing}: a dense form sorts hundreds of findings per call.
+     */
+    private static final Comparator<Finding> RANK = (a, b) -> {
+        int c = Integer.compare(b.length(), a.length());
+        if (c == 0) {
+            c = Double.compare(b.score(), a.score());
+        }
+        if (c == 0) {
+            c = Integer.compare(priority(a.type()), priority(b.type()));
+        }
+        return c != 0 ? c : Integer.compare(a.start(), b.start());
+    };
 
     private OverlapResolver() {
     }
 
+    private static Map<EntityType, Integer> priorityIndex() {
+        Map<EntityType, Integer> index = new HashMap<>();
+        for (int i = 0; i < PRIORITY.size(); i++) {
+            index.put(PRIORITY.get(i), i);
+        }
+        return Map.copyOf(index);
+    }
+
     /** The type's rank in the tie-break; users' own types come last. */
     static int priority(EntityType type) {
-        int i = PRIORITY.indexOf(type);
-        return i < 0 ? PRIORITY.size() : i;
+        Integer i = PRIORITY_INDEX.get(type);
+        return i == null ? PRIORITY.size() : i;
     }
 
     /**
@@ -58,7 +79,7 @@ public final class OverlapResolver {
      * @return a new list, sorted by start; two findings share chars only as co-labels of one span
      */
     public static List<Finding> resolve(List<Finding> findings) {
-        return resolve(null, findings, RANK);
+        return resolve(null, findings, f -> false);
     }
 
     /**
@@ -74,8 +95,20 @@ public final class OverlapResolver {
      */
     public static List<Finding> resolve(CharSequence text, List<Finding> findings,
             java.util.function.Predicate<Finding> winsOverlaps) {
-        return resolve(text, findings,
-                Comparator.<Finding>comparingInt(f -> winsOverlaps.test(f) ? 0 : 1).thenComparing(RANK));
+        if (findings.size() <= 1 || sortedWithoutOverlap(findings)) {
+            return List.copyOf(findings);
+        }
+        // The findings winsOverlaps accepts first, each group by rank: the predicate is asked once per
+        // finding, not once per comparison.
+        List<Finding> ranked = new ArrayList<>(findings.size());
+        List<Finding> others = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            (winsOverlaps.test(f) ? ranked : others).add(f);
+        }
+        ranked.sort(RANK);
+        others.sort(RANK);
+        ranked.addAll(others);
+        return keepByRank(text, ranked);
     }
 
     /**
@@ -89,15 +122,8 @@ public final class OverlapResolver {
         return resolve(null, findings, winsOverlaps);
     }
 
-    private static List<Finding> resolve(CharSequence text, List<Finding> findings, Comparator<Finding> rank) {
-        if (findings.size() <= 1) {
-            return List.copyOf(findings);
-        }
-        if (sortedWithoutOverlap(findings)) {
-            return List.copyOf(findings);
-        }
-        List<Finding> ranked = new ArrayList<>(findings);
-        ranked.sort(rank);
+    /** Keeps each finding of {@code ranked} that overlaps none kept before it, and what sticks out of the rest. */
+    private static List<Finding> keepByRank(CharSequence text, List<Finding> ranked) {
         TreeMap<Integer, Finding> kept = new TreeMap<>();
         List<Finding> coLabels = null;
         for (Finding f : ranked) {
