@@ -59,6 +59,8 @@ public final class Veil {
     private final Policy policy;
     private final Language language;
     private final List<Detector> detectors;
+    /** Per detector, the types it declared when the engine was built: it may report no other. */
+    private final List<Set<EntityType>> declaredTypes;
     private final Set<String> allowList;
     private final long detectorBudgetNanos;
     private final int maxTextLength;
@@ -102,6 +104,7 @@ public final class Veil {
         }
         all.removeIf(d -> d.entityTypes().stream().noneMatch(policy::actsOn));
         this.detectors = List.copyOf(all);
+        this.declaredTypes = all.stream().map(d -> Set.copyOf(d.entityTypes())).toList();
         this.sessions = new Sessions(new SessionEngine(), policy, b.sessionIdleTimeout, b.maxSessions,
                 b.sessionTicker, b.tokenKey);
     }
@@ -198,8 +201,8 @@ public final class Veil {
     private DetectionCache.Result detectAll(CharSequence text, Language language) {
         Input input = new Input(text, language);
         boolean complete = true;
-        for (Detector detector : detectors) {
-            complete &= input.run(detector, policy, detectorBudgetNanos);
+        for (int i = 0; i < detectors.size(); i++) {
+            complete &= input.run(detectors.get(i), declaredTypes.get(i), policy, detectorBudgetNanos);
         }
         if (!input.holdsCharsToFold()) {
             return new DetectionCache.Result(input.findings, complete);
@@ -209,8 +212,8 @@ public final class Veil {
         // two words separates ("BSN<ZWSP>111222333", a deny-listed "Project<NBSP>Alpha").
         DetectedText folded = DetectedText.of(text);
         Input seen = new Input(folded.text(), language);
-        for (Detector detector : detectors) {
-            complete &= seen.run(detector, policy, detectorBudgetNanos);
+        for (int i = 0; i < detectors.size(); i++) {
+            complete &= seen.run(detectors.get(i), declaredTypes.get(i), policy, detectorBudgetNanos);
         }
         List<Finding> both = new ArrayList<>(input.findings);
         both.addAll(folded.toOriginal(seen.findings));
@@ -370,6 +373,13 @@ public final class Veil {
         public boolean wantsRestoredReplies() {
             return cache != null;
         }
+
+        @Override
+        public Set<EntityType> reportableTypes() {
+            Set<EntityType> all = new HashSet<>();
+            declaredTypes.forEach(all::addAll);
+            return all;
+        }
     }
 
     /** The per-call view detectors get; collects their findings and checks them. Not thread-safe. */
@@ -378,6 +388,8 @@ public final class Veil {
         private final Language language;
         private final List<Finding> findings = new ArrayList<>();
         private final List<Finding> view = Collections.unmodifiableList(findings);
+        /** The type of the finding that failed the running detector for not being declared, or null. */
+        private EntityType undeclared;
 
         Input(CharSequence text, Language language) {
             this.text = text;
@@ -399,14 +411,23 @@ public final class Veil {
             return view;
         }
 
-        /** Runs one detector; false if it failed and the policy tolerated that. */
-        boolean run(Detector detector, Policy policy, long budgetNanos) {
+        /**
+         * Runs one detector; false if it failed and the policy tolerated that. A finding of a type the
+         * detector did not declare is a failure: sessions reserve typed token look-alikes only for the
+         * declared types, so a token of another type could restore to what the user typed.
+         */
+        boolean run(Detector detector, Set<EntityType> declared, Policy policy, long budgetNanos) {
             String id = detector.id();
             int before = findings.size();
             long started = budgetNanos > 0 ? System.nanoTime() : 0;
+            undeclared = null;
             try {
                 detector.detect(this, (start, end, type, score) -> {
                     checkSpan(start, end);
+                    if (!declared.contains(type)) {
+                        undeclared = type;
+                        throw new IllegalArgumentException("undeclared type");
+                    }
                     findings.add(new Finding(start, end, type, score, id));
                 });
             } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
@@ -416,7 +437,10 @@ public final class Veil {
                     findings.subList(before, findings.size()).clear();
                     return false;
                 }
-                throw new DetectionFailedException(id, e.getClass().getSimpleName());
+                // A type name is the detector's own constant, never text.
+                throw new DetectionFailedException(id, undeclared != null
+                        ? "reported " + undeclared.name() + ", a type missing from its entityTypes()"
+                        : e.getClass().getSimpleName());
             }
             if (budgetNanos > 0 && System.nanoTime() - started > budgetNanos) {
                 if (policy.toleratesFailureOf(id)) {

@@ -79,11 +79,30 @@ class VeilTest {
     }
 
     @Test
+    void aDetectorReportingATypeItDoesNotDeclareFailsClosedAndSaysWhich() {
+        // A session reserves typed look-alikes only for declared types: an undeclared one could get a token
+        // the user had typed ("CASE 1"), which would then restore to someone's data.
+        Detector sloppy = detector("sloppy", EntityType.PERSON,
+                (input, sink) -> sink.accept(5, 9, EntityType.of("CASE_FILE"), 0.9));
+        Veil veil = Veil.builder().detector(sloppy).build();
+
+        DetectionFailedException e = assertThrows(DetectionFailedException.class, () -> veil.protect("zaak 2024 van Jan"));
+
+        assertEquals("sloppy", e.detectorId());
+        assertTrue(e.getMessage().contains("CASE_FILE") && e.getMessage().contains("entityTypes()"), e.getMessage());
+        assertFalse(e.getMessage().contains("2024"), "no text in the message");
+        Veil tolerant = Veil.builder().policy(Policy.balanced().toBuilder().tolerateFailureOf("sloppy").build())
+                .detector(sloppy).build();
+        assertEquals(List.of(), tolerant.scan("zaak 2024 van Jan").stream().filter(f -> f.detector().equals("sloppy")).toList());
+    }
+
+    @Test
     void aLongerFindingOfAnotherTypeDoesNotHideABlockedType() {
         // The case-file span is longer and overlaps the start of the BSN: resolved by length alone it
         // would win, the prompt would be sent and the BSN's last digits with it.
         String text = "zaak AB-2024, BSN 111222333 graag";
-        Detector cases = detector("case", (input, sink) -> sink.accept(0, 22, EntityType.of("CASE_FILE"), 0.9));
+        Detector cases = detector("case", EntityType.of("CASE_FILE"),
+                (input, sink) -> sink.accept(0, 22, EntityType.of("CASE_FILE"), 0.9));
         Policy policy = Policy.balanced().toBuilder().action(EntityType.NL_BSN, Action.BLOCK).build();
         Veil veil = Veil.builder().policy(policy).detector(cases).build();
         List<Finding> found = veil.scan(text);
@@ -391,6 +410,12 @@ class VeilTest {
     }
 
     private static Detector detector(String id, java.util.function.BiConsumer<DetectionInput, FindingSink> body) {
+        return detector(id, EntityType.PERSON, body);
+    }
+
+    /** A detector that declares {@code type}, and does what {@code body} does. */
+    private static Detector detector(String id, EntityType type,
+            java.util.function.BiConsumer<DetectionInput, FindingSink> body) {
         return new Detector() {
             @Override
             public String id() {
@@ -399,7 +424,7 @@ class VeilTest {
 
             @Override
             public Set<EntityType> entityTypes() {
-                return Set.of(EntityType.PERSON);
+                return Set.of(type);
             }
 
             @Override

@@ -89,15 +89,33 @@ class RedactCommandTest {
     }
 
     @Test
+    void aRunOfOrdinaryNumberedTextNeverFillsTheSession() throws IOException {
+        // "Ordernummer 100001" is no token of any type the detectors report: nothing to reserve.
+        StringBuilder first = new StringBuilder("Mail jan@voorbeeld.nl over");
+        StringBuilder second = new StringBuilder("Mail piet@voorbeeld.nl over");
+        for (int i = 0; i < 30_000; i++) {
+            first.append(" Ordernummer ").append(100_000 + i).append(',');
+            second.append(" Ordernummer ").append(200_000 + i).append(',');
+        }
+        Path in = files.write("in.jsonl", "{\"text\": \"" + first + "\"}\n{\"text\": \"" + second + "\"}\n");
+        CliRun run = files.redactWithMapping(in, dir.resolve("run.map"), files.key("k.key", 1));
+
+        assertEquals(0, run.code(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[1].startsWith("{\"text\":\"Mail [EMAIL_2] over Ordernummer 200000,"), lines[1].substring(0, 60));
+    }
+
+    @Test
     void aRunFullOfTokenLookAlikesStopsWithAnInputErrorAndWritesItsMapping() throws IOException {
-        // One session remembers 50,000 look-alikes ("Ordernummer 100001" could be a typed token).
+        // One session remembers 50,000 look-alikes ("Email 100001" could be a typed token EMAIL_100001).
         StringBuilder first = new StringBuilder("Mail jan@voorbeeld.nl over");
         for (int i = 0; i < 49_990; i++) {
-            first.append(" Ordernummer ").append(100_000 + i).append(',');
+            first.append(" Email ").append(100_000 + i).append(',');
         }
         StringBuilder second = new StringBuilder("Mail jan@voorbeeld.nl over");
         for (int i = 49_990; i < 50_020; i++) {
-            second.append(" Ordernummer ").append(100_000 + i).append(',');
+            second.append(" Email ").append(100_000 + i).append(',');
         }
         Path in = files.write("in.jsonl", "{\"text\": \"" + first + "\"}\n{\"text\": \"" + second + "\"}\n");
         Path key = files.key("k.key", 1);

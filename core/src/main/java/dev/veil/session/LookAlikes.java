@@ -9,9 +9,10 @@ import java.util.Set;
  *
  * <p>Deliberately over-approximates what {@link TokenScanner} would accept: every number (up to
  * {@link TokenScanner#MAX_DIGITS} digits) directly after a word and one separator ({@code _ - space
- * \_}) reserves {@code WORD_NUMBER}, whatever the case, brackets or context. A token {@code T_n} is
- * then never issued when the last segment of {@code T} and {@code n} are reserved. Reserving too
- * much only skips a number. Stateless.
+ * \_}) reserves {@code WORD_NUMBER}, whatever the case, brackets or context, where the word is the
+ * last segment of a type the engine's detectors may report (any word if that is not known). A token
+ * {@code T_n} is then never issued when the last segment of {@code T} and {@code n} are reserved.
+ * Reserving too much only skips a number. Stateless.
  */
 final class LookAlikes {
 
@@ -20,11 +21,15 @@ final class LookAlikes {
 
     /** Adds {@code WORD_NUMBER} (upper case) for every number after a word and a separator. */
     static void collect(CharSequence s, Set<String> into) {
-        collect(s.toString().toCharArray(), into);
+        collect(s.toString().toCharArray(), null, into);
     }
 
-    /** As {@link #collect(CharSequence, Set)}, over the chars of the text: one array scan for digits. */
-    static void collect(char[] s, Set<String> into) {
+    /**
+     * As {@link #collect(CharSequence, Set)}, over the chars of the text (one array scan for digits), and
+     * only where the word is the last segment of one of {@code types}, if not null: a token of no other
+     * type can be issued, so "Ordernummer 12" in ordinary text reserves nothing.
+     */
+    static void collect(char[] s, TypeSet types, Set<String> into) {
         int n = s.length;
         int i = 0;
         while (i < n) {
@@ -39,7 +44,7 @@ final class LookAlikes {
             }
             if (d - i <= TokenScanner.MAX_DIGITS && (i == 0 || !isAsciiLetterOrDigit(s[i - 1]))) {
                 int w = separatorBefore(s, i);
-                if (w > 0) {
+                if (w > 0 && (types == null || types.endsWithLastSegment(s, w))) {
                     int ws = w;
                     while (ws > 0 && isAsciiLetterOrDigit(s[ws - 1])) {
                         ws--;

@@ -34,9 +34,9 @@ public final class Session implements AutoCloseable {
     /** Test seam: runs when a turn has been detected, just before it issues tokens. */
     Runnable beforeIssuing = () -> { };
 
-    Session(String id, byte[] tokenKey, Sessions owner) {
+    Session(String id, byte[] tokenKey, TypeSet lookAlikeWords, Sessions owner) {
         this.id = id;
-        this.vault = new Vault(tokenKey);
+        this.vault = new Vault(tokenKey, lookAlikeWords);
         this.owner = owner;
     }
 

@@ -2,6 +2,7 @@ package dev.veil.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.veil.EntityType;
 import dev.veil.Finding;
 import dev.veil.Language;
 import dev.veil.Policy;
@@ -10,6 +11,7 @@ import dev.veil.protect.Replacer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,6 +45,16 @@ public final class Sessions {
         /** Whether {@link #restored} does anything: if not, streamed replies are not collected for it. */
         default boolean wantsRestoredReplies() {
             return false;
+        }
+
+        /**
+         * Every type the engine's detectors may report, so every type a session can issue tokens for; or
+         * null if that is not known. A number after a word is reserved as a typed token look-alike only
+         * when the word is the last segment of one of these types ({@code Email 3}, not {@code
+         * Ordernummer 3}); with null, after every word.
+         */
+        default Set<EntityType> reportableTypes() {
+            return null;
         }
     }
 
@@ -89,6 +101,8 @@ public final class Sessions {
     private final byte[] tokenKey;
     private final Engine engine;
     private final Policy policy;
+    /** The types whose look-alikes a session reserves, or null for a number after any word. */
+    private final TypeSet lookAlikeWords;
 
     /**
      * @param engine      the engine that protects texts for these sessions
@@ -115,6 +129,9 @@ public final class Sessions {
             throw new IllegalArgumentException("a token key needs at least 16 bytes");
         }
         this.tokenKey = tokenKey == null ? null : tokenKey.clone();
+        Set<EntityType> reportable = engine.reportableTypes();
+        this.lookAlikeWords = reportable == null ? null
+                : TypeSet.of(reportable.stream().map(EntityType::name).toList());
         this.cache = Caffeine.newBuilder()
                 .expireAfterAccess(idleTimeout)
                 .maximumSize(maxSessions)
@@ -135,7 +152,7 @@ public final class Sessions {
      */
     public Session get(String id) {
         Objects.requireNonNull(id, "id");
-        return cache.get(id, k -> new Session(k, tokenKey, this));
+        return cache.get(id, k -> new Session(k, tokenKey, lookAlikeWords, this));
     }
 
     /** Ends the session with this id, if it is live. */

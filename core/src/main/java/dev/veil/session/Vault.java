@@ -80,15 +80,27 @@ final class Vault {
     }
 
     private final KeyedTokens keyed;
+    /** Null: a number after any word is reserved. */
+    private final TypeSet lookAlikeWords;
     private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
     private State state = new State();
     private volatile Mapping mapping = Mapping.EMPTY;
     /** Volatile, not locked: a stream restorer reads it for every chunk. */
     private volatile boolean closed;
 
+    /**
+     * @param tokenKey       key for deterministic keyed tokens, or null for per-session numbering
+     * @param lookAlikeWords the types a number after whose last segment is reserved as a typed token, or
+     *                       null to reserve a number after any word
+     */
+    Vault(byte[] tokenKey, TypeSet lookAlikeWords) {
+        this.keyed = tokenKey == null ? null : new KeyedTokens(tokenKey);
+        this.lookAlikeWords = lookAlikeWords;
+    }
+
     /** @param tokenKey key for deterministic keyed tokens, or null for per-session numbering */
     Vault(byte[] tokenKey) {
-        this.keyed = tokenKey == null ? null : new KeyedTokens(tokenKey);
+        this(tokenKey, null);
     }
 
     Mapping mapping() {
@@ -137,7 +149,7 @@ final class Vault {
         State s = state;
         char[] chars = text.toString().toCharArray();
         List<Finding> typed = typedTokens(chars, rewritten);
-        LookAlikes.collect(chars, s.reserved);
+        LookAlikes.collect(chars, lookAlikeWords, s.reserved);
         if (s.reserved.size() > MAX_RESERVED) {
             throw new VeilException("this session has seen more than " + MAX_RESERVED
                     + " token look-alikes; start a new session");

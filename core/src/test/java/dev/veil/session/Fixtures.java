@@ -14,11 +14,11 @@ final class Fixtures {
 
     /** A session that belongs to no engine: protect it with {@link #protect}. */
     static Session standalone() {
-        return new Session("test", null, null);
+        return new Session("test", null, null, null);
     }
 
     static Session keyed(byte[] key) {
-        return new Session("test", key, null);
+        return new Session("test", key, null, null);
     }
 
     /**

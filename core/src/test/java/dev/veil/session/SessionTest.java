@@ -120,6 +120,49 @@ class SessionTest {
     }
 
     @Test
+    void aNumberAfterAnOrdinaryWordReservesNothingSoLongDocumentsNeverFillASession() {
+        // 60,000 "Ordernummer N": no type ends in ORDERNUMMER, so none of them could be a typed token.
+        Session s = VEIL.session("orders");
+        for (int turn = 0; turn < 6; turn++) {
+            StringBuilder text = new StringBuilder("Bestellingen van jan@voorbeeld.nl:");
+            for (int i = 0; i < 10_000; i++) {
+                text.append(" Ordernummer ").append(1 + turn * 10_000 + i).append(',');
+            }
+            assertTrue(s.protect(text).text().startsWith("Bestellingen van [EMAIL_1]:"));
+        }
+        assertEquals("Mail [EMAIL_2]", s.protect("Mail piet@voorbeeld.nl").text(), "no number was skipped");
+    }
+
+    @Test
+    void aNumberAfterTheNameOfACustomDetectorsTypeIsReservedLikeABuiltInOne() {
+        EntityType caseFile = EntityType.of("CASE_FILE");
+        dev.veil.detect.Detector cases = new dev.veil.detect.Detector() {
+            @Override
+            public String id() {
+                return "cases";
+            }
+
+            @Override
+            public java.util.Set<EntityType> entityTypes() {
+                return java.util.Set.of(caseFile);
+            }
+
+            @Override
+            public void detect(dev.veil.detect.DetectionInput input, dev.veil.detect.FindingSink sink) {
+                String text = input.text().toString();
+                for (int at = text.indexOf("AB-"); at >= 0; at = text.indexOf("AB-", at + 1)) {
+                    sink.accept(at, at + 7, caseFile, 0.9);
+                }
+            }
+        };
+        Session s = Veil.builder().policy(PSEUDONYMIZE_ALL).detector(cases).build().session("cases");
+
+        assertEquals("Zie file 1 en file-2.", s.protect("Zie file 1 en file-2.").text());
+        assertEquals("Dossier [CASE_FILE_3].", s.protect("Dossier AB-2024.").text(), "1 and 2 were typed");
+        assertEquals("Zie file 1 en AB-2024.", s.restore("Zie file 1 en [CASE_FILE_3]."));
+    }
+
+    @Test
     void aTokenLookAlikeInATurnWithNothingToProtectIsNeverIssuedLater() {
         Session s = VEIL.session("typed-alone");
         String typed = s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
