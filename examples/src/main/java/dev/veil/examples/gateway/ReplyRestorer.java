@@ -10,9 +10,9 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Restores a complete (non-streamed) chat completions reply in place: the {@code message.content} of
- * every choice, and the string values inside the JSON arguments of its tool calls, get the session's
- * original values back.
+ * Restores a complete (non-streamed) chat completions reply in place: the {@code message.content} and
+ * {@code message.refusal} of every choice, and the string values inside the JSON arguments of its tool
+ * calls and of a legacy {@code function_call}, get the session's original values back.
  *
  * <p>Stateless; thread-safe as far as the session is.
  */
@@ -26,14 +26,21 @@ final class ReplyRestorer {
             if (!(choice.path("message") instanceof ObjectNode message)) {
                 continue;
             }
-            if (message.path("content").isTextual()) {
-                message.put("content", session.restore(message.get("content").asText()));
-            }
-            for (JsonNode call : message.path("tool_calls")) {
-                if (call.path("function") instanceof ObjectNode f && f.path("arguments").isTextual()) {
-                    f.put("arguments", restoreArguments(f.get("arguments").asText(), session, json));
+            for (String field : new String[] {"content", "refusal"}) {
+                if (message.path(field).isTextual()) {
+                    message.put(field, session.restore(message.get(field).asText()));
                 }
             }
+            for (JsonNode call : message.path("tool_calls")) {
+                restoreArgumentsOf(call.path("function"), session, json);
+            }
+            restoreArgumentsOf(message.path("function_call"), session, json);
+        }
+    }
+
+    private static void restoreArgumentsOf(JsonNode function, Session session, ObjectMapper json) {
+        if (function instanceof ObjectNode f && f.path("arguments").isTextual()) {
+            f.put("arguments", restoreArguments(f.get("arguments").asText(), session, json));
         }
     }
 

@@ -15,9 +15,10 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Copies a streamed chat completions reply (Server-Sent Events) from the upstream to the client, event
@@ -27,10 +28,11 @@ import java.util.TreeMap;
  * {@code [DONE]} or the end of the stream, whatever is still held back is released. Nothing else is
  * buffered: each event is flushed to the client as soon as it is complete.
  *
- * <p>Tool-call arguments ({@code delta.tool_calls[].function.arguments}) are the exception: their
- * fragments are collected per choice and call index and sent as one fragment, restored, just before
- * the choice's {@code finish_reason} (a tool cannot run on half its arguments anyway, and restoring
- * JSON needs the whole of it).
+ * <p>A refusal ({@code delta.refusal}) is restored the same way as content, with a restorer of its
+ * own. Tool-call arguments ({@code delta.tool_calls[].function.arguments}, and the legacy
+ * {@code delta.function_call.arguments}) are the exception: their fragments are collected per choice
+ * and call index and sent as one fragment, restored, just before the choice's {@code finish_reason}
+ * (a tool cannot run on half its arguments anyway, and restoring JSON needs the whole of it).
  *
  * <p>Restoring works on decoded JSON strings, never on raw bytes, so JSON escapes and chunk
  * boundaries cannot hide a token. Lines that are not JSON {@code data:} events pass through as they
@@ -43,8 +45,12 @@ final class StreamRelay {
     private final Session session;
     private final ObjectMapper json;
     private final Map<Integer, StreamRestorer> open = new TreeMap<>();
+    /** Restorers of {@code delta.refusal}, by choice index. */
+    private final Map<Integer, StreamRestorer> openRefusals = new TreeMap<>();
     /** Tool-call argument fragments by choice index, then by call index. */
     private final Map<Integer, Map<Integer, StringBuilder>> toolArguments = new TreeMap<>();
+    /** Legacy {@code function_call} argument fragments by choice index. */
+    private final Map<Integer, StringBuilder> functionArguments = new TreeMap<>();
     /** The latest chunk, whose id and model a chunk made up to release held-back text repeats. */
     private ObjectNode lastChunk;
 
@@ -110,6 +116,12 @@ final class StreamRelay {
         if (hasContent) {
             text.append(open.computeIfAbsent(index, i -> session.streamRestorer()).accept(delta.get("content").asText()));
         }
+        StringBuilder refusal = new StringBuilder();
+        boolean hasRefusal = delta != null && delta.path("refusal").isTextual();
+        if (hasRefusal) {
+            refusal.append(openRefusals.computeIfAbsent(index, i -> session.streamRestorer())
+                    .accept(delta.get("refusal").asText()));
+        }
         if (delta != null) {
             for (JsonNode call : delta.path("tool_calls")) {
                 if (call.path("function") instanceof ObjectNode f && f.path("arguments").isTextual()) {
@@ -119,6 +131,10 @@ final class StreamRelay {
                     f.put("arguments", "");
                 }
             }
+            if (delta.path("function_call") instanceof ObjectNode f && f.path("arguments").isTextual()) {
+                functionArguments.computeIfAbsent(index, i -> new StringBuilder()).append(f.get("arguments").asText());
+                f.put("arguments", "");
+            }
         }
         JsonNode finish = choice.get("finish_reason");
         if (finish != null && !finish.isNull()) {
@@ -127,31 +143,47 @@ final class StreamRelay {
             if (done != null) {
                 text.append(done.finish());
             }
+            StreamRestorer refused = openRefusals.remove(index);
+            if (refused != null) {
+                refusal.append(refused.finish());
+            }
         }
         if (hasContent || text.length() > 0) {
             ObjectNode d = delta instanceof ObjectNode o ? o : choice.putObject("delta");
             d.put("content", text.toString());
+        }
+        if (hasRefusal || refusal.length() > 0) {
+            ObjectNode d = choice.get("delta") instanceof ObjectNode o ? o : choice.putObject("delta");
+            d.put("refusal", refusal.toString());
         }
     }
 
     /** Sends the collected tool-call arguments of one choice, restored, as one extra chunk. */
     private void releaseToolArguments(int index, Writer out) throws IOException {
         Map<Integer, StringBuilder> calls = toolArguments.remove(index);
-        if (calls == null) {
-            return;
+        if (calls != null) {
+            ObjectNode delta = json.createObjectNode();
+            ArrayNode toolCalls = delta.putArray("tool_calls");
+            for (Map.Entry<Integer, StringBuilder> call : calls.entrySet()) {
+                toolCalls.addObject().put("index", call.getKey()).putObject("function")
+                        .put("arguments", ReplyRestorer.restoreArguments(call.getValue().toString(), session, json));
+            }
+            writeExtraChunk(index, delta, out);
         }
-        ObjectNode delta = json.createObjectNode();
-        ArrayNode toolCalls = delta.putArray("tool_calls");
-        for (Map.Entry<Integer, StringBuilder> call : calls.entrySet()) {
-            toolCalls.addObject().put("index", call.getKey()).putObject("function")
-                    .put("arguments", ReplyRestorer.restoreArguments(call.getValue().toString(), session, json));
+        StringBuilder function = functionArguments.remove(index);
+        if (function != null) {
+            ObjectNode delta = json.createObjectNode();
+            delta.putObject("function_call")
+                    .put("arguments", ReplyRestorer.restoreArguments(function.toString(), session, json));
+            writeExtraChunk(index, delta, out);
         }
-        writeExtraChunk(index, delta, out);
     }
 
     /** Releases what every choice still holds: the stream ended without (some) finish_reason. */
     private void releaseHeldBack(Writer out) throws IOException {
-        for (Integer index : List.copyOf(toolArguments.keySet())) {
+        Set<Integer> withArguments = new TreeSet<>(toolArguments.keySet());
+        withArguments.addAll(functionArguments.keySet());
+        for (Integer index : withArguments) {
             releaseToolArguments(index, out);
         }
         for (Map.Entry<Integer, StreamRestorer> e : open.entrySet()) {
@@ -161,6 +193,13 @@ final class StreamRelay {
             }
         }
         open.clear();
+        for (Map.Entry<Integer, StreamRestorer> e : openRefusals.entrySet()) {
+            String rest = e.getValue().finish();
+            if (!rest.isEmpty()) {
+                writeExtraChunk(e.getKey(), json.createObjectNode().put("refusal", rest), out);
+            }
+        }
+        openRefusals.clear();
         out.flush();
     }
 

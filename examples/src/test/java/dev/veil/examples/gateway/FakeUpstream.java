@@ -85,10 +85,16 @@ final class FakeUpstream implements AutoCloseable {
                 tokens.add(m.group());
             }
             String content = "Noted: " + String.join(", ", tokens) + extra;
-            if (request.has("tools")) {
+            if (request.has("tools") || request.has("functions")) {
                 ObjectNode arguments = json.createObjectNode();
                 tokens.forEach(arguments.putArray("mentions")::add);
-                toolCall(exchange, json.writeValueAsString(arguments), request.path("stream").asBoolean(false));
+                if (request.has("tools")) {
+                    toolCall(exchange, json.writeValueAsString(arguments), request.path("stream").asBoolean(false));
+                } else {
+                    functionCall(exchange, json.writeValueAsString(arguments), request.path("stream").asBoolean(false));
+                }
+            } else if (request.path("x_fake_refuse").asBoolean(false)) {
+                refuse(exchange, content, request.path("stream").asBoolean(false));
             } else if (request.path("stream").asBoolean(false)) {
                 stream(exchange, content, request.path("n").asInt(1));
             } else {
@@ -160,6 +166,62 @@ final class FakeUpstream implements AutoCloseable {
         }
         ObjectNode last = chunk();
         last.withArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls").putObject("delta");
+        event(out, json.writeValueAsString(last));
+        event(out, "[DONE]");
+        out.close();
+    }
+
+    /** A legacy {@code function_call} reply (the API's {@code functions} parameter), streamed or whole. */
+    private void functionCall(HttpExchange exchange, String arguments, boolean stream) throws IOException {
+        if (!stream) {
+            ObjectNode reply = json.createObjectNode().put("id", "chatcmpl-3").put("object", "chat.completion");
+            ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "function_call");
+            choice.putObject("message").put("role", "assistant").putNull("content")
+                    .putObject("function_call").put("name", "lookup").put("arguments", arguments);
+            send(exchange, 200, "application/json", json.writeValueAsString(reply));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        ObjectNode first = chunk();
+        first.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                .putObject("function_call").put("name", "lookup").put("arguments", "");
+        event(out, json.writeValueAsString(first));
+        for (int start = 0; start < arguments.length(); start += CHUNK) {
+            ObjectNode chunk = chunk();
+            chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                    .putObject("function_call")
+                    .put("arguments", arguments.substring(start, Math.min(arguments.length(), start + CHUNK)));
+            event(out, json.writeValueAsString(chunk));
+        }
+        ObjectNode last = chunk();
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "function_call").putObject("delta");
+        event(out, json.writeValueAsString(last));
+        event(out, "[DONE]");
+        out.close();
+    }
+
+    /** A refusal that repeats the tokens it saw, streamed or whole. */
+    private void refuse(HttpExchange exchange, String text, boolean stream) throws IOException {
+        if (!stream) {
+            ObjectNode reply = json.createObjectNode().put("id", "chatcmpl-4").put("object", "chat.completion");
+            ObjectNode choice = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+            choice.putObject("message").put("role", "assistant").putNull("content").put("refusal", text);
+            send(exchange, 200, "application/json", json.writeValueAsString(reply));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int start = 0; start < text.length(); start += CHUNK) {
+            ObjectNode chunk = chunk();
+            chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                    .put("refusal", text.substring(start, Math.min(text.length(), start + CHUNK)));
+            event(out, json.writeValueAsString(chunk));
+        }
+        ObjectNode last = chunk();
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
         event(out, json.writeValueAsString(last));
         event(out, "[DONE]");
         out.close();

@@ -343,6 +343,53 @@ class GatewayTest {
     }
 
     @Test
+    void legacyFunctionCallArgumentsInTheReplyAreRestoredWholeAndStreamed() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        request.putArray("functions").addObject().put("name", "lookup");
+        HttpResponse<String> response = post(request, "functions-1", null);
+
+        assertEquals(200, response.statusCode());
+        JsonNode call = json.readTree(response.body()).at("/choices/0/message/function_call");
+        assertEquals("lookup", call.path("name").asText());
+        assertEquals(ORIGINALS.stream().sorted().toList(), mentions(call.path("arguments").asText()));
+
+        ObjectNode streamed = chat(PROMPT, true);
+        streamed.putArray("functions").addObject().put("name", "lookup");
+        StringBuilder arguments = new StringBuilder();
+        for (String line : streamLines(streamed, "functions-2")) {
+            if (line.startsWith("data: {")) {
+                arguments.append(json.readTree(line.substring(6)).at("/choices/0/delta/function_call/arguments").asText(""));
+            }
+        }
+        assertEquals(ORIGINALS.stream().sorted().toList(), mentions(arguments.toString()));
+    }
+
+    @Test
+    void aRefusalIsRestoredWholeAndStreamed() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false).put("x_fake_refuse", true);
+        HttpResponse<String> response = post(request, "refusal-1", null);
+
+        assertEquals(200, response.statusCode());
+        String refusal = json.readTree(response.body()).at("/choices/0/message/refusal").asText();
+        for (String original : ORIGINALS) {
+            assertTrue(refusal.contains(original), "the refusal names " + typeOf(original) + " again");
+        }
+
+        StringBuilder streamed = new StringBuilder();
+        for (String line : streamLines(chat(PROMPT, true).put("x_fake_refuse", true), "refusal-2")) {
+            if (line.startsWith("data: {")) {
+                streamed.append(json.readTree(line.substring(6)).at("/choices/0/delta/refusal").asText(""));
+            }
+        }
+        for (String original : ORIGINALS) {
+            assertTrue(streamed.toString().contains(original), "the streamed refusal names " + typeOf(original));
+        }
+        assertFalse(streamed.toString().contains("_1]"), streamed.toString());
+    }
+
+    @Test
     void upstreamErrorBecomes502WithoutPromptText() throws Exception {
         startGateway();
         upstream.failWith = 500;
