@@ -430,6 +430,10 @@ public final class Veil {
                     }
                     findings.add(new Finding(start, end, type, score, id));
                 });
+                if (undeclared != null) {
+                    // The detector caught the sink's refusal and went on: its finding is lost, so it failed.
+                    throw new IllegalArgumentException("undeclared type");
+                }
             } catch (Exception | AssertionError | LinkageError | StackOverflowError e) {
                 // Exception, not RuntimeException: Kotlin or @SneakyThrows detectors throw undeclared
                 // checked exceptions, and their messages may quote the text just as well.
@@ -437,10 +441,9 @@ public final class Veil {
                     findings.subList(before, findings.size()).clear();
                     return false;
                 }
-                // A type name is the detector's own constant, never text.
+                // Not the type's name: a detector could build its types from the text.
                 throw new DetectionFailedException(id, undeclared != null
-                        ? "reported " + undeclared.name() + ", a type missing from its entityTypes()"
-                        : e.getClass().getSimpleName());
+                        ? "reported a type missing from its entityTypes()" : e.getClass().getSimpleName());
             }
             if (budgetNanos > 0 && System.nanoTime() - started > budgetNanos) {
                 if (policy.toleratesFailureOf(id)) {

@@ -24,7 +24,11 @@ public interface Detector {
      */
     String id();
 
-    /** The types this detector may report; the engine skips detectors whose types a policy ignores. */
+    /**
+     * The types this detector may report; the engine skips detectors whose types a policy ignores, and
+     * a finding of any other type fails the call (sessions guard only these types against token
+     * look-alikes the user typed).
+     */
     Set<EntityType> entityTypes();
 
     /**

@@ -57,6 +57,11 @@ final class Mapping {
         return tokens.isEmpty() && surrogates.isEmpty();
     }
 
+    /** The types this mapping has issued tokens for. */
+    TypeSet types() {
+        return types;
+    }
+
     /** The most chars a stream restorer may hold back with this mapping. */
     int maxHoldBack() {
         // The longest token, one char of look-ahead after it, and one more to keep a surrogate pair

@@ -94,6 +94,12 @@ final class TypeSet {
         return names.length == 0;
     }
 
+    /** The names of both sets; this one itself if it holds every name of {@code other}. */
+    TypeSet union(TypeSet other) {
+        java.util.Set<String> all = new java.util.TreeSet<>(Arrays.asList(names));
+        return all.addAll(Arrays.asList(other.names)) ? of(all) : this;
+    }
+
     /** Whether the normalised prefix {@code core} can still grow into {@code TYPE_digits}. */
     boolean viable(CharSequence core) {
         for (String t : names) {

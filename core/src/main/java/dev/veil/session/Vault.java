@@ -82,6 +82,8 @@ final class Vault {
     private final KeyedTokens keyed;
     /** Null: a number after any word is reserved. */
     private final TypeSet lookAlikeWords;
+    /** The words a number after which is reserved: those and the types of the mapping; null for any word. */
+    private TypeSet reserveAfter;
     private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
     private State state = new State();
     private volatile Mapping mapping = Mapping.EMPTY;
@@ -96,6 +98,7 @@ final class Vault {
     Vault(byte[] tokenKey, TypeSet lookAlikeWords) {
         this.keyed = tokenKey == null ? null : new KeyedTokens(tokenKey);
         this.lookAlikeWords = lookAlikeWords;
+        this.reserveAfter = lookAlikeWords;
     }
 
     /** @param tokenKey key for deterministic keyed tokens, or null for per-session numbering */
@@ -149,7 +152,7 @@ final class Vault {
         State s = state;
         char[] chars = text.toString().toCharArray();
         List<Finding> typed = typedTokens(chars, rewritten);
-        LookAlikes.collect(chars, lookAlikeWords, s.reserved);
+        LookAlikes.collect(chars, reserveAfter, s.reserved);
         if (s.reserved.size() > MAX_RESERVED) {
             throw new VeilException("this session has seen more than " + MAX_RESERVED
                     + " token look-alikes; start a new session");
@@ -446,6 +449,9 @@ final class Vault {
         Map<String, String> safe = new HashMap<>(s.valueBySurrogate);
         safe.keySet().removeAll(s.unsafeSurrogates);
         mapping = new Mapping(s.valueByToken, safe);
+        // An imported mapping may hold types this engine never reports; its tokens are issued again for
+        // the same values, so their look-alikes are reserved too.
+        reserveAfter = lookAlikeWords == null ? null : lookAlikeWords.union(mapping.types());
     }
 
     /** The state serialised for export, taken under the lock so it is consistent. */

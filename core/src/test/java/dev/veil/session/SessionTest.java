@@ -163,6 +163,42 @@ class SessionTest {
     }
 
     @Test
+    void aSessionWithAnImportedMappingReservesLookAlikesOfItsTypesTooEvenIfTheEngineNeverReportsThem() {
+        // Engine A issued CASE_FILE_1; engine B (default detectors) imports that mapping and sees the user
+        // type CASE_FILE_2 before the literal CASE_FILE_1: the token it issues for it must not be CASE_FILE_2.
+        EntityType caseFile = EntityType.of("CASE_FILE");
+        dev.veil.detect.Detector cases = new dev.veil.detect.Detector() {
+            @Override
+            public String id() {
+                return "cases";
+            }
+
+            @Override
+            public java.util.Set<EntityType> entityTypes() {
+                return java.util.Set.of(caseFile);
+            }
+
+            @Override
+            public void detect(dev.veil.detect.DetectionInput input, dev.veil.detect.FindingSink sink) {
+                int at = input.text().toString().indexOf("DOSSIER-77");
+                if (at >= 0) {
+                    sink.accept(at, at + 10, caseFile, 0.95);
+                }
+            }
+        };
+        byte[] key = new byte[32];
+        Session a = Veil.builder().policy(PSEUDONYMIZE_ALL).detector(cases).build().session("a");
+        assertEquals("zie [CASE_FILE_1]", a.protect("zie DOSSIER-77").text());
+        Session b = VEIL.session("imported-case-files");
+        b.importMapping(key, a.exportMapping(key));
+
+        String typed = "Mijn notities: CASE_FILE_2. En CASE_FILE_1 typte ik zelf.";
+        String sent = b.protect(typed).text();
+
+        assertEquals(typed, b.restore(sent), sent);
+    }
+
+    @Test
     void aTokenLookAlikeInATurnWithNothingToProtectIsNeverIssuedLater() {
         Session s = VEIL.session("typed-alone");
         String typed = s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
