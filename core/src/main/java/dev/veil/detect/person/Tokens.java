@@ -130,9 +130,9 @@ final class Tokens {
                     mark = Math.min(nextAt, nextScheme);
                     markRunStart = mark == NO_MARK ? NO_MARK : runStart(t, mark);
                 }
-                // Only the run that holds the next '@' or "://", or one starting with w, can be an
-                // address: every other run skips the scan to its end.
-                int runEnd = (mark - s < ADDRESS_SCAN && markRunStart <= s) || ch == 'w' || ch == 'W'
+                // Only the run that holds the next '@' or "://", or one that may start with "www.", can be
+                // an address: every other run skips the scan to its end.
+                int runEnd = (mark - s < ADDRESS_SCAN && markRunStart <= s) || mayStartWww(t, s, len)
                         ? addressRunEnd(t, s, len) : s;
                 if (runEnd > s) {
                     // "Vries<jan@x.nl>", "Vries](https://x)": the address starts after the bracket or quote
@@ -297,6 +297,14 @@ final class Tokens {
                 k = j;
             }
         }
+    }
+
+    /**
+     * What {@link #addressRunEnd} needs of a run without '@' or "://" to call it an address: "w" or "W",
+     * two more chars, a dot and a fifth char. Dutch has many words that start with w (wat, we, wel).
+     */
+    private static boolean mayStartWww(char[] t, int s, int len) {
+        return (t[s] == 'w' || t[s] == 'W') && s + 4 < len && t[s + 3] == '.';
     }
 
     /** The end of a whitespace-delimited run that holds '@' or "://" or starts with "www.", else {@code s}. */
