@@ -378,14 +378,24 @@ final class Tokens {
      */
     private int wordEnd(char[] t, int i, int len, long seed, long multiplier) {
         long h = seed;
+        // Two ASCII chars per step as h * m^2 + (a * m + b), the same value as two single steps: the
+        // chain of dependent multiplications, which bounds this loop, is half as long.
+        long squared = multiplier * multiplier;
         while (i < len) {
             char c = t[i];
             if (c < 0x80 && c != '\'') {
-                if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
+                if (!isAsciiLetterOrDigit(c)) {
                     break;
                 }
-                h = h * multiplier + (c >= 'A' && c <= 'Z' ? c + 32 : c);
-                i++;
+                long a = c >= 'A' && c <= 'Z' ? c + 32 : c;
+                char d;
+                if (i + 1 < len && (d = t[i + 1]) < 0x80 && isAsciiLetterOrDigit(d)) {
+                    h = h * squared + (a * multiplier + (d >= 'A' && d <= 'Z' ? d + 32 : d));
+                    i += 2;
+                } else {
+                    h = h * multiplier + a;
+                    i++;
+                }
             } else if (Character.isLetterOrDigit(c) || isMark(c) || Character.isSurrogate(c)) {
                 if (Character.isHighSurrogate(c) && i + 1 < len) {
                     int cp = Character.codePointAt(t, i, len);
@@ -410,6 +420,11 @@ final class Tokens {
         }
         wordHash = h;
         return i;
+    }
+
+    /** For a char below 0x80: a letter or a digit. */
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9';
     }
 
     private static boolean isAsciiLetter(char c) {
