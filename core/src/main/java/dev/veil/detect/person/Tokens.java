@@ -65,6 +65,12 @@ final class Tokens {
     /** More English than Dutch function words in the text. */
     boolean mostlyEnglish;
 
+    /** Tokens with DUTCH and with ENGLISH flags, a word with a capital, and the first {@link #lowerGiven} token. */
+    private int dutchWords;
+    private int englishWords;
+    private boolean capitalWord;
+    private int firstLowerGiven;
+
     /** {@link Lexicon#rawHash} of the word {@link #wordEnd} last read. */
     private long wordHash;
 
@@ -89,6 +95,10 @@ final class Tokens {
             nKnown = 0;
         }
         nFound = 0;
+        dutchWords = 0;
+        englishWords = 0;
+        capitalWord = false;
+        firstLowerGiven = Integer.MAX_VALUE;
         int i = 0;
         boolean sentence = true;
         boolean line = true;
@@ -196,19 +206,10 @@ final class Tokens {
             line = false;
             space = false;
         }
-        int dutchWords = 0;
-        int englishWords = 0;
-        for (int k = 0; k < n; k++) {
-            dutchWords += (lex[k] & Lexicon.DUTCH) != 0 ? 1 : 0;
-            englishWords += (lex[k] & Lexicon.ENGLISH) != 0 ? 1 : 0;
-        }
         mostlyEnglish = englishWords > dutchWords;
-        caseless = true;
-        for (int k = 0; k < n && caseless; k++) {
-            caseless = (shape[k] & (CAP | ALL_CAPS)) == 0 || kind[k] != WORD;
-        }
-        if (!caseless) {
-            lowerCaseFullNames();
+        caseless = !capitalWord;
+        if (!caseless && firstLowerGiven < n) {
+            lowerCaseFullNames(firstLowerGiven);
         }
         if (caseless) {
             int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
@@ -271,18 +272,25 @@ final class Tokens {
         return c < 0x80 ? isAsciiSpace(c) : Character.isWhitespace(c);
     }
 
+    /** Flags of a word that {@link #lowerCaseFullNames} never reads as a given name typed in lower case. */
+    private static final int NOT_LOWER_GIVEN = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE
+            | Lexicon.TITLE | Lexicon.CUE | Lexicon.GREETING | Lexicon.SAID | Lexicon.VERB | Lexicon.HEADER | Lexicon.ORG
+            | Lexicon.LOCATIVE | Lexicon.DISEASE | Lexicon.DICT;
+
+    /** A known given name in lower case that is no ordinary word: where {@link #lowerCaseFullNames} may start one. */
+    private static boolean lowerGiven(byte kind, int shape, int lex, int length) {
+        return kind == WORD && (shape & LOWER) != 0 && (lex & Lexicon.FIRST) != 0 && (lex & NOT_LOWER_GIVEN) == 0
+                && length >= 3;
+    }
+
     /**
      * "leone mazzi", "benjamin a seiler": in text that otherwise uses capitals, a known given name
      * followed (after at most one initial) by a known family name, both in lower case and neither an
      * ordinary word, is a name typed without capitals; both words are treated as capitalised.
      */
-    private void lowerCaseFullNames() {
-        int notNames = Lexicon.COMMON | Lexicon.MISC | Lexicon.PLACE | Lexicon.PARTICLE | Lexicon.TITLE
-                | Lexicon.CUE | Lexicon.GREETING | Lexicon.SAID | Lexicon.VERB | Lexicon.HEADER | Lexicon.ORG
-                | Lexicon.LOCATIVE | Lexicon.DISEASE | Lexicon.DICT;
-        for (int k = 0; k + 1 < n; k++) {
-            if (kind[k] != WORD || (shape[k] & LOWER) == 0 || (lex[k] & Lexicon.FIRST) == 0 || (lex[k] & notNames) != 0
-                    || end[k] - start[k] < 3) {
+    private void lowerCaseFullNames(int from) {
+        for (int k = from; k + 1 < n; k++) {
+            if (!lowerGiven(kind[k], shape[k], lex[k], end[k] - start[k])) {
                 continue;
             }
             int j = k + 1;
@@ -291,7 +299,7 @@ final class Tokens {
             }
             // The family name may be an ordinary word ("pieter bakker"): the given name before it decides.
             if ((shape[j] & LINE) == 0 && kind[j] == WORD && (shape[j] & LOWER) != 0 && (lex[j] & Lexicon.LAST) != 0
-                    && (lex[j] & notNames & ~Lexicon.DICT) == 0 && end[j] - start[j] >= 3) {
+                    && (lex[j] & NOT_LOWER_GIVEN & ~Lexicon.DICT) == 0 && end[j] - start[j] >= 3) {
                 shape[k] = (shape[k] & ~LOWER) | CAP;
                 shape[j] = (shape[j] & ~LOWER) | CAP;
                 k = j;
@@ -519,6 +527,17 @@ final class Tokens {
         kind[n] = k;
         shape[n] = sh | (sentence && k != PUNCT ? SENT : 0);
         lex[n] = lf;
+        // What the passes after tokenizing need, gathered here rather than in a pass of their own each.
+        if (k == WORD && (sh & (CAP | ALL_CAPS)) != 0) {
+            capitalWord = true;
+        }
+        if (lf != 0) {
+            dutchWords += (lf & Lexicon.DUTCH) != 0 ? 1 : 0;
+            englishWords += (lf & Lexicon.ENGLISH) != 0 ? 1 : 0;
+            if (firstLowerGiven == Integer.MAX_VALUE && lowerGiven(k, sh, lf, e - s)) {
+                firstLowerGiven = n;
+            }
+        }
         n++;
     }
 
