@@ -307,8 +307,11 @@ public final class PersonDetector implements Detector {
      */
     private static void bracketedInitials(Tokens t) {
         int found = t.nFound;
-        for (int k = 1; k + 1 < t.n; k++) {
-            if (t.kind[k] != WORD || !t.punct(k - 1, '(') || !t.punct(k + 1, ')') || !initialsShape(t, k)) {
+        // Initials start with a capital: only words with one are looked at.
+        for (int c = 0; c < t.nCapital; c++) {
+            int k = t.capital[c];
+            if (k < 1 || k + 1 >= t.n || t.kind[k] != WORD || !t.punct(k - 1, '(') || !t.punct(k + 1, ')')
+                    || !initialsShape(t, k)) {
                 continue;
             }
             int before = k - 2;
@@ -368,8 +371,9 @@ public final class PersonDetector implements Detector {
             return;
         }
         int things = 0;
-        for (int k = 1; k < t.n && things < t.thing.length; k++) {
-            if (t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
+        for (int c = 0; c < t.nCapital && things < t.thing.length; c++) {
+            int k = t.capital[c];
+            if (k >= 1 && t.kind[k] == WORD && t.is(k, CAP) && !t.is(k, LINE) && !t.has(k, FIRST | LAST) && thingMarker(t, k - 1)
                     && !(t.has(k - 1, Lexicon.DICT) && attributive(t, k + 1))) {
                 t.thing[things] = k;
                 t.thingHash[things] = t.textHash(k);
@@ -452,7 +456,8 @@ public final class PersonDetector implements Detector {
     private static void mentionsOfKnownFamilyNames(Tokens t) {
         int f = 0;
         int found = t.nFound;
-        for (int k = 0; k < t.n; k++) {
+        for (int c = 0; c < t.nCapital; c++) {
+            int k = t.capital[c];
             if (t.kind[k] != WORD || !t.is(k, CAP) || t.has(k, PLACE | COMMON | MISC | EPONYM | ORG)
                     || !t.isKnownFamilyName(k) || inCompound(t, k, k + 1)) {
                 continue;

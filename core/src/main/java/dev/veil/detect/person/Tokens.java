@@ -42,6 +42,13 @@ final class Tokens {
     private int[] knownSlots = new int[64];
     private int[] knownHashes = new int[64];
 
+    /**
+     * Indices of the words with a capital (CAP or ALL_CAPS), ascending: the passes that look only at
+     * such words walk this list, a tenth of the tokens in ordinary prose, instead of every token.
+     */
+    int[] capital = new int[64];
+    int nCapital;
+
     /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
     final int[] thing = new int[64];
     final int[] thingHash = new int[64];
@@ -95,6 +102,7 @@ final class Tokens {
             nKnown = 0;
         }
         nFound = 0;
+        nCapital = 0;
         dutchWords = 0;
         englishWords = 0;
         capitalWord = false;
@@ -219,6 +227,7 @@ final class Tokens {
                 if (kind[k] == WORD && (lex[k] & (Lexicon.FIRST | Lexicon.LAST)) != 0 && (lex[k] & notNames) == 0
                         && end[k] - start[k] > 2) {
                     shape[k] = (shape[k] & ~LOWER) | CAP;
+                    addCapital(k); // in order: without capitals the list was empty
                 }
             }
         }
@@ -302,6 +311,8 @@ final class Tokens {
                     && (lex[j] & NOT_LOWER_GIVEN & ~Lexicon.DICT) == 0 && end[j] - start[j] >= 3) {
                 shape[k] = (shape[k] & ~LOWER) | CAP;
                 shape[j] = (shape[j] & ~LOWER) | CAP;
+                insertCapital(k);
+                insertCapital(j);
                 k = j;
             }
         }
@@ -530,6 +541,7 @@ final class Tokens {
         // What the passes after tokenizing need, gathered here rather than in a pass of their own each.
         if (k == WORD && (sh & (CAP | ALL_CAPS)) != 0) {
             capitalWord = true;
+            addCapital(n);
         }
         if (lf != 0) {
             dutchWords += (lf & Lexicon.DUTCH) != 0 ? 1 : 0;
@@ -539,6 +551,27 @@ final class Tokens {
             }
         }
         n++;
+    }
+
+    private void addCapital(int k) {
+        if (nCapital == capital.length) {
+            capital = Arrays.copyOf(capital, nCapital * 2);
+        }
+        capital[nCapital++] = k;
+    }
+
+    /** Adds token {@code k}, a word that got its capital after tokenizing, in its place in the list. */
+    private void insertCapital(int k) {
+        int at = nCapital;
+        while (at > 0 && capital[at - 1] > k) {
+            at--;
+        }
+        if (at > 0 && capital[at - 1] == k) {
+            return;
+        }
+        addCapital(0);
+        System.arraycopy(capital, at, capital, at + 1, nCapital - 1 - at);
+        capital[at] = k;
     }
 
     boolean is(int i, int shapeFlag) {
