@@ -41,6 +41,11 @@ final class Tokens {
     /** Open-addressing set of remembered family names: token index + 1 (0 = empty) and its text hash. */
     private int[] knownSlots = new int[64];
     private int[] knownHashes = new int[64];
+    /**
+     * One bit per {@link #filterBit} of each remembered family name: most capitalised words are told
+     * apart from all of them by length and first and last char, without hashing their text.
+     */
+    private long knownFilter;
 
     /**
      * Indices of the words with a capital (CAP or ALL_CAPS), ascending: the passes that look only at
@@ -100,6 +105,7 @@ final class Tokens {
         if (nKnown > 0) {
             Arrays.fill(knownSlots, 0);
             nKnown = 0;
+            knownFilter = 0;
         }
         nFound = 0;
         nCapital = 0;
@@ -636,6 +642,7 @@ final class Tokens {
         }
         knownSlots[slot] = i + 1;
         knownHashes[slot] = h;
+        knownFilter |= 1L << filterBit(i);
         nKnown++;
         if (nKnown * 2 > knownSlots.length) {
             growKnown();
@@ -658,6 +665,11 @@ final class Tokens {
                 knownHashes[slot] = oldHashes[k];
             }
         }
+    }
+
+    /** A bit index from token {@code i}'s length, first and last char: equal texts get equal bits. */
+    private int filterBit(int i) {
+        return (end[i] - start[i]) * 7 + chars[start[i]] * 3 + chars[end[i] - 1];
     }
 
     /** A hash of token {@code i}'s text, case-sensitive. */
@@ -690,7 +702,7 @@ final class Tokens {
 
     /** The token index of the remembered family name that token {@code i} spells, or -1. */
     int knownFamilyName(int i) {
-        if (nKnown == 0) {
+        if (nKnown == 0 || (knownFilter & 1L << filterBit(i)) == 0) {
             return -1;
         }
         int h = textHash(i);
