@@ -316,7 +316,7 @@ public final class PersonDetector implements Detector {
             }
             int before = k - 2;
             boolean afterSentence = t.is(k - 1, LINE) || before < 0
-                    || t.kind[before] == PUNCT && ".!?\"'\u201d\u2019".indexOf(t.text().charAt(t.start[before])) >= 0;
+                    || t.kind[before] == PUNCT && ".!?\"'\u201d\u2019".indexOf(t.chars()[t.start[before]]) >= 0;
             // "... voor deze wagen ( PMA ) Ook voor deze ...": the next item starts right after the brackets.
             int after = k + 2;
             boolean beforeSentence = after >= t.n || t.is(after, LINE)
@@ -339,16 +339,16 @@ public final class PersonDetector implements Detector {
         if (len < 2 || len > 4) {
             return false;
         }
-        CharSequence text = t.text();
+        char[] text = t.chars();
         int capitals = 0;
         for (int i = a; i < a + len; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c < 'A' || c > 'z' || c > 'Z' && c < 'a') {
                 return false;
             }
             capitals += c <= 'Z' ? 1 : 0;
         }
-        return capitals >= 2 && text.charAt(a) <= 'Z';
+        return capitals >= 2 && text[a] <= 'Z';
     }
 
     /** Whether token {@code k} lies in one of the first {@code found} findings. */
@@ -600,7 +600,7 @@ public final class PersonDetector implements Detector {
      * initial, even a letter that also abbreviates a page ("p. 12").
      */
     private boolean letterBeforeName(Tokens t, int i) {
-        return t.kind[i] == ABBR && t.end[i] - t.start[i] == 2 && Character.isUpperCase(t.text().charAt(t.start[i]))
+        return t.kind[i] == ABBR && t.end[i] - t.start[i] == 2 && Character.isUpperCase(t.chars()[t.start[i]])
                 && i + 1 < t.n && !t.is(i + 1, LINE) && t.kind[i + 1] == WORD
                 && (t.has(i + 1, PARTICLE) || isNameWord(t, i + 1));
     }
@@ -644,7 +644,8 @@ public final class PersonDetector implements Detector {
 
     /** "Txd1", "Kg7", "A6", "T6e7": a word that ends in a digit is a chess move, a model or a grid square. */
     private static boolean codeShape(Tokens t, int i) {
-        return Character.isDigit(t.text().charAt(t.end[i] - 1));
+        char c = t.chars()[t.end[i] - 1];
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
     }
 
     /**
@@ -660,20 +661,20 @@ public final class PersonDetector implements Detector {
 
     /** Capitalised particles that start a surname: Van Dijk, De Smet, Vanden Bossche, Di Rupo, El Idrissi. */
     private static boolean leadingParticle(Tokens t, int i) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int a = t.start[i];
         int len = t.end[i] - a;
         if (len < 2 || len > 6) {
             return false;
         }
-        char c0 = Character.toLowerCase(s.charAt(a));
-        char c1 = Character.toLowerCase(s.charAt(a + 1));
+        char c0 = Character.toLowerCase(s[a]);
+        char c1 = Character.toLowerCase(s[a + 1]);
         // Excludes articles and pronouns that head titles and sentences: Het, Den, Der, Des, Du, La, Le.
         return switch (len) {
             case 2 -> (c0 == 'd' && (c1 == 'e' || c1 == 'i' || c1 == 'a')) || (c0 == 'e' && c1 == 'l')
                     || (c0 == 'a' && c1 == 'l') || (c0 == 'm' && c1 == 'c');
             case 3 -> (c0 == 'v' && c1 == 'a') || (c0 == 'v' && c1 == 'o')
-                    || (c0 == 'd' && c1 == 'e' && Character.toLowerCase(s.charAt(a + 2)) == 'l') // Del Piero
+                    || (c0 == 'd' && c1 == 'e' && Character.toLowerCase(s[a + 2]) == 'l') // Del Piero
                     || (c0 == 't' && c1 == 'e') || (c0 == 'm' && c1 == 'a');
             default -> c0 == 'v' && c1 == 'a';
         };
@@ -686,7 +687,7 @@ public final class PersonDetector implements Detector {
      */
     private static boolean vanAfterNonGivenName(Tokens t, int i, int j) {
         return j > i && t.kind[j - 1] == WORD && !t.has(j - 1, FIRST) && t.is(j, LOWER)
-                && is(t.text(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
+                && is(t.chars(), t, j, "van") && !(j + 1 < t.n && t.has(j + 1, PARTICLE));
     }
 
     /**
@@ -704,15 +705,15 @@ public final class PersonDetector implements Detector {
     }
 
     private static boolean frenchArticle(Tokens t, int i) {
-        CharSequence s = t.text();
-        return t.kind[i] == WORD && Character.isUpperCase(s.charAt(t.start[i]))
+        char[] s = t.chars();
+        return t.kind[i] == WORD && Character.isUpperCase(s[t.start[i]])
                 && (is(s, t, i, "le") || is(s, t, i, "la") || is(s, t, i, "les"));
     }
 
     /** A capitalised De or Het and a TITLED word: "De Morgen", "Het Nieuwsblad", "De Lijn". */
     private static boolean titledThing(Tokens t, int i) {
         return i + 1 < t.n && t.kind[i] == WORD && t.is(i, CAP) && t.has(i + 1, Lexicon.TITLED)
-                && (is(t.text(), t, i, "de") || is(t.text(), t, i, "het"));
+                && (is(t.chars(), t, i, "de") || is(t.chars(), t, i, "het"));
     }
 
     /**
@@ -741,7 +742,7 @@ public final class PersonDetector implements Detector {
             return false;
         }
         for (int c = t.start[j]; c < t.end[j]; c++) {
-            char ch = t.text().charAt(c);
+            char ch = t.chars()[c];
             if (ch != 'I' && ch != 'V' && ch != 'X') {
                 return false;
             }
@@ -753,8 +754,8 @@ public final class PersonDetector implements Detector {
     private static boolean middleLetter(Tokens t, int j) {
         // Typed without capitals ("benjamin a seiler") a lower-case letter between two names counts too.
         boolean letter = t.end[j] - t.start[j] == 1 && (t.kind[j] == WORD || t.kind[j] == ABBR)
-                || t.kind[j] == ABBR && t.end[j] - t.start[j] == 2 && t.text().charAt(t.start[j] + 1) == '.';
-        char c = t.text().charAt(t.start[j]);
+                || t.kind[j] == ABBR && t.end[j] - t.start[j] == 2 && t.chars()[t.start[j] + 1] == '.';
+        char c = t.chars()[t.start[j]];
         return letter && (t.kind[j] == WORD && Character.isUpperCase(c) || Character.isLowerCase(c) && t.caseless)
                 && j + 1 < t.n && t.kind[j + 1] == WORD && t.is(j + 1, CAP) && !t.is(j + 1, LINE);
     }
@@ -795,7 +796,7 @@ public final class PersonDetector implements Detector {
         if ((t.lex[i] & (FIRST | LAST)) != 0) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[i];
         return e - t.start[i] >= 8 && (endsWith(s, e, "minister") || endsWith(s, e, "chef")
                 || endsWith(s, e, "directeur") || endsWith(s, e, "voorzitter") || endsWith(s, e, "woordvoerder")
@@ -806,7 +807,7 @@ public final class PersonDetector implements Detector {
     /** Whether token {@code w} is a place name joined by token {@code joint}, a comma, "en" or "and". */
     private static boolean coordinatedPlace(Tokens t, int w, int joint) {
         return w >= 0 && w < t.n && t.kind[w] == WORD && t.is(w, CAP) && (t.lex[w] & (PLACE | FIRST | LAST)) == PLACE
-                && (t.punct(joint, ',') || t.kind[joint] == WORD && (is(t.text(), t, joint, "en") || is(t.text(), t, joint, "and")));
+                && (t.punct(joint, ',') || t.kind[joint] == WORD && (is(t.chars(), t, joint, "en") || is(t.chars(), t, joint, "and")));
     }
 
     /** Heads that name things, also at the end of a compound: bank in "zakenbank", bedrijf in "houtkapbedrijf". */
@@ -835,7 +836,7 @@ public final class PersonDetector implements Detector {
         if (t.kind[i] != WORD || !t.is(i, LOWER) || t.has(i, CUE | TITLE)) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[i];
         int len = e - t.start[i];
         // Looked up by length and by last letter: no string is made, and only a few entries are compared.
@@ -846,7 +847,7 @@ public final class PersonDetector implements Detector {
                 }
             }
         }
-        char last = Character.toLowerCase(s.charAt(e - 1));
+        char last = Character.toLowerCase(s[e - 1]);
         if (last >= 'a' && last <= 'z') {
             for (String ending : THING_ENDINGS_BY_LAST[last - 'a']) {
                 if (len >= ending.length() && endsWith(s, e, ending)) {
@@ -1123,12 +1124,12 @@ public final class PersonDetector implements Detector {
         }
         if (context > 0 && context < 0.95 && nName == 1 && nInit == 0 && nParticle == 0
                 && (t.lex[firstName] & (FIRST | LAST)) == 0 && wordShape(t, firstName)
-                && !endsWith(t.text(), t.end[firstName], "ly")) { // but "Vader Whately"
+                && !endsWith(t.chars(), t.end[firstName], "ly")) { // but "Vader Whately"
             context = 0; // "auteur Kleuterleidsters mogen", "auteur Oorspronkelijk was": too long for the word list
         }
 
         if (context == 0 && t.dutch && end - first >= 3 && t.kind[first] == WORD && t.punct(first + 1, '-')
-                && !t.is(first + 1, SPACE) && is(t.text(), t, first, "sint")) {
+                && !t.is(first + 1, SPACE) && is(t.chars(), t, first, "sint")) {
             return 0; // "Sint-Michiels", "Sint-Pieters-Kapelle", "Sint-Agatha-Berchem": a town or parish
         }
         if (context == 0 && t.dutch && frenchArticleLed(t, first, end)) {
@@ -1162,7 +1163,7 @@ public final class PersonDetector implements Detector {
                     // that is a family name somewhere, before a place or firm.
                     || t.dutch && (ff & FIRST) == 0 && demonymShape(t, firstName)
                     // "Broederlijk Delen", "Natuurwandeling Bijen": an ordinary derivation no list holds.
-                    || (ff & (FIRST | LAST)) == 0 && wordShape(t, firstName) && !endsWith(t.text(), t.end[firstName], "ly");
+                    || (ff & (FIRST | LAST)) == 0 && wordShape(t, firstName) && !endsWith(t.chars(), t.end[firstName], "ly");
             if (givenFirst && ((ff & COMMON) == 0 || lastFam)) {
                 base = 0.9;
             } else if (nName == 2 && nParticle == 0 && (ff & (FIRST | COMMON | PLACE)) == (FIRST | COMMON) && !sent
@@ -1241,14 +1242,14 @@ public final class PersonDetector implements Detector {
             base = Math.min(base, 0.45); // "Coopers & Lybrand", "Hill & Knowlton": a firm
         }
         if (context == 0 && !t.dutch && (ff & FIRST) == 0 && prev >= 0 && prev == first - 1
-                && (is(t.text(), t, prev, "became") || is(t.text(), t, prev, "becomes"))) {
+                && (is(t.chars(), t, prev, "became") || is(t.chars(), t, prev, "becomes"))) {
             base = Math.min(base, 0.45); // "which later became Zillow in 2014": a firm's new name
         }
         if (context == 0 && first == lastPersonEnd && nName == 1 && t.kind[first] == WORD && t.is(first, CAP)
                 && t.has(first, PARTICLE) && (lf & LAST) == 0) { // but "Ingrid Jansen Van Der Linden"
             base = Math.min(base, 0.45); // "Alain Devos De Previa kreeg": the byline ended, a sentence starts
         }
-        if (context == 0 && nName >= 2 && prev >= 0 && prev == first - 1 && is(t.text(), t, prev, "the")
+        if (context == 0 && nName >= 2 && prev >= 0 && prev == first - 1 && is(t.chars(), t, prev, "the")
                 && allDictionaryWords(t, first, end)) {
             base = Math.min(base, 0.3); // "The Princess Royal", "the Rose Garden": a title or a thing
         }
@@ -1263,7 +1264,7 @@ public final class PersonDetector implements Detector {
             score = Math.min(score, 0.45);
         }
         if (context == 0 && nName == 1 && nInit == 0 && next >= 0 && t.kind[next] == Tokens.NUM && !t.is(next, LINE)
-                && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.text().charAt(t.start[next]))) {
+                && t.is(next, SPACE) && t.end[next] - t.start[next] <= 4 && Character.isDigit(t.chars()[t.start[next]])) {
             score = Math.min(score, 0.45); // "Radio 1", "Anno 2000", "Ned 3": a channel, product or year, not a person
         }
         if (context == 0 && nName == 1 && nInit == 0 && nParticle == 0 && (ff & FIRST) == 0
@@ -1380,10 +1381,10 @@ public final class PersonDetector implements Detector {
      * marks a brand; names have one only after a prefix (McDonald, MacArthur, DeVries, LeBlanc, DiCaprio).
      */
     private static boolean brandShape(Tokens t, int w) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int a = t.start[w];
         for (int i = a + 1; i < t.end[w]; i++) {
-            if (Character.isUpperCase(s.charAt(i)) && Character.isLowerCase(s.charAt(i - 1))) {
+            if (Character.isUpperCase(s[i]) && Character.isLowerCase(s[i - 1])) {
                 int prefix = i - a;
                 boolean namePrefix = prefix == 2 && (startsWith(s, a, t.end[w], "mc") || startsWith(s, a, t.end[w], "de")
                         || startsWith(s, a, t.end[w], "di") || startsWith(s, a, t.end[w], "le") || startsWith(s, a, t.end[w], "la")
@@ -1407,7 +1408,7 @@ public final class PersonDetector implements Detector {
         if (v < 0 || t.kind[v] != WORD || !t.is(v, LOWER) || t.lex[v] != 0 && !t.has(v, Lexicon.VERB)) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[v];
         if (e - t.start[v] < 5 || !(endsWith(s, e, "de") || endsWith(s, e, "te"))) {
             return false;
@@ -1431,19 +1432,19 @@ public final class PersonDetector implements Detector {
         if (before < 0 || t.kind[before] != WORD) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         return (is(s, t, prev, "is") && (is(s, t, before, "name") || is(s, t, before, "naam")))
                 || (is(s, t, prev, "me") && (is(s, t, before, "call") || is(s, t, before, "calls")
                 || is(s, t, before, "noem") || is(s, t, before, "noemt") || is(s, t, before, "noemen")));
     }
 
-    private static boolean is(CharSequence s, Tokens t, int i, String lower) {
+    private static boolean is(char[] s, Tokens t, int i, String lower) {
         int a = t.start[i];
         if (t.end[i] - a != lower.length()) {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
-            if (Character.toLowerCase(s.charAt(a + k)) != lower.charAt(k)) {
+            if (Character.toLowerCase(s[a + k]) != lower.charAt(k)) {
                 return false;
             }
         }
@@ -1451,7 +1452,7 @@ public final class PersonDetector implements Detector {
     }
 
     private static boolean article(Tokens t, int i) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         return is(s, t, i, "the") || is(s, t, i, "a") || is(s, t, i, "an") || is(s, t, i, "de")
                 || is(s, t, i, "het") || is(s, t, i, "een") || is(s, t, i, "this") || is(s, t, i, "deze");
     }
@@ -1497,7 +1498,7 @@ public final class PersonDetector implements Detector {
 
     /** and, en, or, of: a word that joins the items of a series. */
     private static boolean joiner(Tokens t, int i) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         return t.kind[i] == WORD && (is(s, t, i, "and") || is(s, t, i, "en") || is(s, t, i, "or") || is(s, t, i, "of"));
     }
 
@@ -1505,7 +1506,7 @@ public final class PersonDetector implements Detector {
         if (t.kind[i] != PUNCT) {
             return false;
         }
-        char c = t.text().charAt(t.start[i]);
+        char c = t.chars()[t.start[i]];
         return "'\"\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB".indexOf(c) >= 0;
     }
 
@@ -1513,24 +1514,24 @@ public final class PersonDetector implements Detector {
         if (first == 0 || end >= t.n || t.kind[first - 1] != PUNCT || t.kind[end] != PUNCT) {
             return false;
         }
-        char open = t.text().charAt(t.start[first - 1]);
-        char close = t.text().charAt(t.start[end]);
+        char open = t.chars()[t.start[first - 1]];
+        char close = t.chars()[t.start[end]];
         return (open == '\'' || open == '"' || open == '\u2018' || open == '\u201C' || open == '\u00AB' || open == '\u201E')
                 && (close == '\'' || close == '"' || close == '\u2019' || close == '\u201D' || close == '\u00BB');
     }
 
     private static boolean contraction(Tokens t, int w) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[w];
-        return e + 1 < s.length() && (s.charAt(e) == '\'' || s.charAt(e) == '\u2019') && s.charAt(e + 1) == 't'
-                && s.charAt(e - 1) == 'n';
+        return e + 1 < t.length() && (s[e] == '\'' || s[e] == '\u2019') && s[e + 1] == 't'
+                && s[e - 1] == 'n';
     }
 
     /** An English possessive right after the span: {@code 's} or {@code ’s}. */
     private static boolean possessive(Tokens t, int end) {
         return end + 1 < t.n && (t.punct(end, '\'') || t.punct(end, '\u2019')) && !t.is(end, SPACE)
                 && t.kind[end + 1] == WORD && t.end[end + 1] - t.start[end + 1] == 1
-                && t.text().charAt(t.start[end + 1]) == 's';
+                && t.chars()[t.start[end + 1]] == 's';
     }
 
     /** Whether {@code first} follows a number (and maybe a comma) after an address word: Suite, Apt., Box. */
@@ -1549,7 +1550,7 @@ public final class PersonDetector implements Detector {
         if (w < 0 || !(t.kind[w] == WORD || t.kind[w] == ABBR) || !t.is(w, CAP)) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         return is(s, t, w, "suite") || is(s, t, w, "apt") || is(s, t, w, "apt.") || is(s, t, w, "box")
                 || is(s, t, w, "psc") || is(s, t, w, "unit") || is(s, t, w, "flat") || is(s, t, w, "floor");
     }
@@ -1583,7 +1584,7 @@ public final class PersonDetector implements Detector {
      * ("de Elisabethzaal"), and not after a given name ("Kim Vandezaal"). Not -gade: Darrigade.
      */
     private static boolean streetShape(Tokens t, int w, boolean afterGivenName) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[w];
         if (e - t.start[w] < 7) {
             return false;
@@ -1618,7 +1619,7 @@ public final class PersonDetector implements Detector {
         if (p < 1 || t.kind[p] != WORD || !t.is(p, LOWER)) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         if (!(t.has(p, Lexicon.LOCATIVE) || is(s, t, p, "to") || is(s, t, p, "at") || is(s, t, p, "into")
                 || is(s, t, p, "te"))) { // not "bij": "woont bij De Vries" is at someone's place
             return false;
@@ -1651,8 +1652,8 @@ public final class PersonDetector implements Detector {
         }
         if (nName == 2 && end - first == 3 && t.punct(first + 1, '-') && !t.is(first + 1, SPACE)
                 && !t.is(first + 2, SPACE) && (t.lex[end - 1] & (FIRST | LAST)) != FIRST && first > 0
-                && t.kind[first - 1] == WORD && (is(t.text(), t, first - 1, "at") || is(t.text(), t, first - 1, "for")
-                || is(t.text(), t, first - 1, "became") || is(t.text(), t, first - 1, "joined"))) {
+                && t.kind[first - 1] == WORD && (is(t.chars(), t, first - 1, "at") || is(t.chars(), t, first - 1, "for")
+                || is(t.chars(), t, first - 1, "became") || is(t.chars(), t, first - 1, "joined"))) {
             return true; // "I work for Ellis-Ingram"; but "Ellis-Ingram called about the invoice"
         }
         if (nName != 1 || end - first != 1) {
@@ -1696,7 +1697,7 @@ public final class PersonDetector implements Detector {
     }
 
     private static boolean firmContext(Tokens t, int lo, int hi) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int p = lo - 1;
         if (p >= 0 && t.kind[p] == WORD && (is(s, t, p, "at") || is(s, t, p, "for") || is(s, t, p, "the"))) {
             return true; // "a year at ...", "I work for ...", "The ... Orchestra"; not "with", "by", "of"
@@ -1731,7 +1732,7 @@ public final class PersonDetector implements Detector {
         if (t.punct(i, '&')) {
             return true;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         return t.kind[i] == WORD && (is(s, t, i, "and") || is(s, t, i, "en"));
     }
 
@@ -1743,7 +1744,7 @@ public final class PersonDetector implements Detector {
 
     /** Capitalised adjectives of origin (Belgische, Franse, Amerikaanse) are not names. */
     private static boolean demonymShape(Tokens t, int w) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[w];
         int len = e - t.start[w];
         return len > 4 && (endsWith(s, e, "se") || endsWith(s, e, "sche") || endsWith(s, e, "ese")
@@ -1752,9 +1753,9 @@ public final class PersonDetector implements Detector {
     }
 
     private static boolean foreignLetters(Tokens t, int first, int end) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         for (int i = t.start[first], e = t.end[end - 1]; i < e; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= 0x100 && c < 0x250 || "øØåÅæþðñãõáóúíçÁÓÚÍÇ".indexOf(c) >= 0) {
                 return true;
             }
@@ -1768,7 +1769,7 @@ public final class PersonDetector implements Detector {
      * Claeys, Maertens, Deckers).
      */
     private static boolean surnameShape(Tokens t, int w) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int a = t.start[w];
         int e = t.end[w];
         if (e - a < 5) {
@@ -1776,7 +1777,7 @@ public final class PersonDetector implements Detector {
         }
         boolean fused = startsWith(s, a, e, "vande") || startsWith(s, a, e, "vanden") || startsWith(s, a, e, "vander")
                 || (startsWith(s, a, e, "ver") && e - a >= 7) || (startsWith(s, a, e, "de") && e - a >= 6
-                && Character.isLowerCase(s.charAt(a + 2)) && "aeiouy".indexOf(s.charAt(a + 2)) < 0);
+                && Character.isLowerCase(s[a + 2]) && "aeiouy".indexOf(s[a + 2]) < 0);
         boolean ending = endsWith(s, e, "ckx") || endsWith(s, e, "cx") || endsWith(s, e, "ssens") || endsWith(s, e, "aert")
                 || endsWith(s, e, "aerts") || endsWith(s, e, "aeys") || endsWith(s, e, "eys") || endsWith(s, e, "ijns")
                 || endsWith(s, e, "yns") || endsWith(s, e, "ghe") || endsWith(s, e, "kens") || endsWith(s, e, "mans")
@@ -1784,12 +1785,12 @@ public final class PersonDetector implements Detector {
         return fused || ending;
     }
 
-    private static boolean startsWith(CharSequence s, int a, int e, String prefix) {
+    private static boolean startsWith(char[] s, int a, int e, String prefix) {
         if (e - a <= prefix.length()) {
             return false;
         }
         for (int i = 0; i < prefix.length(); i++) {
-            if (Character.toLowerCase(s.charAt(a + i)) != prefix.charAt(i)) {
+            if (Character.toLowerCase(s[a + i]) != prefix.charAt(i)) {
                 return false;
             }
         }
@@ -1798,14 +1799,14 @@ public final class PersonDetector implements Detector {
 
     /** Inflected Dutch adjectives and demonyms before a noun: Zwarte, Hoge, Franse, Britse, Vlaamse. */
     private static boolean adjectiveShape(Tokens t, int w) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[w];
-        return e - t.start[w] >= 5 && (s.charAt(e - 1) == 'e' || endsWith(s, e, "ische"));
+        return e - t.start[w] >= 5 && (s[e - 1] == 'e' || endsWith(s, e, "ische"));
     }
 
     /** Dutch and English derivational endings of ordinary words: Aanvankelijk, Screening, Deurwaarders. */
     private static boolean wordShape(Tokens t, int w) {
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int e = t.end[w];
         if (e - t.start[w] < 6) {
             return false;
@@ -1818,13 +1819,13 @@ public final class PersonDetector implements Detector {
                 || endsWith(s, e, "steenweg") || endsWith(s, e, "kaai") || endsWith(s, e, "gracht") || endsWith(s, e, "singel");
     }
 
-    private static boolean endsWith(CharSequence s, int e, String suffix) {
+    private static boolean endsWith(char[] s, int e, String suffix) {
         int k = suffix.length();
         if (e < k) {
             return false;
         }
         for (int i = 0; i < k; i++) {
-            if (Character.toLowerCase(s.charAt(e - k + i)) != suffix.charAt(i)) {
+            if (Character.toLowerCase(s[e - k + i]) != suffix.charAt(i)) {
                 return false;
             }
         }
@@ -1861,11 +1862,11 @@ public final class PersonDetector implements Detector {
         if (t.kind[j] != WORD) {
             return false;
         }
-        CharSequence s = t.text();
+        char[] s = t.chars();
         int len = t.end[j] - t.start[j];
-        return (len == 2 && Character.toLowerCase(s.charAt(t.start[j])) == 'e' && s.charAt(t.start[j] + 1) == 'n')
-                || (len == 3 && Character.toLowerCase(s.charAt(t.start[j])) == 'a' && s.charAt(t.start[j] + 1) == 'n'
-                && s.charAt(t.start[j] + 2) == 'd');
+        return (len == 2 && Character.toLowerCase(s[t.start[j]]) == 'e' && s[t.start[j] + 1] == 'n')
+                || (len == 3 && Character.toLowerCase(s[t.start[j]]) == 'a' && s[t.start[j] + 1] == 'n'
+                && s[t.start[j] + 2] == 'd');
     }
 
     @Override

@@ -90,6 +90,18 @@ final class Tokens {
         return text;
     }
 
+    /**
+     * The text's chars, read by the rules instead of {@link #text()}: a plain array read, no interface
+     * call or String coder check per char. Valid up to {@link #length()}; beyond it may be stale zeros.
+     */
+    char[] chars() {
+        return chars;
+    }
+
+    int length() {
+        return length;
+    }
+
     void tokenize(CharSequence text, Lexicon lexicon) {
         this.text = text;
         int len = text.length();
