@@ -151,7 +151,7 @@ final class Mapping {
         int i = 0;
         int number = -1;
         while (true) {
-            number = nextTokenNumber(text, view, number + 1);
+            number = nextTokenNumber(text, number + 1);
             if (number == n) {
                 return;
             }
@@ -173,16 +173,12 @@ final class Mapping {
     /**
      * The start of the next number at or after {@code from} that could end a token: no leading zero,
      * after a separator ({@code _ - space \_}) after the last segment of an issued type, in any
-     * case; {@code text.length} if there is none. {@code view} holds the same chars.
+     * case; {@code text.length} if there is none.
      */
-    private int nextTokenNumber(char[] text, CharSequence view, int from) {
+    private int nextTokenNumber(char[] text, int from) {
         int n = text.length;
-        for (int d = Math.max(from, 2); d < n; d++) {
-            char c = text[d];
-            if (c < '1' || c > '9') {
-                continue;
-            }
-            int w = LookAlikes.separatorBefore(view, d);
+        for (int d = LookAlikes.nextDigit(text, Math.max(from, 2)); d < n; d = LookAlikes.nextDigit(text, d + 1)) {
+            int w = LookAlikes.separatorBefore(text, d);
             if (w > 0 && types.endsWithLastSegment(text, w)) {
                 return d;
             }
