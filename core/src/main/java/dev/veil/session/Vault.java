@@ -169,10 +169,13 @@ final class Vault {
         String[] out = new String[all.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
         boolean[] fullName = new boolean[all.size()];
+        PersonName[] names = new PersonName[all.size()];
         for (int k = 0; k < all.size(); k++) {
             Item item = all.get(k);
-            fullName[k] = item.type().equals(EntityType.PERSON) && !item.literal()
-                    && PersonName.parse(item.value()).full();
+            if (item.type().equals(EntityType.PERSON) && !item.literal()) {
+                names[k] = PersonName.parse(item.value());
+                fullName[k] = names[k].full();
+            }
         }
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 0; k < all.size(); k++) {
@@ -182,7 +185,7 @@ final class Vault {
                     continue;
                 }
                 int before = s.restorable();
-                out[k] = person ? person(s, item, index) : plain(s, item, index);
+                out[k] = person ? person(s, item, names[k], index) : plain(s, item, index);
                 changed |= s.restorable() != before;
             }
         }
@@ -244,11 +247,24 @@ final class Vault {
         return fake;
     }
 
-    private String person(State s, Item item, TextIndex text) {
+    /** {@code s} with each run of whitespace as one space; {@code s} itself when it has none to change. */
+    private static String singleSpaced(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean changes = c == ' ' ? i + 1 < s.length() && Character.isWhitespace(s.charAt(i + 1))
+                    : Character.isWhitespace(c);
+            if (changes) {
+                return WHITESPACE.matcher(s).replaceAll(" ");
+            }
+        }
+        return s;
+    }
+
+    /** @param name {@code item}'s value parsed */
+    private String person(State s, Item item, PersonName name, TextIndex text) {
         String value = item.value();
-        PersonName name = PersonName.parse(value);
         String core = name.core(value);
-        String key = PERSON_KEY + WHITESPACE.matcher(core.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        String key = PERSON_KEY + singleSpaced(core.toLowerCase(Locale.ROOT));
         String prefix = value.substring(0, name.nameStart());
         String suffix = value.substring(name.nameEnd());
         if (!item.surrogate()) {

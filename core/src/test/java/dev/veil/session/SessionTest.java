@@ -42,6 +42,19 @@ class SessionTest {
     }
 
     @Test
+    void aNameWrittenWithOtherWhitespaceIsTheSamePerson() {
+        Session s = VEIL.session("spacing");
+        String first = s.protect("Gesprek met Jan de Vries over het contract.").text();
+        String token = first.substring(first.indexOf('['), first.indexOf(']') + 1);
+
+        // (The detector never reads a name across a line break, so those are not tried here.)
+        for (String spaced : new String[] {"Jan  de Vries", "Jan\tde Vries", "Jan de \t Vries"}) {
+            String again = s.protect("Daarna belde " + spaced + " terug.").text();
+            assertEquals("Daarna belde " + token + " terug.", again, spaced);
+        }
+    }
+
+    @Test
     void leavesTokensOfOtherSessionsInventedTokensAndOutOfRangeNumbersAlone() {
         Session alice = VEIL.session("alice");
         Session bob = VEIL.session("bob");
