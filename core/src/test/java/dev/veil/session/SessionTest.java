@@ -148,26 +148,7 @@ class SessionTest {
 
     @Test
     void aNumberAfterTheNameOfACustomDetectorsTypeIsReservedLikeABuiltInOne() {
-        EntityType caseFile = EntityType.of("CASE_FILE");
-        dev.veil.detect.Detector cases = new dev.veil.detect.Detector() {
-            @Override
-            public String id() {
-                return "cases";
-            }
-
-            @Override
-            public java.util.Set<EntityType> entityTypes() {
-                return java.util.Set.of(caseFile);
-            }
-
-            @Override
-            public void detect(dev.veil.detect.DetectionInput input, dev.veil.detect.FindingSink sink) {
-                String text = input.text().toString();
-                for (int at = text.indexOf("AB-"); at >= 0; at = text.indexOf("AB-", at + 1)) {
-                    sink.accept(at, at + 7, caseFile, 0.9);
-                }
-            }
-        };
+        dev.veil.detect.Detector cases = caseFiles("AB-2024");
         Session s = Veil.builder().policy(PSEUDONYMIZE_ALL).detector(cases).build().session("cases");
 
         assertEquals("Zie file 1 en file-2.", s.protect("Zie file 1 en file-2.").text());
@@ -179,26 +160,7 @@ class SessionTest {
     void aSessionWithAnImportedMappingReservesLookAlikesOfItsTypesTooEvenIfTheEngineNeverReportsThem() {
         // Engine A issued CASE_FILE_1; engine B (default detectors) imports that mapping and sees the user
         // type CASE_FILE_2 before the literal CASE_FILE_1: the token it issues for it must not be CASE_FILE_2.
-        EntityType caseFile = EntityType.of("CASE_FILE");
-        dev.veil.detect.Detector cases = new dev.veil.detect.Detector() {
-            @Override
-            public String id() {
-                return "cases";
-            }
-
-            @Override
-            public java.util.Set<EntityType> entityTypes() {
-                return java.util.Set.of(caseFile);
-            }
-
-            @Override
-            public void detect(dev.veil.detect.DetectionInput input, dev.veil.detect.FindingSink sink) {
-                int at = input.text().toString().indexOf("DOSSIER-77");
-                if (at >= 0) {
-                    sink.accept(at, at + 10, caseFile, 0.95);
-                }
-            }
-        };
+        dev.veil.detect.Detector cases = caseFiles("DOSSIER-77");
         byte[] key = new byte[32];
         Session a = Veil.builder().policy(PSEUDONYMIZE_ALL).detector(cases).build().session("a");
         assertEquals("zie [CASE_FILE_1]", a.protect("zie DOSSIER-77").text());
@@ -376,5 +338,29 @@ class SessionTest {
         s.close();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.protect("x"));
         assertFalse(e.getMessage().contains("voorbeeld"));
+    }
+
+    /** A detector of type CASE_FILE that finds every occurrence of {@code number}. */
+    private static dev.veil.detect.Detector caseFiles(String number) {
+        EntityType caseFile = EntityType.of("CASE_FILE");
+        return new dev.veil.detect.Detector() {
+            @Override
+            public String id() {
+                return "cases";
+            }
+
+            @Override
+            public java.util.Set<EntityType> entityTypes() {
+                return java.util.Set.of(caseFile);
+            }
+
+            @Override
+            public void detect(dev.veil.detect.DetectionInput input, dev.veil.detect.FindingSink sink) {
+                String text = input.text().toString();
+                for (int at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+                    sink.accept(at, at + number.length(), caseFile, 0.9);
+                }
+            }
+        };
     }
 }

@@ -149,23 +149,38 @@ final class FakeUpstream implements AutoCloseable {
             send(exchange, 200, "application/json", json.writeValueAsString(reply));
             return;
         }
+        streamArguments(exchange, arguments, "tool_calls", (delta, first) -> {
+            ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0);
+            if (first) {
+                call.put("id", "call_1").put("type", "function");
+            }
+            return call.putObject("function");
+        });
+    }
+
+    /**
+     * Streams a call's arguments in {@link #CHUNK}-char fragments: {@code function} makes, in a delta
+     * (the first one or a later one), the object that holds the name or a fragment.
+     */
+    private void streamArguments(HttpExchange exchange, String arguments, String finishReason,
+            java.util.function.BiFunction<ObjectNode, Boolean, ObjectNode> function) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         ObjectNode first = chunk();
-        first.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
-                .putArray("tool_calls").addObject().put("index", 0).put("id", "call_1").put("type", "function")
-                .putObject("function").put("name", "lookup").put("arguments", "");
+        ObjectNode firstFunction = function.apply(first.withArray("choices").addObject().put("index", 0)
+                .putNull("finish_reason").putObject("delta"), true);
+        firstFunction.put("name", "lookup").put("arguments", "");
         event(out, json.writeValueAsString(first));
         for (int start = 0; start < arguments.length(); start += CHUNK) {
             ObjectNode chunk = chunk();
-            chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
-                    .putArray("tool_calls").addObject().put("index", 0).putObject("function")
+            function.apply(chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                    .putObject("delta"), false)
                     .put("arguments", arguments.substring(start, Math.min(arguments.length(), start + CHUNK)));
             event(out, json.writeValueAsString(chunk));
         }
         ObjectNode last = chunk();
-        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls").putObject("delta");
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).putObject("delta");
         event(out, json.writeValueAsString(last));
         event(out, "[DONE]");
         out.close();
@@ -181,25 +196,7 @@ final class FakeUpstream implements AutoCloseable {
             send(exchange, 200, "application/json", json.writeValueAsString(reply));
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        ObjectNode first = chunk();
-        first.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
-                .putObject("function_call").put("name", "lookup").put("arguments", "");
-        event(out, json.writeValueAsString(first));
-        for (int start = 0; start < arguments.length(); start += CHUNK) {
-            ObjectNode chunk = chunk();
-            chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
-                    .putObject("function_call")
-                    .put("arguments", arguments.substring(start, Math.min(arguments.length(), start + CHUNK)));
-            event(out, json.writeValueAsString(chunk));
-        }
-        ObjectNode last = chunk();
-        last.withArray("choices").addObject().put("index", 0).put("finish_reason", "function_call").putObject("delta");
-        event(out, json.writeValueAsString(last));
-        event(out, "[DONE]");
-        out.close();
+        streamArguments(exchange, arguments, "function_call", (delta, first) -> delta.putObject("function_call"));
     }
 
     /** A refusal that repeats the tokens it saw, streamed or whole. */
