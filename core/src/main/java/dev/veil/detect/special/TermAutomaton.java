@@ -1,24 +1,31 @@
 package dev.veil.detect.special;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * An Aho-Corasick automaton over the folded symbols of every vocabulary entry, compiled to a dense
  * transition table so that a scan costs one table look-up per char, whatever the number of entries.
- * Symbol 0 (a char no entry uses) always returns to the root.
+ *
+ * <p>An entry that may not head a compound (not {@link Term#openLeft()}) only counts at a word start,
+ * so the automaton only follows it from one: it is built over a virtual mark that follows every
+ * symbol a non-word char folds to (and the start of the text), with such entries preceded by that
+ * mark. Inside a word the automaton then tracks only prefixes of {@code *term} entries, a few hundred
+ * states that stay in cache, instead of wandering through the whole table on every suffix of every
+ * word that spells the start of some entry. The mark is never fed: a transition on such a symbol
+ * already includes the mark after it. The scan still checks the real char before each match.
  *
  * <p>Immutable after construction and thread-safe.
  */
 final class TermAutomaton {
 
     private static final int A = Folding.ALPHABET;
+    /** The virtual word-start mark, one past the real symbols; only used while building. */
+    private static final int MARK = A;
 
     /** Set in a {@link #move} result when the state reached has outputs. */
     static final int HAS_OUTPUT = 1 << 31;
-    /** The root's cursor. */
+    /** The cursor of the state at the start of a text (just after the mark). */
     static final int ROOT = 0;
 
     /**
@@ -28,156 +35,158 @@ final class TermAutomaton {
      */
     private final int[] delta;
     /**
-     * Per state: every term ending there or at a suffix state, in the order of the suffix chain
-     * (longest first), without those the state itself rules out (see {@link #gluedLeft}); null when
-     * none is left, and then the transitions into the state do not carry {@link #HAS_OUTPUT}.
+     * Per state: every term that may end there, longest first and of equal length in entry order, the
+     * order in which a plain Aho-Corasick suffix chain lists them; null when none, and then the
+     * transitions into the state do not carry {@link #HAS_OUTPUT}.
      */
     private final int[][] matches;
     private final Term[] terms;
-    private final int maxLength;
 
     TermAutomaton(List<Term> termList) {
         this.terms = termList.toArray(new Term[0]);
-        int capacity = 1024;
-        int[] table = new int[capacity * A];
-        Arrays.fill(table, -1);
-        List<List<Integer>> out = new ArrayList<>();
-        out.add(null);
-        int states = 1;
-        int longest = 1;
-        // The trie's parent and incoming symbol per state, to read back the symbols a state stands for.
-        int[] parent = new int[capacity];
-        byte[] in = new byte[capacity];
-        int[] depth = new int[capacity];
-        for (int t = 0; t < terms.length; t++) {
-            byte[] symbols = terms[t].symbols();
-            longest = Math.max(longest, symbols.length);
-            int s = 0;
-            for (byte sym : symbols) {
-                int idx = s * A + sym;
-                if (table[idx] < 0) {
-                    if (states == capacity) {
-                        capacity *= 2;
-                        int old = table.length;
-                        table = Arrays.copyOf(table, capacity * A);
-                        Arrays.fill(table, old, table.length, -1);
-                        parent = Arrays.copyOf(parent, capacity);
-                        in = Arrays.copyOf(in, capacity);
-                        depth = Arrays.copyOf(depth, capacity);
-                    }
-                    out.add(null);
-                    parent[states] = s;
-                    in[states] = sym;
-                    depth[states] = depth[s] + 1;
-                    table[idx] = states++;
-                }
-                s = table[idx];
-            }
-            if (out.get(s) == null) {
-                out.set(s, new ArrayList<>());
-            }
-            out.get(s).add(t);
-        }
-        this.maxLength = longest;
-        int[] next = Arrays.copyOf(table, states * A);
-        int[][] outputs = new int[states][];
-        for (int s = 0; s < states; s++) {
-            List<Integer> o = out.get(s);
-            outputs[s] = o == null ? null : o.stream().mapToInt(Integer::intValue).toArray();
-        }
-        int[] fail = new int[states];
-        int[] outputLink = new int[states];
-        Arrays.fill(outputLink, -1);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        final int w = A + 1;
+        boolean[] boundary = new boolean[A];
         for (int sym = 0; sym < A; sym++) {
-            int v = next[sym];
-            if (v <= 0 || sym == 0) {
-                next[sym] = 0;
-            } else {
-                fail[v] = 0;
-                queue.add(v);
-            }
+            // Symbol 0 covers punctuation as well as letters no entry uses: a possible word start.
+            boundary[sym] = sym == 0 || !Folding.alwaysWordChar(sym);
         }
-        int[] firstOutput = new int[states];
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
-            int f = fail[u];
-            outputLink[u] = outputs[f] != null ? f : outputLink[f];
-            for (int sym = 0; sym < A; sym++) {
-                int idx = u * A + sym;
-                int v = next[idx];
-                if (sym == 0) {
-                    next[idx] = 0;
-                } else if (v < 0) {
-                    next[idx] = next[f * A + sym];
-                } else {
-                    fail[v] = next[f * A + sym];
-                    queue.add(v);
+        int capacity = 1024;
+        int[] go = new int[capacity * w];
+        Arrays.fill(go, -1);
+        int[][] ending = new int[capacity][];
+        int nodes = 1;
+        int[] pattern = new int[2 * Vocabulary.MAX_SYMBOLS + 1];
+        for (int t = 0; t < terms.length; t++) {
+            int n = 0;
+            if (!terms[t].openLeft()) {
+                pattern[n++] = MARK;
+            }
+            for (byte sym : terms[t].symbols()) {
+                pattern[n++] = sym;
+                if (boundary[sym]) {
+                    pattern[n++] = MARK;
                 }
             }
-        }
-        for (int st = 0; st < states; st++) {
-            firstOutput[st] = outputs[st] != null ? st : outputLink[st];
-        }
-        int[][] live = new int[states][];
-        for (int st = 0; st < states; st++) {
-            int[] all = new int[0];
-            for (int o = firstOutput[st]; o >= 0; o = outputLink[o]) {
-                for (int t : outputs[o]) {
-                    if (!gluedLeft(terms[t], st, parent, in, depth)) {
-                        all = Arrays.copyOf(all, all.length + 1);
-                        all[all.length - 1] = t;
+            int s = 0;
+            for (int k = 0; k < n; k++) {
+                int idx = s * w + pattern[k];
+                if (go[idx] < 0) {
+                    if (nodes == capacity) {
+                        capacity *= 2;
+                        int old = go.length;
+                        go = Arrays.copyOf(go, capacity * w);
+                        Arrays.fill(go, old, go.length, -1);
+                        ending = Arrays.copyOf(ending, capacity);
                     }
+                    go[idx] = nodes++;
+                }
+                s = go[idx];
+            }
+            ending[s] = append(ending[s], t);
+        }
+        // Breadth first: fail links, missing transitions, and each node's outputs along its suffix chain.
+        int[] fail = new int[nodes];
+        int[][] outputs = new int[nodes][];
+        int[] queue = new int[nodes];
+        int head = 0;
+        int tail = 0;
+        for (int sym = 0; sym < w; sym++) {
+            int v = go[sym];
+            if (v < 0) {
+                go[sym] = 0;
+            } else {
+                queue[tail++] = v;
+            }
+        }
+        while (head < tail) {
+            int u = queue[head++];
+            int f = fail[u];
+            outputs[u] = concat(ending[u], outputs[f]);
+            for (int sym = 0; sym < w; sym++) {
+                int idx = u * w + sym;
+                int v = go[idx];
+                if (v < 0) {
+                    go[idx] = go[f * w + sym];
+                } else {
+                    fail[v] = go[f * w + sym];
+                    queue[tail++] = v;
                 }
             }
-            live[st] = all.length == 0 ? null : all;
         }
-        // Renumber breadth first from the root and encode the transitions as cursors.
-        int[] order = new int[states];
-        int[] id = new int[states];
+        // Only the states after a real symbol (and its mark) are ever reached; number them breadth
+        // first from the start state.
+        int start = go[MARK];
+        int[] id = new int[nodes];
         Arrays.fill(id, -1);
-        id[0] = 0;
-        int head = 0;
-        int tail = 1;
+        int[] order = queue;
+        id[start] = 0;
+        order[0] = start;
+        head = 0;
+        tail = 1;
+        int[] next = new int[nodes * A];
         while (head < tail) {
             int u = order[head++];
             for (int sym = 0; sym < A; sym++) {
-                int v = next[u * A + sym];
+                int v = go[u * w + sym];
+                if (boundary[sym]) {
+                    v = go[v * w + MARK];
+                }
+                next[u * A + sym] = v;
                 if (id[v] < 0) {
                     id[v] = tail;
                     order[tail++] = v;
                 }
             }
         }
-        this.delta = new int[states * A];
-        this.matches = new int[states][];
-        for (int u = 0; u < states; u++) {
-            int nu = id[u];
+        this.delta = new int[tail * A];
+        this.matches = new int[tail][];
+        for (int k = 0; k < tail; k++) {
+            int u = order[k];
             for (int sym = 0; sym < A; sym++) {
                 int v = next[u * A + sym];
-                delta[nu * A + sym] = id[v] * A | (live[v] != null ? HAS_OUTPUT : 0);
+                delta[k * A + sym] = id[v] * A | (outputs[v] != null ? HAS_OUTPUT : 0);
             }
-            this.matches[nu] = live[u];
+            matches[k] = outputs[u] == null ? null : sorted(outputs[u]);
         }
     }
 
+    private static int[] append(int[] list, int t) {
+        if (list == null) {
+            return new int[] {t};
+        }
+        int[] copy = Arrays.copyOf(list, list.length + 1);
+        copy[list.length] = t;
+        return copy;
+    }
+
+    private static int[] concat(int[] own, int[] inherited) {
+        if (own == null) {
+            return inherited;
+        }
+        if (inherited == null) {
+            return own;
+        }
+        int[] all = Arrays.copyOf(own, own.length + inherited.length);
+        System.arraycopy(inherited, 0, all, own.length, inherited.length);
+        return all;
+    }
+
     /**
-     * Whether a term ending at {@code state} can never be reported there: it may not be the tail of
-     * a compound (not {@link Term#openLeft()}), and the symbol the state has read just before it is a
-     * letter or digit, so the char before the match is a word char (that symbol's char, or an
-     * invisible one skipped after it) and the scan would reject it anyway.
+     * The outputs in the order a scan handles them: longest first, then by entry. Marks make chain
+     * order differ from symbol length, and the order of hits and cues at one char is observable.
      */
-    private static boolean gluedLeft(Term term, int state, int[] parent, byte[] in, int[] depth) {
-        int len = term.length();
-        if (term.openLeft() || depth[state] <= len) {
-            return false;
+    private int[] sorted(int[] ids) {
+        Integer[] boxed = new Integer[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boxed[i] = ids[i];
         }
-        int before = state;
-        for (int k = len; k > 0; k--) {
-            before = parent[before];
+        Arrays.sort(boxed, (x, y) -> terms[x].length() != terms[y].length()
+                ? Integer.compare(terms[y].length(), terms[x].length()) : Integer.compare(x, y));
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = boxed[i];
         }
-        // before is now the state at depth (depth[state] - len); its incoming symbol precedes the match.
-        return Folding.alwaysWordChar(in[before]);
+        return out;
     }
 
     /**
@@ -194,8 +203,8 @@ final class TermAutomaton {
     }
 
     /**
-     * The terms that may match where the scan reached {@code state}, in suffix-chain order (longest
-     * first), or null; terms glued to a letter or digit before them are already left out.
+     * The terms that may match where the scan reached {@code state}, longest first, or null; terms
+     * that may not head a compound are listed only after a symbol a non-word char folds to.
      */
     int[] matches(int state) {
         return matches[state];
@@ -207,10 +216,6 @@ final class TermAutomaton {
 
     int termCount() {
         return terms.length;
-    }
-
-    int maxLength() {
-        return maxLength;
     }
 
     int stateCount() {
