@@ -36,10 +36,10 @@ final class SpecialScan {
 
     private static final ThreadLocal<SpecialScan> SCRATCH = ThreadLocal.withInitial(SpecialScan::new);
 
-    /** Per fed symbol, the index of its char; see {@link #automate}. */
-    private int[] fedAt = new int[1024];
-    private final Half first = new Half();
-    private final Half second = new Half();
+    /** The chars of the symbols a match was fed, last first: see {@link #fedBack}. */
+    private final int[] fedAt = new int[Vocabulary.MAX_SYMBOLS];
+    private final Notes first = new Notes();
+    private final Notes second = new Notes();
     private int[] hitStart = new int[32];
     private int[] hitEnd = new int[32];
     private int[] hitTerm = new int[32];
@@ -96,6 +96,8 @@ final class SpecialScan {
             report(c, sink);
         } finally {
             this.text = null; // never keep the caller's text beyond the call
+            first.trim(MAX_POOLED);
+            second.trim(MAX_POOLED);
             if (chars.length > MAX_POOLED) {
                 chars = new char[1024];
             } else {
@@ -116,150 +118,153 @@ final class SpecialScan {
         }
         char[] chars = this.chars;
         text.toString().getChars(0, length, chars, 0);
-        if (fedAt.length < length + 1) {
-            fedAt = new int[length + 1 <= MAX_POOLED ? Math.max(length + 1, 2 * fedAt.length) : length + 1];
-        }
-        // The automaton's next state depends on the one before, so one cursor waits for a table read
-        // per char. A char no entry uses (symbol 0) puts the automaton back at the root, so the text is
-        // cut there and both halves run at once; what they find is handled afterwards, in text order.
+        // The next state depends on the one before, so one cursor waits for a table read per char. A
+        // char that folds to symbol 0 puts the automaton back at the root, so the text is cut after
+        // one and both parts run in the same loop; what they note is handled afterwards, in text
+        // order. The loops only note: handling matches inline would bloat the code the JIT keeps hot.
+        int[] delta = automaton.delta();
         int cut = length < SPLIT_MIN ? length : cutNear(chars, length / 2, length);
-        first.clear();
-        second.clear();
-        automate(automaton, chars, 0, cut, cut, length);
-        first.replay(this, c, languageMask);
-        second.replay(this, c, languageMask);
-        if (fedAt.length > MAX_POOLED + 1) {
-            fedAt = new int[1024];
+        Notes first = this.first;
+        Notes second = this.second;
+        first.count = 0;
+        second.count = 0;
+        int a = 0;
+        int b = cut;
+        int cursorA = TermAutomaton.ROOT;
+        int cursorB = TermAutomaton.ROOT;
+        for (int n = Math.min(cut, length - cut); a < n; a++, b++) {
+            int movedA = delta[cursorA + TermAutomaton.column(chars[a])];
+            int movedB = delta[cursorB + TermAutomaton.column(chars[b])];
+            if ((movedA | movedB) < 0) {
+                if (movedA < 0) {
+                    first.add(a, cursorA, movedA & ~TermAutomaton.EVENT);
+                }
+                if (movedB < 0) {
+                    second.add(b, cursorB, movedB & ~TermAutomaton.EVENT);
+                }
+            }
+            cursorA = movedA & ~TermAutomaton.EVENT;
+            cursorB = movedB & ~TermAutomaton.EVENT;
         }
+        for (; a < cut; a++) {
+            int moved = delta[cursorA + TermAutomaton.column(chars[a])];
+            if (moved < 0) {
+                first.add(a, cursorA, moved & ~TermAutomaton.EVENT);
+            }
+            cursorA = moved & ~TermAutomaton.EVENT;
+        }
+        for (; b < length; b++) {
+            int moved = delta[cursorB + TermAutomaton.column(chars[b])];
+            if (moved < 0) {
+                second.add(b, cursorB, moved & ~TermAutomaton.EVENT);
+            }
+            cursorB = moved & ~TermAutomaton.EVENT;
+        }
+        handle(c, first, languageMask);
+        handle(c, second, languageMask);
     }
 
-    /** The first char at or after {@code from} that folds to symbol 0, plus one; {@code n} when none. */
+    /** The first char at or after {@code from} that puts the automaton at its root, plus one; {@code n} when none. */
     private static int cutNear(char[] chars, int from, int n) {
         for (int i = from; i < n; i++) {
-            if (Folding.symbol(chars[i]) == 0) {
+            int col = TermAutomaton.column(chars[i]);
+            if (col == 0 || col == TermAutomaton.STOP_COLUMN) {
                 return i + 1;
             }
         }
         return n;
     }
 
-    /**
-     * Runs the automaton over {@code [0, cut)} and {@code [cut, n)} at once, recording in
-     * {@link #fedAt} where each fed symbol sits (the second half numbers its symbols from {@code cut},
-     * so a match's symbols are consecutive numbers either way) and, per half, the states with
-     * matches and the sentence ends.
-     */
-    private void automate(TermAutomaton automaton, char[] chars, int a, int aEnd, int b, int bEnd) {
-        int[] fedAt = this.fedAt;
-        Half first = this.first;
-        Half second = this.second;
-        int cursorA = TermAutomaton.ROOT;
-        int cursorB = TermAutomaton.ROOT;
-        int fedA = 0;
-        int fedB = b;
-        int lastA = 0;
-        int lastB = 0; // the char before the cut folded to 0
-        while (a < aEnd || b < bEnd) {
-            if (a < aEnd) {
-                char ch = chars[a];
-                int sym = Folding.symbol(ch);
-                if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastA == Folding.SPACE)) {
-                    fedAt[fedA++] = a;
-                    lastA = sym;
-                    int moved = automaton.move(cursorA, sym);
-                    cursorA = moved & ~TermAutomaton.HAS_OUTPUT;
-                    if (moved < 0) {
-                        first.match(a, fedA, TermAutomaton.state(cursorA));
-                    }
-                }
-                if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
-                        && (a + 1 == length || Character.isWhitespace(chars[a + 1])))) {
-                    first.sentenceEnd(a);
-                }
-                a++;
+    /** What one loop noted, in text order; at one char the matches come before the sentence end. */
+    private void handle(Compiled c, Notes notes, int languageMask) {
+        TermAutomaton automaton = c.automaton;
+        for (int k = 0; k < notes.count; k++) {
+            int i = notes.at[k];
+            int state = TermAutomaton.state(notes.to[k]);
+            char ch = chars[i];
+            // A line feed right after a space is not fed: the state stays, and its matches were noted.
+            if (automaton.matches(state) != null && (ch != '\n' || notes.from[k] != notes.to[k])) {
+                matchesAt(c, state, i, languageMask);
             }
-            if (b < bEnd) {
-                char ch = chars[b];
-                int sym = Folding.symbol(ch);
-                if (sym != Folding.SKIP && !(sym == Folding.SPACE && lastB == Folding.SPACE)) {
-                    fedAt[fedB++] = b;
-                    lastB = sym;
-                    int moved = automaton.move(cursorB, sym);
-                    cursorB = moved & ~TermAutomaton.HAS_OUTPUT;
-                    if (moved < 0) {
-                        second.match(b, fedB, TermAutomaton.state(cursorB));
-                    }
-                }
-                if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
-                        && (b + 1 == length || Character.isWhitespace(chars[b + 1])))) {
-                    second.sentenceEnd(b);
-                }
-                b++;
+            if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
+                    && (i + 1 == length || Character.isWhitespace(chars[i + 1])))) {
+                newSentence(i + 1);
+            }
+        }
+    }
+
+    /** The chars a loop noted: char {@code at}, read at cursor {@code from}, led to cursor {@code to}. */
+    private static final class Notes {
+        int[] at = new int[64];
+        int[] from = new int[64];
+        int[] to = new int[64];
+        int count;
+
+        void add(int i, int fromCursor, int toCursor) {
+            if (count == at.length) {
+                at = Arrays.copyOf(at, count * 2);
+                from = Arrays.copyOf(from, count * 2);
+                to = Arrays.copyOf(to, count * 2);
+            }
+            at[count] = i;
+            from[count] = fromCursor;
+            to[count] = toCursor;
+            count++;
+        }
+
+        /** Drops arrays a very long text grew, so that a thread does not keep them. */
+        void trim(int max) {
+            if (at.length > max) {
+                at = new int[64];
+                from = new int[64];
+                to = new int[64];
             }
         }
     }
 
     /** The matches of one char: each term the state lists, unless its language or its left edge rules it out. */
-    private void matchesAt(Compiled c, int state, int fed, int last, int languageMask) {
+    private void matchesAt(Compiled c, int state, int last, int languageMask) {
+        int[] ids = c.automaton.matches(state);
         int[] gates = c.gates;
-        for (int id : c.automaton.matches(state)) {
+        fedBack(last, gates[ids[0]] >>> Compiled.LENGTH_SHIFT);
+        for (int id : ids) {
             // Most matches are a short entry inside a longer word: rejected here from one int per
             // entry, before candidate() reads the entry itself.
             int gate = gates[id];
             if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
-                    && rejectedLeft(chars, fedAt[fed - (gate >>> Compiled.LENGTH_SHIFT)])) {
+                    && rejectedLeft(chars, fedAt[(gate >>> Compiled.LENGTH_SHIFT) - 1])) {
                 continue;
             }
-            candidate(c, id, fed, last, languageMask);
+            candidate(c, id, last, languageMask);
         }
     }
 
-    /** What one half of the text produced, in text order: states with matches and sentence ends. */
-    private static final class Half {
-        private int[] at = new int[32];
-        private int[] fed = new int[32];
-        private int[] state = new int[32];
-        private int count;
-        private int[] ends = new int[16];
-        private int endCount;
-
-        void clear() {
-            count = 0;
-            endCount = 0;
-        }
-
-        void match(int i, int fedCount, int st) {
-            if (count == at.length) {
-                at = Arrays.copyOf(at, count * 2);
-                fed = Arrays.copyOf(fed, count * 2);
-                state = Arrays.copyOf(state, count * 2);
-            }
-            at[count] = i;
-            fed[count] = fedCount;
-            state[count] = st;
-            count++;
-        }
-
-        void sentenceEnd(int i) {
-            if (endCount == ends.length) {
-                ends = Arrays.copyOf(ends, endCount * 2);
-            }
-            ends[endCount++] = i;
-        }
-
-        /** Handles the matches and sentence ends in text order; at one char the matches come first. */
-        void replay(SpecialScan scan, Compiled c, int languageMask) {
-            int m = 0;
-            int e = 0;
-            while (m < count || e < endCount) {
-                if (e == endCount || m < count && at[m] <= ends[e]) {
-                    scan.matchesAt(c, state[m], fed[m], at[m], languageMask);
-                    m++;
-                } else {
-                    scan.newSentence(ends[e] + 1);
-                    e++;
+    /**
+     * Fills {@link #fedAt} with the chars of the last {@code n} symbols fed up to char {@code last}
+     * ({@code fedAt[0] == last}): the automaton skips invisible chars and every space of a run but the
+     * first, so a match of n symbols may span more chars.
+     */
+    private void fedBack(int last, int n) {
+        char[] chars = this.chars;
+        int[] fedAt = this.fedAt;
+        int p = last;
+        fedAt[0] = p;
+        for (int k = 1; k < n; k++) {
+            int sym;
+            do {
+                sym = Folding.symbol(chars[--p]);
+            } while (sym == Folding.SKIP);
+            if (sym == Folding.SPACE) {
+                for (int q = p - 1; q >= 0; q--) {
+                    int before = Folding.symbol(chars[q]);
+                    if (before == Folding.SPACE) {
+                        p = q;
+                    } else if (before != Folding.SKIP) {
+                        break;
+                    }
                 }
             }
+            fedAt[k] = p;
         }
     }
 
@@ -269,13 +274,13 @@ final class SpecialScan {
     }
 
     /** Checks one automaton match ending at char {@code last} and records it by kind. */
-    private void candidate(Compiled c, int id, int fed, int last, int languageMask) {
+    private void candidate(Compiled c, int id, int last, int languageMask) {
         Term t = c.automaton.term(id);
         if ((t.languageMask() & languageMask) == 0) {
             return;
         }
         int len = t.length();
-        int start = fedAt[fed - len];
+        int start = fedAt[len - 1];
         int end = last + 1;
         int s = start;
         if (start > 0 && Folding.isWordChar(chars[start - 1])) {
@@ -310,9 +315,9 @@ final class SpecialScan {
             }
             case TERM -> {
                 if (t.reportFrom() > 0 || t.reportTo() < len) {
-                    s = fedAt[fed - len + t.reportFrom()];
+                    s = fedAt[len - 1 - t.reportFrom()];
                     if (t.reportTo() < len) {
-                        e = fedAt[fed - len + t.reportTo() - 1] + 1;
+                        e = fedAt[len - t.reportTo()] + 1;
                     }
                 } else {
                     // A hyphenated compound is one value: MS-patiënt, BRCA1-mutatie, Vooruit-kiezer.

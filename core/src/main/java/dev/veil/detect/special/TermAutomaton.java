@@ -15,6 +15,11 @@ import java.util.List;
  * word that spells the start of some entry. The mark is never fed: a transition on such a symbol
  * already includes the mark after it. The scan still checks the real char before each match.
  *
+ * <p>The table has a column per symbol and three more, so that a scan reads one entry per char and
+ * decides nothing else: invisible chars leave the state as it is, a space right after a space is
+ * not fed (a state remembers whether it was reached by one), and a char that may end a sentence is
+ * flagged like a match.
+ *
  * <p>Immutable after construction and thread-safe.
  */
 final class TermAutomaton {
@@ -23,21 +28,42 @@ final class TermAutomaton {
     /** The virtual word-start mark, one past the real symbols; only used while building. */
     private static final int MARK = A;
 
-    /** Set in a {@link #move} result when the state reached has outputs. */
-    static final int HAS_OUTPUT = 1 << 31;
+    /** The column of invisible chars ({@link Folding#SKIP}): they leave the state as it is. */
+    static final int SKIP_COLUMN = A;
+    /** The column of {@code . ! ?}: symbol 0, and the char may end a sentence. */
+    static final int STOP_COLUMN = A + 1;
+    /** The column of a line feed: a space, and the char ends a sentence. */
+    static final int NEWLINE_COLUMN = A + 2;
+    static final int WIDTH = A + 3;
+
+    /**
+     * Set in a {@link #delta()} entry when the scan must note the char: the state reached has outputs,
+     * or the char is in {@link #STOP_COLUMN} or {@link #NEWLINE_COLUMN}.
+     */
+    static final int EVENT = 1 << 31;
     /** The cursor of the state at the start of a text (just after the mark). */
     static final int ROOT = 0;
 
+    private static final byte[] COLUMN = new byte[0x10000];
+
+    static {
+        for (int c = 0; c < COLUMN.length; c++) {
+            int sym = Folding.symbol((char) c);
+            COLUMN[c] = (byte) (c == '.' || c == '!' || c == '?' ? STOP_COLUMN
+                    : c == '\n' ? NEWLINE_COLUMN : sym == Folding.SKIP ? SKIP_COLUMN : sym);
+        }
+    }
+
     /**
-     * delta[cursor + symbol], where a state's cursor is {@code state * A}: the next state's cursor,
-     * with {@link #HAS_OUTPUT} set when it has outputs, so a scan reads one array per char. States are
+     * delta[cursor + column], where a state's cursor is {@code state * WIDTH}: the next state's cursor,
+     * with {@link #EVENT} set when the char is to be noted, so a scan reads one array per char. States are
      * numbered breadth first, so the shallow states most chars lead to share a few cache lines.
      */
     private final int[] delta;
     /**
      * Per state: every term that may end there, longest first and of equal length in entry order, the
      * order in which a plain Aho-Corasick suffix chain lists them; null when none, and then the
-     * transitions into the state do not carry {@link #HAS_OUTPUT}.
+     * transitions into the state carry {@link #EVENT} only for a char that may end a sentence.
      */
     private final int[][] matches;
     private final Term[] terms;
@@ -113,41 +139,75 @@ final class TermAutomaton {
                 }
             }
         }
-        // Only the states after a real symbol (and its mark) are ever reached; number them breadth
-        // first from the start state.
-        int start = go[MARK];
-        int[] id = new int[nodes];
+        // A scan state is a node and whether the last symbol fed was a space (the next one is then
+        // not fed); only nodes after a mark can be reached both ways. Number the reachable pairs
+        // breadth first from the start state.
+        int[] id = new int[2 * nodes];
         Arrays.fill(id, -1);
-        int[] order = queue;
-        id[start] = 0;
-        order[0] = start;
+        int[] order = new int[2 * nodes];
+        order[0] = 2 * go[MARK];
+        id[order[0]] = 0;
         head = 0;
         tail = 1;
-        int[] next = new int[nodes * A];
         while (head < tail) {
-            int u = order[head++];
-            for (int sym = 0; sym < A; sym++) {
-                int v = go[u * w + sym];
-                if (boundary[sym]) {
-                    v = go[v * w + MARK];
-                }
-                next[u * A + sym] = v;
+            int pair = order[head++];
+            for (int col = 0; col < WIDTH; col++) {
+                int v = target(go, outputs, boundary, pair, col) & ~EVENT;
                 if (id[v] < 0) {
                     id[v] = tail;
                     order[tail++] = v;
                 }
             }
         }
-        this.delta = new int[tail * A];
+        this.delta = new int[tail * WIDTH];
         this.matches = new int[tail][];
         for (int k = 0; k < tail; k++) {
-            int u = order[k];
-            for (int sym = 0; sym < A; sym++) {
-                int v = next[u * A + sym];
-                delta[k * A + sym] = id[v] * A | (outputs[v] != null ? HAS_OUTPUT : 0);
+            int pair = order[k];
+            for (int col = 0; col < WIDTH; col++) {
+                int v = target(go, outputs, boundary, pair, col);
+                delta[k * WIDTH + col] = id[v & ~EVENT] * WIDTH | (v & EVENT);
             }
-            matches[k] = outputs[u] == null ? null : sorted(outputs[u]);
+            int[] out = outputs[pair >> 1];
+            matches[k] = out == null ? null : sorted(out);
         }
+    }
+
+    /**
+     * Where column {@code col} leads from {@code pair} (node * 2, plus 1 after a space) in the trie
+     * {@code go} with its missing transitions, with {@link #EVENT} set when the scan must note the char.
+     */
+    private static int target(int[] go, int[][] outputs, boolean[] boundary, int pair, int col) {
+        int u = pair >> 1;
+        boolean afterSpace = (pair & 1) != 0;
+        int sym;
+        boolean event;
+        switch (col) {
+            case SKIP_COLUMN -> {
+                return pair;
+            }
+            case STOP_COLUMN -> {
+                sym = 0;
+                event = true;
+            }
+            case NEWLINE_COLUMN -> {
+                sym = Folding.SPACE;
+                event = true;
+            }
+            default -> {
+                sym = col;
+                event = false;
+            }
+        }
+        if (sym == Folding.SPACE && afterSpace) {
+            return pair | (event ? EVENT : 0); // a space after a space is not fed
+        }
+        int w = A + 1;
+        int v = go[u * w + sym];
+        if (boundary[sym]) {
+            v = go[v * w + MARK];
+        }
+        event |= outputs[v] != null;
+        return (2 * v + (sym == Folding.SPACE ? 1 : 0)) | (event ? EVENT : 0);
     }
 
     private static int[] append(int[] list, int t) {
@@ -189,17 +249,23 @@ final class TermAutomaton {
         return out;
     }
 
+    /** The column of char {@code c} in the transition table. */
+    static int column(char c) {
+        return COLUMN[c];
+    }
+
     /**
-     * The cursor after reading {@code symbol} at {@code cursor} (start at {@link #ROOT}), with
-     * {@link #HAS_OUTPUT} set when outputs apply there: mask it off before the next move.
+     * The table: {@code delta()[cursor + column(c)]} is the cursor after char {@code c} (start at
+     * {@link #ROOT}), with {@link #EVENT} set when the scan must note the char: mask it off before the
+     * next move. Shared, never to be written.
      */
-    int move(int cursor, int symbol) {
-        return delta[cursor + symbol];
+    int[] delta() {
+        return delta;
     }
 
     /** The state a cursor stands for. */
     static int state(int cursor) {
-        return (cursor & ~HAS_OUTPUT) / A;
+        return (cursor & ~EVENT) / WIDTH;
     }
 
     /**
