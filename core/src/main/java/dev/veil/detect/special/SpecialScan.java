@@ -222,17 +222,27 @@ final class SpecialScan {
         }
     }
 
-    /** The matches of one char: each term the state lists, unless its language or its left edge rules it out. */
+    /**
+     * The matches of one char: each term the state lists, unless its language or its edges rule it
+     * out. Most matches are a short entry at the start of a longer word ("I" in "in", "he" in "het"):
+     * rejected here from one int per entry, before the match's chars are found or candidate() reads
+     * the entry itself.
+     */
     private void matchesAt(Compiled c, int state, int last, int languageMask) {
         int[] ids = c.automaton.matches(state);
         int[] gates = c.gates;
-        fedBack(last, gates[ids[0]] >>> Compiled.LENGTH_SHIFT);
+        boolean gluedRight = last + 1 < length && Folding.isWordChar(chars[last + 1]);
+        boolean located = false;
         for (int id : ids) {
-            // Most matches are a short entry inside a longer word: rejected here from one int per
-            // entry, before candidate() reads the entry itself.
             int gate = gates[id];
-            if ((gate & Compiled.LANGUAGES & languageMask) == 0 || (gate & Compiled.OPEN_LEFT) == 0
-                    && rejectedLeft(chars, fedAt[(gate >>> Compiled.LENGTH_SHIFT) - 1])) {
+            if ((gate & Compiled.LANGUAGES & languageMask) == 0 || gluedRight && (gate & Compiled.CLOSED_RIGHT) != 0) {
+                continue;
+            }
+            if (!located) {
+                fedBack(last, gates[ids[0]] >>> Compiled.LENGTH_SHIFT); // the longest comes first
+                located = true;
+            }
+            if ((gate & Compiled.OPEN_LEFT) == 0 && rejectedLeft(chars, fedAt[(gate >>> Compiled.LENGTH_SHIFT) - 1])) {
                 continue;
             }
             candidate(c, id, last, languageMask);
@@ -657,11 +667,16 @@ final class SpecialScan {
         final TermAutomaton automaton;
         final EntityType[] types;
         final boolean[] capitalisedNextRule;
-        /** Per entry: its language mask, {@link #OPEN_LEFT}, and its length from {@link #LENGTH_SHIFT}. */
+        /**
+         * Per entry: its language mask, {@link #OPEN_LEFT}, {@link #CLOSED_RIGHT}, and its length from
+         * {@link #LENGTH_SHIFT}.
+         */
         final int[] gates;
 
         static final int LANGUAGES = 0xFF;
         static final int OPEN_LEFT = 1 << 8;
+        /** Rejected when a word char follows: see the suffix rule in candidate(). */
+        static final int CLOSED_RIGHT = 1 << 9;
         static final int LENGTH_SHIFT = 16;
 
         Compiled(TermAutomaton automaton, List<EntityType> types) {
@@ -675,7 +690,9 @@ final class SpecialScan {
                 if ((t.languageMask() & ~LANGUAGES) != 0) {
                     throw new IllegalStateException("language mask out of range");
                 }
-                gates[i] = t.languageMask() | (t.openLeft() ? OPEN_LEFT : 0) | t.length() << LENGTH_SHIFT;
+                boolean closedRight = !t.openRight() && (t.caseSensitive() || t.kind() == Term.Kind.REFERENCE);
+                gates[i] = t.languageMask() | (t.openLeft() ? OPEN_LEFT : 0) | (closedRight ? CLOSED_RIGHT : 0)
+                        | t.length() << LENGTH_SHIFT;
             }
         }
     }
