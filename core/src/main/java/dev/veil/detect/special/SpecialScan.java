@@ -22,7 +22,9 @@ final class SpecialScan {
 
     private static final byte LINK_REFERENCE = 1;
     private static final byte LINK_IDENTIFIED = 2;
-    /** Below this length the text is not cut in two: the second cursor would not pay for itself. */
+    /** The number of parts a text is cut into, each with its own cursor. */
+    private static final int PARTS = 4;
+    /** Below this length the text is not cut: the other cursors would not pay for themselves. */
     private static final int SPLIT_MIN = 256;
     private static final int MAX_HITS = Integer.MAX_VALUE - 8;
     private static final int MAX_POOLED = 1 << 17;
@@ -38,8 +40,9 @@ final class SpecialScan {
 
     /** The chars of the symbols a match was fed, last first: see {@link #fedBack}. */
     private final int[] fedAt = new int[Vocabulary.MAX_SYMBOLS];
-    private final Notes first = new Notes();
-    private final Notes second = new Notes();
+    private final Notes[] parts = {new Notes(), new Notes(), new Notes(), new Notes()};
+    /** Where the parts of the text start, and its length: see {@link #scan}. */
+    private final int[] cuts = new int[PARTS + 1];
     private int[] hitStart = new int[32];
     private int[] hitEnd = new int[32];
     private int[] hitTerm = new int[32];
@@ -96,8 +99,9 @@ final class SpecialScan {
             report(c, sink);
         } finally {
             this.text = null; // never keep the caller's text beyond the call
-            first.trim(MAX_POOLED);
-            second.trim(MAX_POOLED);
+            for (Notes notes : parts) {
+                notes.trim(MAX_POOLED);
+            }
             if (chars.length > MAX_POOLED) {
                 chars = new char[1024];
             } else {
@@ -120,48 +124,64 @@ final class SpecialScan {
         text.toString().getChars(0, length, chars, 0);
         // The next state depends on the one before, so one cursor waits for a table read per char. A
         // char that folds to symbol 0 puts the automaton back at the root, so the text is cut after
-        // one and both parts run in the same loop; what they note is handled afterwards, in text
-        // order. The loops only note: handling matches inline would bloat the code the JIT keeps hot.
+        // such chars into four parts that run in the same loop; what they note is handled afterwards,
+        // in text order. The loops only note: handling matches inline would bloat the hot code.
         int[] delta = automaton.delta();
-        int cut = length < SPLIT_MIN ? length : cutNear(chars, length / 2, length);
-        Notes first = this.first;
-        Notes second = this.second;
-        first.count = 0;
-        second.count = 0;
+        int[] cuts = this.cuts;
+        cuts[0] = 0;
+        cuts[PARTS] = length;
+        for (int p = 1; p < PARTS; p++) {
+            cuts[p] = length < SPLIT_MIN ? length : cutNear(chars, Math.max(cuts[p - 1], length / PARTS * p), length);
+        }
+        Notes na = parts[0];
+        Notes nb = parts[1];
+        Notes nc = parts[2];
+        Notes nd = parts[3];
+        na.count = 0;
+        nb.count = 0;
+        nc.count = 0;
+        nd.count = 0;
         int a = 0;
-        int b = cut;
-        int cursorA = TermAutomaton.ROOT;
-        int cursorB = TermAutomaton.ROOT;
-        for (int n = Math.min(cut, length - cut); a < n; a++, b++) {
-            int movedA = delta[cursorA + TermAutomaton.column(chars[a])];
-            int movedB = delta[cursorB + TermAutomaton.column(chars[b])];
-            if ((movedA | movedB) < 0) {
-                if (movedA < 0) {
-                    first.add(a, cursorA, movedA & ~TermAutomaton.EVENT);
-                }
-                if (movedB < 0) {
-                    second.add(b, cursorB, movedB & ~TermAutomaton.EVENT);
-                }
+        int b = cuts[1];
+        int c2 = cuts[2];
+        int d = cuts[3];
+        int ca = TermAutomaton.ROOT;
+        int cb = TermAutomaton.ROOT;
+        int cc = TermAutomaton.ROOT;
+        int cd = TermAutomaton.ROOT;
+        int together = Math.min(Math.min(cuts[1], cuts[2] - cuts[1]), Math.min(cuts[3] - cuts[2], length - cuts[3]));
+        for (int k = 0; k < together; k++, a++, b++, c2++, d++) {
+            int ma = delta[ca + TermAutomaton.column(chars[a])];
+            int mb = delta[cb + TermAutomaton.column(chars[b])];
+            int mc = delta[cc + TermAutomaton.column(chars[c2])];
+            int md = delta[cd + TermAutomaton.column(chars[d])];
+            if ((ma | mb | mc | md) < 0) {
+                na.addIfEvent(a, ca, ma);
+                nb.addIfEvent(b, cb, mb);
+                nc.addIfEvent(c2, cc, mc);
+                nd.addIfEvent(d, cd, md);
             }
-            cursorA = movedA & ~TermAutomaton.EVENT;
-            cursorB = movedB & ~TermAutomaton.EVENT;
+            ca = ma & ~TermAutomaton.EVENT;
+            cb = mb & ~TermAutomaton.EVENT;
+            cc = mc & ~TermAutomaton.EVENT;
+            cd = md & ~TermAutomaton.EVENT;
         }
-        for (; a < cut; a++) {
-            int moved = delta[cursorA + TermAutomaton.column(chars[a])];
-            if (moved < 0) {
-                first.add(a, cursorA, moved & ~TermAutomaton.EVENT);
-            }
-            cursorA = moved & ~TermAutomaton.EVENT;
+        feed(delta, chars, a, cuts[1], ca, na);
+        feed(delta, chars, b, cuts[2], cb, nb);
+        feed(delta, chars, c2, cuts[3], cc, nc);
+        feed(delta, chars, d, length, cd, nd);
+        for (Notes notes : parts) {
+            handle(c, notes, languageMask);
         }
-        for (; b < length; b++) {
-            int moved = delta[cursorB + TermAutomaton.column(chars[b])];
-            if (moved < 0) {
-                second.add(b, cursorB, moved & ~TermAutomaton.EVENT);
-            }
-            cursorB = moved & ~TermAutomaton.EVENT;
+    }
+
+    /** Runs the automaton alone over chars {@code [i, end)} from {@code cursor}. */
+    private static void feed(int[] delta, char[] chars, int i, int end, int cursor, Notes notes) {
+        for (; i < end; i++) {
+            int moved = delta[cursor + TermAutomaton.column(chars[i])];
+            notes.addIfEvent(i, cursor, moved);
+            cursor = moved & ~TermAutomaton.EVENT;
         }
-        handle(c, first, languageMask);
-        handle(c, second, languageMask);
     }
 
     /** The first char at or after {@code from} that puts the automaton at its root, plus one; {@code n} when none. */
@@ -199,6 +219,13 @@ final class SpecialScan {
         int[] from = new int[64];
         int[] to = new int[64];
         int count;
+
+        /** Notes char {@code i} if the table entry {@code moved} read for it says so. */
+        void addIfEvent(int i, int fromCursor, int moved) {
+            if (moved < 0) {
+                add(i, fromCursor, moved & ~TermAutomaton.EVENT);
+            }
+        }
 
         void add(int i, int fromCursor, int toCursor) {
             if (count == at.length) {
