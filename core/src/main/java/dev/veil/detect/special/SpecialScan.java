@@ -25,7 +25,7 @@ final class SpecialScan {
     /** The number of parts a text is cut into, each with its own cursor. */
     private static final int PARTS = 4;
     /** Below this length the text is not cut: the other cursors would not pay for themselves. */
-    private static final int SPLIT_MIN = 256;
+    private static final int SPLIT_MIN = 64;
     private static final int MAX_HITS = Integer.MAX_VALUE - 8;
     private static final int MAX_POOLED = 1 << 17;
 
@@ -131,7 +131,7 @@ final class SpecialScan {
         cuts[0] = 0;
         cuts[PARTS] = length;
         for (int p = 1; p < PARTS; p++) {
-            cuts[p] = length < SPLIT_MIN ? length : cutNear(chars, Math.max(cuts[p - 1], length / PARTS * p), length);
+            cuts[p] = length < SPLIT_MIN ? length : cutNear(chars, cuts[p - 1], Math.max(cuts[p - 1], length / PARTS * p), length);
         }
         Notes na = parts[0];
         Notes nb = parts[1];
@@ -184,15 +184,26 @@ final class SpecialScan {
         }
     }
 
-    /** The first char at or after {@code from} that puts the automaton at its root, plus one; {@code n} when none. */
-    private static int cutNear(char[] chars, int from, int n) {
-        for (int i = from; i < n; i++) {
-            int col = TermAutomaton.column(chars[i]);
-            if (col == 0 || col == TermAutomaton.STOP_COLUMN) {
-                return i + 1;
+    /**
+     * A cut after the char nearest to {@code target} within {@code [from, n)} that puts the automaton
+     * at its root, so that the parts come out about equal: what one part has beyond the shortest is
+     * read by a cursor alone. {@code n} when there is none.
+     */
+    private static int cutNear(char[] chars, int from, int target, int n) {
+        for (int back = target - 1, ahead = target; back >= from || ahead < n; back--, ahead++) {
+            if (ahead < n && resets(chars[ahead])) {
+                return ahead + 1;
+            }
+            if (back >= from && resets(chars[back])) {
+                return back + 1;
             }
         }
         return n;
+    }
+
+    private static boolean resets(char ch) {
+        int col = TermAutomaton.column(ch);
+        return col == 0 || col == TermAutomaton.STOP_COLUMN;
     }
 
     /** What one loop noted, in text order; at one char the matches come before the sentence end. */
