@@ -4,6 +4,7 @@ import dev.veil.EntityType;
 import dev.veil.Finding;
 import dev.veil.detect.FindingSink;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -41,6 +42,7 @@ final class SpecialScan {
     /** The chars of the symbols a match was fed, last first: see {@link #fedBack}. */
     private final int[] fedAt = new int[Vocabulary.MAX_SYMBOLS];
     private final Notes[] parts = {new Notes(), new Notes(), new Notes(), new Notes()};
+    private final Notes[] byRest = new Notes[PARTS];
     /** Where the parts of the text start, and its length: see {@link #scan}. */
     private final int[] cuts = new int[PARTS + 1];
     private int[] hitStart = new int[32];
@@ -166,13 +168,39 @@ final class SpecialScan {
             cc = mc & ~TermAutomaton.EVENT;
             cd = md & ~TermAutomaton.EVENT;
         }
-        feed(delta, chars, a, cuts[1], ca, na);
-        feed(delta, chars, b, cuts[2], cb, nb);
-        feed(delta, chars, c2, cuts[3], cc, nc);
-        feed(delta, chars, d, length, cd, nd);
+        na.rest(a, cuts[1], ca);
+        nb.rest(b, cuts[2], cb);
+        nc.rest(c2, cuts[3], cc);
+        nd.rest(d, length, cd);
+        // One part is done; the two with the most left run together, then the other two.
+        Notes[] byRest = this.byRest;
+        System.arraycopy(parts, 0, byRest, 0, PARTS);
+        Arrays.sort(byRest, Notes.MOST_LEFT_FIRST);
+        feedTwo(delta, chars, byRest[0], byRest[1]);
+        feedTwo(delta, chars, byRest[2], byRest[3]);
         for (Notes notes : parts) {
             handle(c, notes, languageMask);
         }
+    }
+
+    /** Runs the automaton over what is left of two parts, together as long as both have chars. */
+    private static void feedTwo(int[] delta, char[] chars, Notes x, Notes y) {
+        int i = x.pos;
+        int j = y.pos;
+        int ci = x.cursor;
+        int cj = y.cursor;
+        for (int n = Math.min(x.end - i, y.end - j); n > 0; n--, i++, j++) {
+            int mi = delta[ci + TermAutomaton.column(chars[i])];
+            int mj = delta[cj + TermAutomaton.column(chars[j])];
+            if ((mi | mj) < 0) {
+                x.addIfEvent(i, ci, mi);
+                y.addIfEvent(j, cj, mj);
+            }
+            ci = mi & ~TermAutomaton.EVENT;
+            cj = mj & ~TermAutomaton.EVENT;
+        }
+        feed(delta, chars, i, x.end, ci, x);
+        feed(delta, chars, j, y.end, cj, y);
     }
 
     /** Runs the automaton alone over chars {@code [i, end)} from {@code cursor}. */
@@ -224,12 +252,26 @@ final class SpecialScan {
         }
     }
 
-    /** The chars a loop noted: char {@code at}, read at cursor {@code from}, led to cursor {@code to}. */
+    /**
+     * One part of the text: where its cursor is once the parts no longer run together, and the chars
+     * it noted: char {@code at}, read at cursor {@code from}, led to cursor {@code to}.
+     */
     private static final class Notes {
+        static final Comparator<Notes> MOST_LEFT_FIRST = (x, y) -> Integer.compare(y.end - y.pos, x.end - x.pos);
+
+        int pos;
+        int end;
+        int cursor;
         int[] at = new int[64];
         int[] from = new int[64];
         int[] to = new int[64];
         int count;
+
+        void rest(int from, int to, int cursorThere) {
+            pos = from;
+            end = to;
+            cursor = cursorThere;
+        }
 
         /** Notes char {@code i} if the table entry {@code moved} read for it says so. */
         void addIfEvent(int i, int fromCursor, int moved) {
