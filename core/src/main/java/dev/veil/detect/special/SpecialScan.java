@@ -178,6 +178,16 @@ final class SpecialScan {
         Arrays.sort(byRest, Notes.MOST_LEFT_FIRST);
         feedTwo(delta, chars, byRest[0], byRest[1]);
         feedTwo(delta, chars, byRest[2], byRest[3]);
+        // Deferred matches at the end of the text have no char after them to be noted on.
+        int lastPart = PARTS - 1;
+        while (cuts[lastPart] == length && lastPart > 0) {
+            lastPart--;
+        }
+        Notes tail = parts[lastPart];
+        if (automaton.deferred(TermAutomaton.state(tail.cursor))
+                && TermAutomaton.column(chars[length - 1]) != TermAutomaton.SKIP_COLUMN) {
+            tail.add(length, tail.cursor, tail.cursor);
+        }
         for (Notes notes : parts) {
             handle(c, notes, languageMask);
         }
@@ -199,17 +209,18 @@ final class SpecialScan {
             ci = mi & ~TermAutomaton.EVENT;
             cj = mj & ~TermAutomaton.EVENT;
         }
-        feed(delta, chars, i, x.end, ci, x);
-        feed(delta, chars, j, y.end, cj, y);
+        x.cursor = feed(delta, chars, i, x.end, ci, x);
+        y.cursor = feed(delta, chars, j, y.end, cj, y);
     }
 
-    /** Runs the automaton alone over chars {@code [i, end)} from {@code cursor}. */
-    private static void feed(int[] delta, char[] chars, int i, int end, int cursor, Notes notes) {
+    /** Runs the automaton alone over chars {@code [i, end)} from {@code cursor}; the cursor at the end. */
+    private static int feed(int[] delta, char[] chars, int i, int end, int cursor, Notes notes) {
         for (; i < end; i++) {
             int moved = delta[cursor + TermAutomaton.column(chars[i])];
             notes.addIfEvent(i, cursor, moved);
             cursor = moved & ~TermAutomaton.EVENT;
         }
+        return cursor;
     }
 
     /**
@@ -234,15 +245,24 @@ final class SpecialScan {
         return col == 0 || col == TermAutomaton.STOP_COLUMN;
     }
 
-    /** What one loop noted, in text order; at one char the matches come before the sentence end. */
+    /** What one part noted, in text order; at one char the matches come before the sentence end. */
     private void handle(Compiled c, Notes notes, int languageMask) {
         TermAutomaton automaton = c.automaton;
         for (int k = 0; k < notes.count; k++) {
             int i = notes.at[k];
+            int from = TermAutomaton.state(notes.from[k]);
+            // Deferred matches of the char before, which reached the state unless it was invisible.
+            if (automaton.deferred(from) && TermAutomaton.column(chars[i - 1]) != TermAutomaton.SKIP_COLUMN) {
+                matchesAt(c, from, i - 1, languageMask);
+            }
+            if (i == length) {
+                continue; // noted at the end of the text for deferred matches only
+            }
             int state = TermAutomaton.state(notes.to[k]);
             char ch = chars[i];
             // A line feed right after a space is not fed: the state stays, and its matches were noted.
-            if (automaton.matches(state) != null && (ch != '\n' || notes.from[k] != notes.to[k])) {
+            if (automaton.matches(state) != null && !automaton.deferred(state)
+                    && (ch != '\n' || notes.from[k] != notes.to[k])) {
                 matchesAt(c, state, i, languageMask);
             }
             if (ch == '\n' || ((ch == '.' || ch == '!' || ch == '?')
@@ -755,7 +775,7 @@ final class SpecialScan {
 
         static final int LANGUAGES = 0xFF;
         static final int OPEN_LEFT = 1 << 8;
-        /** Rejected when a word char follows: see the suffix rule in candidate(). */
+        /** {@link Term#closedRight()}: rejected when a word char follows. */
         static final int CLOSED_RIGHT = 1 << 9;
         static final int LENGTH_SHIFT = 16;
 
@@ -770,8 +790,7 @@ final class SpecialScan {
                 if ((t.languageMask() & ~LANGUAGES) != 0) {
                     throw new IllegalStateException("language mask out of range");
                 }
-                boolean closedRight = !t.openRight() && (t.caseSensitive() || t.kind() == Term.Kind.REFERENCE);
-                gates[i] = t.languageMask() | (t.openLeft() ? OPEN_LEFT : 0) | (closedRight ? CLOSED_RIGHT : 0)
+                gates[i] = t.languageMask() | (t.openLeft() ? OPEN_LEFT : 0) | (t.closedRight() ? CLOSED_RIGHT : 0)
                         | t.length() << LENGTH_SHIFT;
             }
         }

@@ -37,6 +37,14 @@ record Term(byte[] symbols, String raw, Kind kind, long typeMask, int languageMa
         return symbols.length;
     }
 
+    /**
+     * Whether a match is rejected when a word char follows it: no longer word, and no inflection
+     * suffix for case-sensitive entries and person references.
+     */
+    boolean closedRight() {
+        return !openRight && (caseSensitive || kind == Kind.REFERENCE);
+    }
+
     /** Whether every letter of {@code raw} is upper case (MS, SP, DENK): see the capitalised-next-word rule. */
     boolean allCaps() {
         boolean letter = false;

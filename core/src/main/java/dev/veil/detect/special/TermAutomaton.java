@@ -37,8 +37,9 @@ final class TermAutomaton {
     static final int WIDTH = A + 3;
 
     /**
-     * Set in a {@link #delta()} entry when the scan must note the char: the state reached has outputs,
-     * or the char is in {@link #STOP_COLUMN} or {@link #NEWLINE_COLUMN}.
+     * Set in a {@link #delta()} entry when the scan must note the char: the state reached has outputs
+     * that are not {@link #deferred}, the state left has deferred ones and the char may be no word
+     * char, or the char is in {@link #STOP_COLUMN} or {@link #NEWLINE_COLUMN}.
      */
     static final int EVENT = 1 << 31;
     /** The cursor of the state at the start of a text (just after the mark). */
@@ -66,6 +67,12 @@ final class TermAutomaton {
      * transitions into the state carry {@link #EVENT} only for a char that may end a sentence.
      */
     private final int[][] matches;
+    /**
+     * Per state: every term it lists is {@link Term#closedRight()} and it is reached by a word symbol,
+     * so its matches count only before a char that is no word char. The transitions into it are not
+     * flagged; those out of it on a symbol such a char folds to are (see {@link #deferred}).
+     */
+    private final boolean[] deferred;
     private final Term[] terms;
 
     TermAutomaton(List<Term> termList) {
@@ -80,6 +87,7 @@ final class TermAutomaton {
         int[] go = new int[capacity * w];
         Arrays.fill(go, -1);
         int[][] ending = new int[capacity][];
+        boolean[] afterMark = new boolean[capacity];
         int nodes = 1;
         int[] pattern = new int[2 * Vocabulary.MAX_SYMBOLS + 1];
         for (int t = 0; t < terms.length; t++) {
@@ -103,7 +111,9 @@ final class TermAutomaton {
                         go = Arrays.copyOf(go, capacity * w);
                         Arrays.fill(go, old, go.length, -1);
                         ending = Arrays.copyOf(ending, capacity);
+                        afterMark = Arrays.copyOf(afterMark, capacity);
                     }
+                    afterMark[nodes] = pattern[k] == MARK;
                     go[idx] = nodes++;
                 }
                 s = go[idx];
@@ -139,6 +149,15 @@ final class TermAutomaton {
                 }
             }
         }
+        boolean[] deferred = new boolean[nodes];
+        for (int u = 1; u < nodes; u++) {
+            // After a mark the char read was no word char, and the test in the scan is not about it.
+            deferred[u] = outputs[u] != null && !afterMark[u];
+            for (int k = 0; deferred[u] && k < outputs[u].length; k++) {
+                deferred[u] = terms[outputs[u][k]].closedRight();
+            }
+        }
+        Trie trie = new Trie(go, outputs, boundary, deferred);
         // A scan state is a node and whether the last symbol fed was a space (the next one is then
         // not fed); only nodes after a mark can be reached both ways. Number the reachable pairs
         // breadth first from the start state.
@@ -152,7 +171,7 @@ final class TermAutomaton {
         while (head < tail) {
             int pair = order[head++];
             for (int col = 0; col < WIDTH; col++) {
-                int v = target(go, outputs, boundary, pair, col) & ~EVENT;
+                int v = trie.target(pair, col) & ~EVENT;
                 if (id[v] < 0) {
                     id[v] = tail;
                     order[tail++] = v;
@@ -161,53 +180,64 @@ final class TermAutomaton {
         }
         this.delta = new int[tail * WIDTH];
         this.matches = new int[tail][];
+        this.deferred = new boolean[tail];
         for (int k = 0; k < tail; k++) {
             int pair = order[k];
             for (int col = 0; col < WIDTH; col++) {
-                int v = target(go, outputs, boundary, pair, col);
+                int v = trie.target(pair, col);
                 delta[k * WIDTH + col] = id[v & ~EVENT] * WIDTH | (v & EVENT);
             }
             int[] out = outputs[pair >> 1];
             matches[k] = out == null ? null : sorted(out);
+            this.deferred[k] = deferred[pair >> 1];
         }
     }
 
     /**
-     * Where column {@code col} leads from {@code pair} (node * 2, plus 1 after a space) in the trie
-     * {@code go} with its missing transitions, with {@link #EVENT} set when the scan must note the char.
+     * The trie over the extended alphabet with its missing transitions filled in, while the table is
+     * compiled from it.
      */
-    private static int target(int[] go, int[][] outputs, boolean[] boundary, int pair, int col) {
-        int u = pair >> 1;
-        boolean afterSpace = (pair & 1) != 0;
-        int sym;
-        boolean event;
-        switch (col) {
-            case SKIP_COLUMN -> {
-                return pair;
+    private record Trie(int[] go, int[][] outputs, boolean[] boundary, boolean[] deferred) {
+
+        /**
+         * Where column {@code col} leads from {@code pair} (node * 2, plus 1 after a space), with
+         * {@link #EVENT} set when the scan must note the char.
+         */
+        int target(int pair, int col) {
+            int u = pair >> 1;
+            boolean afterSpace = (pair & 1) != 0;
+            int sym;
+            boolean event;
+            switch (col) {
+                case SKIP_COLUMN -> {
+                    return pair;
+                }
+                case STOP_COLUMN -> {
+                    sym = 0;
+                    event = true;
+                }
+                case NEWLINE_COLUMN -> {
+                    sym = Folding.SPACE;
+                    event = true;
+                }
+                default -> {
+                    sym = col;
+                    event = false;
+                }
             }
-            case STOP_COLUMN -> {
-                sym = 0;
-                event = true;
+            // The deferred outputs of u are noted on a char that may be no word char.
+            event |= deferred[u] && boundary[sym];
+            if (sym == Folding.SPACE && afterSpace) {
+                return pair | (event ? EVENT : 0); // a space after a space is not fed
             }
-            case NEWLINE_COLUMN -> {
-                sym = Folding.SPACE;
-                event = true;
+            int w = A + 1;
+            int v = go[u * w + sym];
+            if (boundary[sym]) {
+                v = go[v * w + MARK];
             }
-            default -> {
-                sym = col;
-                event = false;
-            }
+            event |= outputs[v] != null && !deferred[v];
+            return (2 * v + (sym == Folding.SPACE ? 1 : 0)) | (event ? EVENT : 0);
         }
-        if (sym == Folding.SPACE && afterSpace) {
-            return pair | (event ? EVENT : 0); // a space after a space is not fed
-        }
-        int w = A + 1;
-        int v = go[u * w + sym];
-        if (boundary[sym]) {
-            v = go[v * w + MARK];
-        }
-        event |= outputs[v] != null;
-        return (2 * v + (sym == Folding.SPACE ? 1 : 0)) | (event ? EVENT : 0);
     }
 
     private static int[] append(int[] list, int t) {
@@ -274,6 +304,14 @@ final class TermAutomaton {
      */
     int[] matches(int state) {
         return matches[state];
+    }
+
+    /**
+     * Whether the matches of {@code state} are noted on the char after the one that reached it, and
+     * only when that char may end a word: "I" and "he" start many words, but match few.
+     */
+    boolean deferred(int state) {
+        return deferred[state];
     }
 
     Term term(int id) {
