@@ -195,6 +195,23 @@ class SpecialCategoryDetectorTest {
         assertEquals(0.35, scoreAt.get(text.lastIndexOf("kanker")), 1e-9, "two sentences away");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Diabetes, zei ik|0.7",
+            "Diabetes, zei ik.|0.7",
+            "Diabetes, zei Ikea|0.35",
+            "Diabetes, zei mijn|0.7",
+            "Diabetes, zei mijnheer|0.35",
+            "Diabetes, said I|0.7",
+            "Diabetes, said Ian|0.35",
+            "Diabetes, said he|0.7",
+            "Diabetes, said hen|0.35",
+    })
+    void linksAPronounThatEndsTheTextButNotAWordItStarts(String text, double score) {
+        assertEquals(score, only(text, EntityType.HEALTH).score(), 1e-9);
+        assertEquals(score, only(text + "\n", EntityType.HEALTH).score(), 1e-9, "a line feed ends the word too");
+    }
+
     @Test
     void identifierFindingsLinkLikeNames() {
         String text = "Klantnotitie bij BSN 123456782: cliënt ontvangt een Wajong-uitkering.";

@@ -105,6 +105,27 @@ class SpecialCategoryRobustnessTest {
     }
 
     @Test
+    void findsEveryTermWhereverATextIsCutForItsCursors() {
+        Random random = new Random(20261207);
+        for (int units = 1; units <= 60; units++) {
+            StringBuilder b = new StringBuilder();
+            for (int u = 0; u < units; u++) {
+                b.append(random.nextBoolean() ? "Mijn collega heeft diabetes" : "ik heb  DIABETES")
+                        .append(random.nextBoolean() ? ". " : "; ")
+                        .append("woord".repeat(random.nextInt(4)))
+                        .append(random.nextBoolean() ? "\n" : " ");
+            }
+            String text = b.toString();
+            List<Finding> f = scan(text);
+            assertEquals(units, f.size(), text);
+            for (Finding finding : f) {
+                assertEquals("diabetes", finding.valueIn(text).toLowerCase(Locale.ROOT));
+                assertEquals(0.7, finding.score(), 1e-9);
+            }
+        }
+    }
+
+    @Test
     void scansALongTextInLinearTime() {
         String sentence = "Mijn collega heeft diabetes en is lid van de vakbond. Die schoenen zijn ziek goed. Hij stemt SP. ";
         String text = sentence.repeat(20_000); // about 1.9 million chars, with exceptions and cues throughout
