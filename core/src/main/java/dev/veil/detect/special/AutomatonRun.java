@@ -43,7 +43,8 @@ final class AutomatonRun {
         cuts[0] = 0;
         cuts[PARTS] = length;
         for (int p = 1; p < PARTS; p++) {
-            cuts[p] = length < SPLIT_MIN ? length : cutNear(chars, cuts[p - 1], Math.max(cuts[p - 1], length / PARTS * p), length);
+            int target = Math.max(cuts[p - 1], length / PARTS * p);
+            cuts[p] = length < SPLIT_MIN ? length : cutNear(chars, cuts[p - 1], target, length);
         }
         Notes na = parts[0];
         Notes nb = parts[1];
@@ -61,7 +62,8 @@ final class AutomatonRun {
         int cb = TermAutomaton.ROOT;
         int cc = TermAutomaton.ROOT;
         int cd = TermAutomaton.ROOT;
-        int together = Math.min(Math.min(cuts[1], cuts[2] - cuts[1]), Math.min(cuts[3] - cuts[2], length - cuts[3]));
+        int together = Math.min(Math.min(cuts[1] - cuts[0], cuts[2] - cuts[1]),
+                Math.min(cuts[3] - cuts[2], cuts[4] - cuts[3]));
         for (int k = 0; k < together; k++, a++, b++, c2++, d++) {
             int ma = delta[ca + TermAutomaton.column(chars[a])];
             int mb = delta[cb + TermAutomaton.column(chars[b])];

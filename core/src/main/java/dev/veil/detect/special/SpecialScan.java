@@ -149,9 +149,8 @@ final class SpecialScan {
 
     /**
      * The matches of one char: each term the state lists, unless its language or its edges rule it
-     * out. Most matches are a short entry at the start of a longer word ("I" in "in", "he" in "het"):
-     * rejected here from one int per entry, before the match's chars are found or candidate() reads
-     * the entry itself.
+     * out; from one int per entry where that is enough ("I" before the "s" of "is"), before the chars
+     * of the match are found or candidate() reads the entry itself.
      */
     private void matchesAt(Compiled c, int state, int last, int languageMask) {
         int[] ids = c.automaton.matches(state);
@@ -160,14 +159,16 @@ final class SpecialScan {
         boolean located = false;
         for (int id : ids) {
             int gate = gates[id];
-            if ((gate & Compiled.LANGUAGES & languageMask) == 0 || gluedRight && (gate & Compiled.CLOSED_RIGHT) != 0) {
+            if ((gate & Compiled.LANGUAGES & languageMask) == 0
+                    || gluedRight && (gate & Compiled.CLOSED_RIGHT) != 0) {
                 continue;
             }
             if (!located) {
                 fedBack(last, gates[ids[0]] >>> Compiled.LENGTH_SHIFT); // the longest comes first
                 located = true;
             }
-            if ((gate & Compiled.OPEN_LEFT) == 0 && rejectedLeft(chars, fedAt[(gate >>> Compiled.LENGTH_SHIFT) - 1])) {
+            if ((gate & Compiled.OPEN_LEFT) == 0
+                    && rejectedLeft(chars, fedAt[(gate >>> Compiled.LENGTH_SHIFT) - 1])) {
                 continue;
             }
             candidate(c, id, last, languageMask);

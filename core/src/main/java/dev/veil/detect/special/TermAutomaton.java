@@ -63,14 +63,13 @@ final class TermAutomaton {
     private final int[] delta;
     /**
      * Per state: every term that may end there, longest first and of equal length in entry order, the
-     * order in which a plain Aho-Corasick suffix chain lists them; null when none, and then the
-     * transitions into the state carry {@link #EVENT} only for a char that may end a sentence.
+     * order in which a plain Aho-Corasick suffix chain lists them; null when none.
      */
     private final int[][] matches;
     /**
      * Per state: every term it lists is {@link Term#closedRight()} and it is reached by a word symbol,
      * so its matches count only before a char that is no word char. The transitions into it are not
-     * flagged; those out of it on a symbol such a char folds to are (see {@link #deferred}).
+     * flagged; those out of it on a symbol such a char folds to are (see {@link #EVENT}).
      */
     private final boolean[] deferred;
     private final Term[] terms;
@@ -151,7 +150,8 @@ final class TermAutomaton {
         }
         boolean[] deferred = new boolean[nodes];
         for (int u = 1; u < nodes; u++) {
-            // After a mark the char read was no word char, and the test in the scan is not about it.
+            // Only states reached by a letter or digit: one after a mark may be reached by a line feed
+            // or stay put on a collapsed space, and those chars are noted as they come.
             deferred[u] = outputs[u] != null && !afterMark[u];
             for (int k = 0; deferred[u] && k < outputs[u].length; k++) {
                 deferred[u] = terms[outputs[u][k]].closedRight();
