@@ -3,11 +3,11 @@ package dev.veil.resolve;
 import dev.veil.EntityType;
 import dev.veil.Finding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns overlapping findings into a sorted, non-overlapping list with the documented strategy
@@ -124,12 +124,12 @@ public final class OverlapResolver {
 
     /** Keeps each finding of {@code ranked} that overlaps none kept before it, and what sticks out of the rest. */
     private static List<Finding> keepByRank(CharSequence text, List<Finding> ranked) {
-        TreeMap<Integer, Finding> kept = new TreeMap<>();
+        Kept kept = new Kept(ranked.size());
         List<Finding> coLabels = null;
         for (Finding f : ranked) {
-            var before = kept.floorEntry(f.start());
-            if (before != null && before.getValue().end() > f.start()) {
-                Finding k = before.getValue();
+            int before = kept.floor(f.start());
+            if (before >= 0 && kept.get(before).end() > f.start()) {
+                Finding k = kept.get(before);
                 if (k.start() == f.start() && k.end() == f.end() && !k.type().equals(f.type())
                         && k.type().isSpecialCategory() && f.type().isSpecialCategory()) {
                     if (coLabels == null) {
@@ -142,35 +142,37 @@ public final class OverlapResolver {
                 keepUncovered(text, kept, f);
                 continue;
             }
-            var after = kept.ceilingEntry(f.start());
-            if (after != null && after.getKey() < f.end()) {
+            // The first kept finding starting after f's start is the next one: none starts at it (above).
+            if (before + 1 < kept.size() && kept.get(before + 1).start() < f.end()) {
                 keepUncovered(text, kept, f);
                 continue;
             }
-            kept.put(f.start(), f);
+            kept.insert(before + 1, f);
         }
         if (coLabels == null) {
-            return List.copyOf(kept.values());
+            return kept.toList();
         }
-        List<Finding> all = new ArrayList<>(kept.values());
+        List<Finding> all = new ArrayList<>(kept.toList());
         all.addAll(coLabels);
-        all.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> f == kept.get(f.start()) ? 0 : 1)
+        all.sort(Comparator.comparingInt(Finding::start).thenComparingInt(f -> f == kept.startingAt(f.start()) ? 0 : 1)
                 .thenComparingInt(f -> priority(f.type())));
         return List.copyOf(all);
     }
 
     /** Keeps the parts of {@code lost} that no kept finding covers, each as a finding of its type. */
-    private static void keepUncovered(CharSequence text, TreeMap<Integer, Finding> kept, Finding lost) {
+    private static void keepUncovered(CharSequence text, Kept kept, Finding lost) {
         if (text == null) {
             return;
         }
         int from = lost.start();
-        var before = kept.floorEntry(lost.start());
-        if (before != null) {
-            from = Math.max(from, before.getValue().end());
+        int before = kept.floor(lost.start());
+        if (before >= 0) {
+            from = Math.max(from, kept.get(before).end());
         }
         List<int[]> gaps = new ArrayList<>(2);
-        for (Finding k : kept.subMap(lost.start(), true, lost.end(), false).values()) {
+        int first = before >= 0 && kept.get(before).start() == lost.start() ? before : before + 1;
+        for (int i = first; i < kept.size() && kept.get(i).start() < lost.end(); i++) {
+            Finding k = kept.get(i);
             if (k.start() > from) {
                 gaps.add(new int[] {from, k.start()});
             }
@@ -189,8 +191,66 @@ public final class OverlapResolver {
                 b--;
             }
             if (a < b) {
-                kept.put(a, new Finding(a, b, lost.type(), lost.score(), lost.detector()));
+                kept.insert(kept.floor(a) + 1, new Finding(a, b, lost.type(), lost.score(), lost.detector()));
             }
+        }
+    }
+
+    /**
+     * The findings kept so far, sorted by start and not overlapping: an array searched by halves. A dense
+     * form keeps hundreds; a boxed TreeMap was most of the resolver's time there.
+     */
+    private static final class Kept {
+        private Finding[] spans;
+        private int size;
+
+        Kept(int capacity) {
+            spans = new Finding[Math.max(4, capacity)];
+        }
+
+        int size() {
+            return size;
+        }
+
+        Finding get(int i) {
+            return spans[i];
+        }
+
+        /** Index of the last finding starting at or before {@code at}, or -1. */
+        int floor(int at) {
+            int lo = 0;
+            int hi = size - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (spans[mid].start() <= at) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
+        }
+
+        /** The finding starting at {@code start}, or null. */
+        Finding startingAt(int start) {
+            int i = floor(start);
+            return i >= 0 && spans[i].start() == start ? spans[i] : null;
+        }
+
+        void insert(int at, Finding f) {
+            if (size == spans.length) {
+                spans = Arrays.copyOf(spans, 2 * size);
+            }
+            System.arraycopy(spans, at, spans, at + 1, size - at);
+            spans[at] = f;
+            size++;
+        }
+
+        /** An unmodifiable copy. */
+        List<Finding> toList() {
+            return List.copyOf(Arrays.asList(spans).subList(0, size));
         }
     }
 
