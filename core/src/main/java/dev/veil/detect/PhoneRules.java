@@ -60,7 +60,7 @@ final class PhoneRules {
         }
         for (Region region : regions) {
             if (region.leadingDigits != null) {
-                if (region.leadingDigits.matcher(nationalNumber).lookingAt()) {
+                if (region.leadingDigits.lookingAt(nationalNumber)) {
                     return region.valid(nationalNumber);
                 }
             } else if (region.valid(nationalNumber)) {
@@ -72,12 +72,12 @@ final class PhoneRules {
 
     /** One region's general description and number types, compiled. */
     private static final class Region {
-        final Pattern leadingDigits;
+        final LeadingDigits leadingDigits;
         final Desc general;
         final Desc[] types;
 
         Region(PhoneMetadata m) {
-            leadingDigits = m.hasLeadingDigits() ? Pattern.compile(m.getLeadingDigits()) : null;
+            leadingDigits = m.hasLeadingDigits() ? new LeadingDigits(m.getLeadingDigits()) : null;
             general = new Desc(m.getGeneralDesc());
             List<Desc> t = new ArrayList<>();
             // Validity asks whether any type matches, so the order is free: the types people write most
@@ -104,15 +104,33 @@ final class PhoneRules {
         }
     }
 
+    /** A region's leading digits, which claim a number of a shared calling code for it. */
+    private static final class LeadingDigits {
+        final Pattern pattern;
+        final Dfa dfa;
+
+        LeadingDigits(String regex) {
+            pattern = Pattern.compile(regex);
+            dfa = Dfa.compile(regex);
+        }
+
+        boolean lookingAt(String nsn) {
+            return dfa != null ? dfa.lookingAt(nsn) : pattern.matcher(nsn).lookingAt();
+        }
+    }
+
     /** A number description: the lengths it allows and its pattern. */
     private static final class Desc {
         final int[] lengths;
         final Pattern pattern;
+        /** The pattern as a digit automaton, or null when it uses syntax {@link Dfa} does not take. */
+        final Dfa dfa;
 
         Desc(PhoneNumberDesc d) {
             lengths = d.getPossibleLengthList().stream().mapToInt(Integer::intValue).toArray();
             pattern = d.hasNationalNumberPattern() && !d.getNationalNumberPattern().isEmpty()
                     ? Pattern.compile(d.getNationalNumberPattern()) : null;
+            dfa = pattern == null ? null : Dfa.compile(pattern.pattern());
         }
 
         boolean matches(String nsn) {
@@ -125,7 +143,353 @@ final class PhoneRules {
                     return false;
                 }
             }
-            return pattern != null && pattern.matcher(nsn).matches();
+            if (pattern == null) {
+                return false;
+            }
+            return dfa != null ? dfa.matches(nsn) : pattern.matcher(nsn).matches();
+        }
+    }
+
+    /**
+     * A national number pattern compiled to a deterministic automaton over the digits 0-9.
+     *
+     * <p>{@code Matcher.matches} backtracks through alternations of hundreds of area codes and
+     * allocates a matcher per call; the patterns are plain digit classes, groups, alternations and
+     * bounded repeats, so one table step per digit gives the same answer. A pattern with any other
+     * syntax is left to {@link Pattern} ({@link #compile} returns null).
+     */
+    static final class Dfa {
+        private static final int MAX_STATES = 1 << 15;
+
+        /** {@code next[state * 10 + digit]}: the next state, or -1 when no match can follow. */
+        private final int[] next;
+        private final boolean[] accepts;
+
+        private Dfa(int[] next, boolean[] accepts) {
+            this.next = next;
+            this.accepts = accepts;
+        }
+
+        /** Whether the whole of {@code s} matches; false for any char that is not an ASCII digit. */
+        boolean matches(CharSequence s) {
+            int state = 0;
+            for (int k = 0; k < s.length(); k++) {
+                int d = s.charAt(k) - '0';
+                if (d < 0 || d > 9 || (state = next[state * 10 + d]) < 0) {
+                    return false;
+                }
+            }
+            return accepts[state];
+        }
+
+        /** Whether a prefix of {@code s} matches, as {@code Matcher.lookingAt}. */
+        boolean lookingAt(CharSequence s) {
+            int state = 0;
+            if (accepts[0]) {
+                return true;
+            }
+            for (int k = 0; k < s.length(); k++) {
+                int d = s.charAt(k) - '0';
+                if (d < 0 || d > 9 || (state = next[state * 10 + d]) < 0) {
+                    return false;
+                }
+                if (accepts[state]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The automaton for {@code regex}, or null when it uses syntax beyond digit patterns or is too big. */
+        static Dfa compile(String regex) {
+            Nfa nfa = new Nfa();
+            int[] frag;
+            try {
+                Parser p = new Parser(regex);
+                Node root = p.alternation();
+                if (p.pos != regex.length()) {
+                    return null;
+                }
+                frag = root.build(nfa);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return null;
+            }
+            int accept = nfa.add();
+            nfa.eps(frag[1], accept);
+            return nfa.determinize(frag[0], accept);
+        }
+
+        /** A Thompson automaton: per state a digit set with one target, and epsilon edges. */
+        private static final class Nfa {
+            final List<int[]> eps = new ArrayList<>();
+            final List<Integer> digitSet = new ArrayList<>();
+            final List<Integer> digitTarget = new ArrayList<>();
+
+            int add() {
+                eps.add(new int[0]);
+                digitSet.add(0);
+                digitTarget.add(-1);
+                return eps.size() - 1;
+            }
+
+            void eps(int from, int to) {
+                int[] e = eps.get(from);
+                int[] n = java.util.Arrays.copyOf(e, e.length + 1);
+                n[e.length] = to;
+                eps.set(from, n);
+            }
+
+            void digits(int from, int set, int to) {
+                digitSet.set(from, set);
+                digitTarget.set(from, to);
+            }
+
+            void closure(java.util.BitSet set) {
+                java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+                set.stream().forEach(work::add);
+                while (!work.isEmpty()) {
+                    for (int t : eps.get(work.pop())) {
+                        if (!set.get(t)) {
+                            set.set(t);
+                            work.add(t);
+                        }
+                    }
+                }
+            }
+
+            Dfa determinize(int start, int accept) {
+                Map<java.util.BitSet, Integer> ids = new HashMap<>();
+                List<java.util.BitSet> states = new ArrayList<>();
+                java.util.BitSet s0 = new java.util.BitSet();
+                s0.set(start);
+                closure(s0);
+                ids.put(s0, 0);
+                states.add(s0);
+                int[] next = new int[16 * 10];
+                for (int i = 0; i < states.size(); i++) {
+                    java.util.BitSet cur = states.get(i);
+                    for (int d = 0; d < 10; d++) {
+                        java.util.BitSet to = new java.util.BitSet();
+                        for (int q = cur.nextSetBit(0); q >= 0; q = cur.nextSetBit(q + 1)) {
+                            if ((digitSet.get(q) & (1 << d)) != 0) {
+                                to.set(digitTarget.get(q));
+                            }
+                        }
+                        int id = -1;
+                        if (!to.isEmpty()) {
+                            closure(to);
+                            Integer known = ids.get(to);
+                            if (known == null) {
+                                if (states.size() == MAX_STATES) {
+                                    return null;
+                                }
+                                known = states.size();
+                                ids.put(to, known);
+                                states.add(to);
+                            }
+                            id = known;
+                        }
+                        if (next.length <= i * 10 + d) {
+                            next = java.util.Arrays.copyOf(next, next.length * 2);
+                        }
+                        next[i * 10 + d] = id;
+                    }
+                }
+                boolean[] accepts = new boolean[states.size()];
+                for (int i = 0; i < accepts.length; i++) {
+                    accepts[i] = states.get(i).get(accept);
+                }
+                return new Dfa(java.util.Arrays.copyOf(next, states.size() * 10), accepts);
+            }
+        }
+
+        /** A parsed pattern; {@link #build} adds a fresh copy to the automaton and returns {start, end}. */
+        private interface Node {
+            int[] build(Nfa nfa);
+        }
+
+        private record Digits(int set) implements Node {
+            public int[] build(Nfa nfa) {
+                int s = nfa.add();
+                int e = nfa.add();
+                nfa.digits(s, set, e);
+                return new int[] {s, e};
+            }
+        }
+
+        private record Seq(List<Node> items) implements Node {
+            public int[] build(Nfa nfa) {
+                int s = nfa.add();
+                int e = s;
+                for (Node n : items) {
+                    int[] f = n.build(nfa);
+                    nfa.eps(e, f[0]);
+                    e = f[1];
+                }
+                return new int[] {s, e};
+            }
+        }
+
+        private record Alt(List<Node> options) implements Node {
+            public int[] build(Nfa nfa) {
+                int s = nfa.add();
+                int e = nfa.add();
+                for (Node n : options) {
+                    int[] f = n.build(nfa);
+                    nfa.eps(s, f[0]);
+                    nfa.eps(f[1], e);
+                }
+                return new int[] {s, e};
+            }
+        }
+
+        /** {@code node{min,max}}; max -1 is unbounded. */
+        private record Repeat(Node node, int min, int max) implements Node {
+            public int[] build(Nfa nfa) {
+                int s = nfa.add();
+                int e = s;
+                for (int k = 0; k < min; k++) {
+                    int[] f = node.build(nfa);
+                    nfa.eps(e, f[0]);
+                    e = f[1];
+                }
+                int end = nfa.add();
+                nfa.eps(e, end);
+                if (max < 0) {
+                    int[] f = node.build(nfa);
+                    nfa.eps(e, f[0]);
+                    nfa.eps(f[1], f[0]);
+                    nfa.eps(f[1], end);
+                } else {
+                    for (int k = min; k < max; k++) {
+                        int[] f = node.build(nfa);
+                        nfa.eps(e, f[0]);
+                        e = f[1];
+                        nfa.eps(e, end);
+                    }
+                }
+                return new int[] {s, end};
+            }
+        }
+
+        /** Digits, {@code \d}, classes of digits, groups, alternation and the quantifiers {@code ? * + {n} {n,m}}. */
+        private static final class Parser {
+            final String re;
+            int pos;
+
+            Parser(String re) {
+                this.re = re;
+            }
+
+            Node alternation() {
+                List<Node> options = new ArrayList<>();
+                options.add(sequence());
+                while (pos < re.length() && re.charAt(pos) == '|') {
+                    pos++;
+                    options.add(sequence());
+                }
+                return options.size() == 1 ? options.get(0) : new Alt(options);
+            }
+
+            Node sequence() {
+                List<Node> items = new ArrayList<>();
+                while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+                    items.add(quantified(atom()));
+                }
+                return new Seq(items);
+            }
+
+            Node atom() {
+                char c = re.charAt(pos++);
+                if (c >= '0' && c <= '9') {
+                    return new Digits(1 << (c - '0'));
+                }
+                if (c == '\\' && re.charAt(pos) == 'd') {
+                    pos++;
+                    return new Digits(0x3ff);
+                }
+                if (c == '[') {
+                    return charClass();
+                }
+                if (c == '(') {
+                    if (re.startsWith("?:", pos)) {
+                        pos += 2;
+                    } else if (re.charAt(pos) == '?') {
+                        throw new IllegalArgumentException();
+                    }
+                    Node inner = alternation();
+                    if (re.charAt(pos++) != ')') {
+                        throw new IllegalArgumentException();
+                    }
+                    return inner;
+                }
+                throw new IllegalArgumentException();
+            }
+
+            Node charClass() {
+                int set = 0;
+                if (re.charAt(pos) == '^') {
+                    throw new IllegalArgumentException();
+                }
+                while (re.charAt(pos) != ']') {
+                    int lo = classDigit();
+                    int hi = lo;
+                    if (re.charAt(pos) == '-' && re.charAt(pos + 1) != ']') {
+                        pos++;
+                        hi = classDigit();
+                    }
+                    if (hi < lo) {
+                        throw new IllegalArgumentException();
+                    }
+                    for (int d = lo; d <= hi; d++) {
+                        set |= 1 << d;
+                    }
+                }
+                pos++;
+                return new Digits(set);
+            }
+
+            int classDigit() {
+                char c = re.charAt(pos++);
+                if (c < '0' || c > '9') {
+                    throw new IllegalArgumentException();
+                }
+                return c - '0';
+            }
+
+            Node quantified(Node atom) {
+                if (pos >= re.length()) {
+                    return atom;
+                }
+                char c = re.charAt(pos);
+                Node q;
+                if (c == '?') {
+                    pos++;
+                    q = new Repeat(atom, 0, 1);
+                } else if (c == '*') {
+                    pos++;
+                    q = new Repeat(atom, 0, -1);
+                } else if (c == '+') {
+                    pos++;
+                    q = new Repeat(atom, 1, -1);
+                } else if (c == '{') {
+                    int close = re.indexOf('}', pos);
+                    String[] mm = re.substring(pos + 1, close).split(",", -1);
+                    int min = Integer.parseInt(mm[0]);
+                    int max = mm.length == 1 ? min : mm[1].isEmpty() ? -1 : Integer.parseInt(mm[1]);
+                    if (mm.length > 2 || (max >= 0 && max < min)) {
+                        throw new IllegalArgumentException();
+                    }
+                    pos = close + 1;
+                    q = new Repeat(atom, min, max);
+                } else {
+                    return atom;
+                }
+                if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+                    throw new IllegalArgumentException(); // lazy or possessive: leave to Pattern
+                }
+                return q;
+            }
         }
     }
 }
