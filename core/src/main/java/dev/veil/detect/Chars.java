@@ -50,7 +50,15 @@ final class Chars {
 
     /** Letters and digits of any script; surrogates count as word chars so spans never split a pair. */
     static boolean isWordChar(char c) {
+        if (c < 0x80) {
+            return isAsciiAlnum(c); // what isLetterOrDigit answers for ASCII, without its table look-up
+        }
         return Character.isLetterOrDigit(c) || Character.isSurrogate(c);
+    }
+
+    /** {@link Character#isLetter(char)}, without its table look-up for ASCII. */
+    static boolean isLetter(char c) {
+        return c < 0x80 ? isAsciiLetter(c) : Character.isLetter(c);
     }
 
     /** Whether a token may start at {@code i}: nothing word-like directly before it. */
@@ -105,7 +113,7 @@ final class Chars {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!isLetter(c)) {
                 i++;
                 continue;
             }
@@ -116,8 +124,8 @@ final class Chars {
             do {
                 h = 31 * h + Words.lower(c);
                 i++;
-            } while (i < to && Character.isLetter(c = text.charAt(i)));
-            if (i == to && to < text.length() && Character.isLetter(text.charAt(to))) {
+            } while (i < to && isLetter(c = text.charAt(i)));
+            if (i == to && to < text.length() && isLetter(text.charAt(to))) {
                 return false; // the run goes on past the window, and nothing after it is inside
             }
             if (starts && words.standsAt(text, runStart, i, h, to, false)) {
@@ -179,7 +187,7 @@ final class Chars {
                 String w = words[k];
                 int end = s + w.length();
                 if (end <= to && regionEqualsIgnoreCase(text, s, w) && (wordBoundary ? boundaryAfter(text, end)
-                        : end == text.length() || !Character.isLetter(text.charAt(end)))) {
+                        : end == text.length() || !isLetter(text.charAt(end)))) {
                     return true;
                 }
             }

@@ -251,8 +251,9 @@ final class PhoneDetector implements Detector {
         boolean shaped = groups >= 2 || first == '+' || first == '(' || first == '0';
         if (!shaped || digits < MIN_CONTEXT_ONLY_DIGITS || digits > MAX_DIGITS + 2
                 || looksLikeDate(text, start, end) || isMoney(text, start, end) || looksLikeSsn(text, start, end)
-                || negativeContext(text, start)
-                || !Chars.hasContextWord(text, start, spanEnd, 30, POSITIVE_WORDS)) {
+                // A phone word is rarer than none, so it is looked for first and spares the second scan.
+                || !Chars.hasContextWord(text, start, spanEnd, 30, POSITIVE_WORDS)
+                || negativeContext(text, start)) {
             return false;
         }
         sink.accept(start, spanEnd, EntityType.PHONE, CONTEXT_ONLY_SCORE);
@@ -271,7 +272,7 @@ final class PhoneDetector implements Detector {
         int i = Math.max(0, start - 20);
         while (i < start) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!Chars.isLetter(c)) {
                 i++;
                 continue;
             }
@@ -281,7 +282,7 @@ final class PhoneDetector implements Detector {
             do {
                 h = 31 * h + Chars.Words.lower(c);
                 i++;
-            } while (i < n && Character.isLetter(c = text.charAt(i)));
+            } while (i < n && Chars.isLetter(c = text.charAt(i)));
             if (starts) {
                 if (POSITIVE_WORDS.standsAt(text, runStart, i, h, n, true)) {
                     negative = false;
@@ -403,7 +404,8 @@ final class PhoneDetector implements Detector {
      * {@code 06.03.24}, optionally followed by a time-like part.
      */
     static boolean looksLikeDate(CharSequence text, int start, int end) {
-        int[] groups = new int[3];
+        int first = 0;
+        int second = 0;
         int g = 0;
         int len = 0;
         char sep = 0;
@@ -416,7 +418,11 @@ final class PhoneDetector implements Detector {
                     return false;
                 }
                 sep = c;
-                groups[g++] = len;
+                if (g++ == 0) {
+                    first = len;
+                } else {
+                    second = len;
+                }
                 len = 0;
             } else {
                 // A space ends the date part; what follows (a time) does not make it a phone.
@@ -426,9 +432,8 @@ final class PhoneDetector implements Detector {
         if (g != 2) {
             return false;
         }
-        groups[2] = len;
-        boolean dmy = groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4);
-        boolean ymd = groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2 && groups[2] > 0;
+        boolean dmy = first <= 2 && second <= 2 && (len == 2 || len == 4);
+        boolean ymd = first == 4 && second <= 2 && len <= 2 && len > 0;
         return dmy || ymd;
     }
 
