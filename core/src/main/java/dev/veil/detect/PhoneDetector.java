@@ -97,6 +97,7 @@ final class PhoneDetector implements Detector {
         int n = text.length();
         int[] partStart = new int[MAX_PARTS];
         int[] partEnd = new int[MAX_PARTS];
+        char[] digitBuffer = PhoneValidity.digitBuffer();
         long[] anchors = Anchors.of(input);
         int i = 0;
         while (i < n) {
@@ -165,9 +166,9 @@ final class PhoneDetector implements Detector {
                 i = extensionEnd;
                 continue;
             }
-            if (!tryRange(text, i, windowEnd, extensionEnd, language, sink)
+            if (!tryRange(text, i, windowEnd, extensionEnd, language, digitBuffer, sink)
                     && !tryContextOnly(text, i, windowEnd, extensionEnd, sink)) {
-                splitAndTry(text, partStart, partEnd, parts, language, sink);
+                splitAndTry(text, partStart, partEnd, parts, language, digitBuffer, sink);
             }
             i = extensionEnd;
         }
@@ -175,7 +176,7 @@ final class PhoneDetector implements Detector {
 
     /** Tries consecutive space-separated parts of a window that failed as a whole, longest first. */
     private void splitAndTry(CharSequence text, int[] partStart, int[] partEnd, int parts, Language language,
-            FindingSink sink) {
+            char[] digitBuffer, FindingSink sink) {
         if (parts < 2) {
             return;
         }
@@ -187,7 +188,7 @@ final class PhoneDetector implements Detector {
                     continue;
                 }
                 int s = firstSignificant(text, partStart[a], partEnd[b]);
-                if (tryRange(text, s, partEnd[b], partEnd[b], language, sink)) {
+                if (tryRange(text, s, partEnd[b], partEnd[b], language, digitBuffer, sink)) {
                     a = b + 1;
                     found = true;
                 }
@@ -310,7 +311,8 @@ final class PhoneDetector implements Detector {
     }
 
     /** Checks {@code [start, end)} as one phone number and reports it; true if it was one. */
-    private boolean tryRange(CharSequence text, int start, int end, int spanEnd, Language language, FindingSink sink) {
+    private boolean tryRange(CharSequence text, int start, int end, int spanEnd, Language language,
+            char[] digitBuffer, FindingSink sink) {
         int digits = 0;
         for (int k = start; k < end; k++) {
             if (Chars.isDigit(text.charAt(k))) {
@@ -324,16 +326,14 @@ final class PhoneDetector implements Detector {
                 || looksLikeSsn(text, start, end)) {
             return false;
         }
-        String raw = text.subSequence(start, end).toString();
         double score;
         if (plus || doubleZero) {
-            String international = (doubleZero ? "+" + raw.substring(2) : raw).replace("(0)", "");
-            if (!valid(international, "ZZ")) {
+            if (!validity.validInternational(text, start, end, doubleZero, digitBuffer)) {
                 return false;
             }
             score = INTERNATIONAL_SCORE;
         } else {
-            score = nationalScore(raw, language);
+            score = nationalScore(text, start, end, digits, language, digitBuffer);
             if (score == 0) {
                 return false;
             }
@@ -347,53 +347,50 @@ final class PhoneDetector implements Detector {
         return true;
     }
 
-    private double nationalScore(String raw, Language language) {
-        char first = firstDigit(raw);
+    /** The score of the national number {@code text[start, end)} with {@code digits} digits, or 0. */
+    private double nationalScore(CharSequence text, int start, int end, int digits, Language language,
+            char[] digitBuffer) {
+        char first = firstDigit(text, start, end);
         if (first == '0') {
-            if (language.includesDutch() && anyValid(raw, dutchRegions)) {
+            if (language.includesDutch() && anyValid(text, start, end, dutchRegions, digitBuffer)) {
                 return NATIONAL_SCORE;
             }
-            if (language.includesEnglish() && anyValid(raw, englishRegions)) {
+            if (language.includesEnglish() && anyValid(text, start, end, englishRegions, digitBuffer)) {
                 return NATIONAL_SCORE;
             }
             return 0;
         }
-        if (language.includesEnglish() && englishRegions.contains("US") && looksLikeUsNumber(raw)
-                && valid(raw, "NANP")) {
-            return raw.indexOf('(') >= 0 || raw.indexOf('-') >= 0 || raw.indexOf('.') >= 0 || raw.indexOf(' ') >= 0
-                    ? NATIONAL_SCORE : WEAK_SCORE;
+        // US numbers: 10 digits, or 11 starting with 1.
+        if (language.includesEnglish() && englishRegions.contains("US") && (digits == 10 || (digits == 11 && first == '1'))
+                && validity.validNational(text, start, end, PhoneValidity.NANP, digitBuffer)) {
+            return grouped(text, start, end) ? NATIONAL_SCORE : WEAK_SCORE;
         }
         return 0;
     }
 
-    private boolean anyValid(String raw, List<String> regions) {
-        for (String region : regions) {
-            if (!"US".equals(region) && valid(raw, region)) {
+    private static boolean grouped(CharSequence text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '(' || c == '-' || c == '.' || c == ' ') {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean valid(String raw, String region) {
-        return validity.valid(raw, region);
-    }
-
-    /** US numbers: 10 digits, or 11 starting with 1, grouped 3-3-4 when grouped at all. */
-    private static boolean looksLikeUsNumber(String raw) {
-        int digits = 0;
-        for (int k = 0; k < raw.length(); k++) {
-            if (Chars.isDigit(raw.charAt(k))) {
-                digits++;
+    private boolean anyValid(CharSequence text, int start, int end, List<String> regions, char[] digitBuffer) {
+        for (String region : regions) {
+            if (!"US".equals(region) && validity.validNational(text, start, end, region, digitBuffer)) {
+                return true;
             }
         }
-        return digits == 10 || (digits == 11 && firstDigit(raw) == '1');
+        return false;
     }
 
-    private static char firstDigit(String raw) {
-        for (int k = 0; k < raw.length(); k++) {
-            if (Chars.isDigit(raw.charAt(k))) {
-                return raw.charAt(k);
+    private static char firstDigit(CharSequence text, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (Chars.isDigit(text.charAt(k))) {
+                return text.charAt(k);
             }
         }
         return 0;

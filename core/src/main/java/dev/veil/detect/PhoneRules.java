@@ -47,23 +47,29 @@ final class PhoneRules {
         return byCallingCode.containsKey(callingCode);
     }
 
-    /** As {@code isValidNumberForRegion}: valid in {@code region}, which must be covered. */
-    boolean validForRegion(String nationalNumber, String region) {
-        return byRegion.get(region).valid(nationalNumber);
+    /**
+     * As {@code isValidNumberForRegion}: the national number {@code digits[from, from + length)} is
+     * valid in {@code region}, which must be covered.
+     */
+    boolean validForRegion(char[] digits, int from, int length, String region) {
+        return byRegion.get(region).valid(digits, from, length);
     }
 
-    /** As {@code isValidNumber}: valid in the region of {@code callingCode} that claims it. */
-    boolean valid(int callingCode, String nationalNumber) {
+    /**
+     * As {@code isValidNumber}: the national number {@code digits[from, from + length)} is valid in the
+     * region of {@code callingCode} that claims it.
+     */
+    boolean valid(int callingCode, char[] digits, int from, int length) {
         List<Region> regions = byCallingCode.get(callingCode);
         if (regions.size() == 1) {
-            return regions.get(0).valid(nationalNumber);
+            return regions.get(0).valid(digits, from, length);
         }
         for (Region region : regions) {
             if (region.leadingDigits != null) {
-                if (region.leadingDigits.lookingAt(nationalNumber)) {
-                    return region.valid(nationalNumber);
+                if (region.leadingDigits.lookingAt(digits, from, length)) {
+                    return region.valid(digits, from, length);
                 }
-            } else if (region.valid(nationalNumber)) {
+            } else if (region.valid(digits, from, length)) {
                 return true;
             }
         }
@@ -91,12 +97,12 @@ final class PhoneRules {
             types = t.toArray(new Desc[0]);
         }
 
-        boolean valid(String nsn) {
-            if (!general.matches(nsn)) {
+        boolean valid(char[] digits, int from, int length) {
+            if (!general.matches(digits, from, length)) {
                 return false;
             }
             for (Desc d : types) {
-                if (d.matches(nsn)) {
+                if (d.matches(digits, from, length)) {
                     return true;
                 }
             }
@@ -114,8 +120,9 @@ final class PhoneRules {
             dfa = Dfa.compile(regex);
         }
 
-        boolean lookingAt(String nsn) {
-            return dfa != null ? dfa.lookingAt(nsn) : pattern.matcher(nsn).lookingAt();
+        boolean lookingAt(char[] digits, int from, int length) {
+            return dfa != null ? dfa.lookingAt(digits, from, length)
+                    : pattern.matcher(new String(digits, from, length)).lookingAt();
         }
     }
 
@@ -133,11 +140,11 @@ final class PhoneRules {
             dfa = pattern == null ? null : Dfa.compile(pattern.pattern());
         }
 
-        boolean matches(String nsn) {
+        boolean matches(char[] digits, int from, int length) {
             if (lengths.length > 0) {
                 boolean possible = false;
                 for (int l : lengths) {
-                    possible |= l == nsn.length();
+                    possible |= l == length;
                 }
                 if (!possible) {
                     return false;
@@ -146,7 +153,8 @@ final class PhoneRules {
             if (pattern == null) {
                 return false;
             }
-            return dfa != null ? dfa.matches(nsn) : pattern.matcher(nsn).matches();
+            return dfa != null ? dfa.matches(digits, from, length)
+                    : pattern.matcher(new String(digits, from, length)).matches();
         }
     }
 
@@ -168,6 +176,34 @@ final class PhoneRules {
         private Dfa(int[] next, boolean[] accepts) {
             this.next = next;
             this.accepts = accepts;
+        }
+
+        /** Whether the whole of {@code digits[from, from + length)}, ASCII digits, matches. */
+        boolean matches(char[] digits, int from, int length) {
+            int state = 0;
+            for (int k = from; k < from + length; k++) {
+                if ((state = next[state * 10 + digits[k] - '0']) < 0) {
+                    return false;
+                }
+            }
+            return accepts[state];
+        }
+
+        /** Whether a prefix of {@code digits[from, from + length)}, ASCII digits, matches. */
+        boolean lookingAt(char[] digits, int from, int length) {
+            int state = 0;
+            if (accepts[0]) {
+                return true;
+            }
+            for (int k = from; k < from + length; k++) {
+                if ((state = next[state * 10 + digits[k] - '0']) < 0) {
+                    return false;
+                }
+                if (accepts[state]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether the whole of {@code s} matches; false for any char that is not an ASCII digit. */

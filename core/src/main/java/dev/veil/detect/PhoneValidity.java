@@ -48,19 +48,55 @@ final class PhoneValidity {
     static final int INVALID = 0;
     static final int VALID = 1;
 
+    /** A buffer for the digits of one candidate, reused across the candidates of one text. */
+    static char[] digitBuffer() {
+        return new char[MAX_DIGITS + 3];
+    }
+
+    /**
+     * {@code valid((doubleZero ? "+" + raw.substring(2) : raw).replace("(0)", ""), ANY_REGION)} for
+     * {@code raw = text[start, end)}, which starts with {@code +} or (doubleZero) {@code 00}; builds no
+     * string unless {@code parse} has to answer.
+     */
+    boolean validInternational(CharSequence text, int start, int end, boolean doubleZero, char[] digits) {
+        int fast = doubleZero ? fast(text, start + 2, end, true, true, ANY_REGION, digits)
+                : fast(text, start + 1, end, true, true, ANY_REGION, digits);
+        if (fast != UNKNOWN) {
+            return fast == VALID;
+        }
+        String raw = text.subSequence(start, end).toString();
+        return slow((doubleZero ? "+" + raw.substring(2) : raw).replace("(0)", ""), ANY_REGION);
+    }
+
+    /** {@code valid(text[start, end), region)} for a candidate that does not start with {@code +}. */
+    boolean validNational(CharSequence text, int start, int end, String region, char[] digits) {
+        int fast = fast(text, start, end, false, false, region, digits);
+        return fast == UNKNOWN ? slow(text.subSequence(start, end).toString(), region) : fast == VALID;
+    }
+
     /** The verdict without {@code parse}, or {@link #UNKNOWN} when only {@code parse} can tell. */
     int fast(String raw, String region) {
-        int n = raw.length();
-        boolean plus = n > 0 && raw.charAt(0) == '+';
-        char[] digits = new char[MAX_DIGITS + 3];
+        boolean plus = !raw.isEmpty() && raw.charAt(0) == '+';
+        return fast(raw, plus ? 1 : 0, raw.length(), plus, false, region, digitBuffer());
+    }
+
+    /**
+     * {@link #fast(String, String)} of {@code s[begin, end)}, after a {@code +} when {@code plus};
+     * {@code dropZeroInBrackets} reads it as if each {@code (0)} had been removed first, left to right.
+     */
+    private int fast(CharSequence s, int begin, int end, boolean plus, boolean dropZeroInBrackets, String region,
+            char[] digits) {
         int count = 0;
-        for (int i = plus ? 1 : 0; i < n; i++) {
-            char c = raw.charAt(i);
+        for (int i = begin; i < end; i++) {
+            char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 if (count == digits.length) {
                     return UNKNOWN;
                 }
                 digits[count++] = c;
+            } else if (dropZeroInBrackets && c == '(' && i + 2 < end && s.charAt(i + 1) == '0'
+                    && s.charAt(i + 2) == ')') {
+                i += 2;
             } else if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '\u00a0' && c != '\t') {
                 return UNKNOWN;
             }
@@ -123,8 +159,8 @@ final class PhoneValidity {
         if (length < 2 || length > MAX_DIGITS) {
             return UNKNOWN;
         }
-        String national = new String(digits, from, length);
-        boolean valid = region == null ? rules.valid(countryCode, national) : rules.validForRegion(national, region);
+        boolean valid = region == null ? rules.valid(countryCode, digits, from, length)
+                : rules.validForRegion(digits, from, length, region);
         return valid ? VALID : INVALID;
     }
 
