@@ -4,10 +4,12 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneMetadata;
 import com.google.i18n.phonenumbers.Phonemetadata.PhoneNumberDesc;
 import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
+import com.google.i18n.phonenumbers.metadata.source.MetadataSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,15 +24,27 @@ import java.util.regex.Pattern;
  * patterns compiled when the detector is built. {@code PhoneValidityTest} checks them against
  * libphonenumber.
  *
- * <p>Internal. Immutable and thread-safe.
+ * <p>Internal. Thread-safe; immutable but for a table of shortest lengths it fills as calling codes
+ * come up.
  */
 final class PhoneRules {
 
     private final Map<Integer, List<Region>> byCallingCode = new HashMap<>();
     private final Map<String, Region> byRegion = new HashMap<>();
+    private final PhoneNumberUtil util;
+    private final MetadataSource source;
+    private final Set<Integer> supportedCallingCodes;
+    /**
+     * Per calling code, 1 + the shortest national number any of its regions allows; 0 until first
+     * asked. Filled lazily because loading every region's metadata up front costs 150 ms; threads that
+     * race write the same value, and an int is written whole.
+     */
+    private final int[] shortestNational = new int[1000];
 
     PhoneRules(PhoneNumberUtil util, int... callingCodes) {
-        var source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        this.util = util;
+        this.source = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource();
+        this.supportedCallingCodes = util.getSupportedCallingCodes();
         for (int cc : callingCodes) {
             List<Region> regions = new ArrayList<>();
             for (String code : util.getRegionCodesForCountryCode(cc)) {
@@ -40,6 +54,66 @@ final class PhoneRules {
             }
             byCallingCode.put(cc, List.copyOf(regions));
         }
+    }
+
+    /**
+     * Whether the international number {@code +digits[0, count)} is too short to be valid anywhere:
+     * {@code parse} takes its calling code as the shortest prefix that is one and can only shorten the
+     * rest (it strips a national prefix) or lengthen it by a transform rule's literal digits, and a
+     * valid number has a length its region allows.
+     * Lets the parse of a nonsense number such as {@code +55 5813} (from {@code BE08 0585 0055 5813})
+     * be skipped. False when unsure.
+     */
+    boolean tooShortForCallingCode(char[] digits, int count) {
+        if (count == 0 || digits[0] == '0') {
+            return false;
+        }
+        int cc = 0;
+        for (int i = 0; i < 3 && i < count; i++) {
+            cc = cc * 10 + digits[i] - '0';
+            if (supportedCallingCodes.contains(cc)) {
+                return count - (i + 1) < shortestNational(cc);
+            }
+        }
+        return false;
+    }
+
+    private int shortestNational(int cc) {
+        int known = shortestNational[cc];
+        if (known == 0) {
+            int shortest = Integer.MAX_VALUE;
+            for (String region : util.getRegionCodesForCountryCode(cc)) {
+                PhoneMetadata m = PhoneNumberUtil.REGION_CODE_FOR_NON_GEO_ENTITY.equals(region)
+                        ? source.getMetadataForNonGeographicalRegion(cc) : source.getMetadataForRegion(region);
+                List<Integer> lengths = m == null ? List.of() : m.getGeneralDesc().getPossibleLengthList();
+                int added = m == null || !m.hasNationalPrefixTransformRule() ? 0 : addedByTransform(m);
+                if (lengths.isEmpty() || added < 0) {
+                    shortest = 0;
+                }
+                for (int l : lengths) {
+                    shortest = Math.max(0, Math.min(shortest, l - Math.max(0, added)));
+                }
+            }
+            known = 1 + (shortest == Integer.MAX_VALUE ? 0 : shortest);
+            shortestNational[cc] = known;
+        }
+        return known - 1;
+    }
+
+    /**
+     * How many digits a national prefix transform rule can add: its literal chars, when it refers to
+     * one group once ({@code 3$1} turns Norfolk Island's {@code 86659} into {@code 386659}); -1 when
+     * it is any other shape.
+     */
+    private static int addedByTransform(PhoneMetadata m) {
+        String rule = m.getNationalPrefixTransformRule();
+        int dollar = rule.indexOf('$');
+        if (dollar < 0 || dollar != rule.lastIndexOf('$') || dollar + 1 >= rule.length()
+                || !Chars.isDigit(rule.charAt(dollar + 1))
+                || (dollar + 2 < rule.length() && Chars.isDigit(rule.charAt(dollar + 2)))) {
+            return -1;
+        }
+        return rule.length() - 2;
     }
 
     /** Whether rules for this calling code were loaded. */

@@ -14,7 +14,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
  * the national significant number itself and checks it with {@link PhoneRules}, libphonenumber's own
  * patterns compiled once. Anything else
  * (other countries, parentheses, a national number starting with 00) goes through {@code parse} as
- * before. {@code PhoneValidityTest} checks both paths agree on random candidates.
+ * before, unless it is too short for any region of its calling code ({@code +55 5813}). {@code PhoneValidityTest} checks both paths agree on random candidates.
  *
  * <p>Internal. Immutable and thread-safe.
  */
@@ -116,12 +116,12 @@ final class PhoneValidity {
             } else if (digits[0] == '4' && digits[1] == '4') {
                 cc = 44;
             } else {
-                return UNKNOWN;
+                return rules.tooShortForCallingCode(digits, count) ? INVALID : UNKNOWN;
             }
             int from = cc == 1 ? 1 : 2;
             // A national prefix after the country code (+31 06..., +1 1...) is stripped by parse: let it.
             if (digits[from] == '0' || (cc == 1 && digits[from] == '1')) {
-                return UNKNOWN;
+                return rules.tooShortForCallingCode(digits, count) ? INVALID : UNKNOWN;
             }
             return verdict(cc, digits, from, count, null);
         }

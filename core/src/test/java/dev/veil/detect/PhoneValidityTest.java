@@ -115,4 +115,50 @@ class PhoneValidityTest {
         assertEquals(PhoneValidity.UNKNOWN, validity.fast("030 123456", "DE"));
         assertEquals(PhoneValidity.UNKNOWN, validity.fast("011 31 6 1234 5678", PhoneValidity.NANP));
     }
+
+    @Test
+    void internationalNumbersTooShortForTheirCallingCodeAreInvalidWithoutParse() {
+        Random random = new Random(20261207);
+        int shortcuts = 0;
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder raw = new StringBuilder("+");
+            int digits = 3 + random.nextInt(12);
+            for (int d = 0; d < digits; d++) {
+                if (d > 0 && random.nextInt(4) == 0) {
+                    raw.append(' ');
+                }
+                raw.append((char) ('0' + random.nextInt(10)));
+            }
+            String candidate = raw.toString();
+            int fast = validity.fast(candidate, PhoneValidity.ANY_REGION);
+            if (fast != PhoneValidity.UNKNOWN) {
+                shortcuts += fast == PhoneValidity.INVALID ? 1 : 0;
+                assertEquals(validity.slow(candidate, PhoneValidity.ANY_REGION), fast == PhoneValidity.VALID,
+                        candidate);
+            }
+        }
+        // Every calling code (and every other 1-3 digit prefix) at every length.
+        for (int prefix = 1; prefix < 1000; prefix++) {
+            for (int length = 0; length <= 14; length++) {
+                for (int sample = 0; sample < 2; sample++) {
+                    StringBuilder raw = new StringBuilder("+").append(prefix).append(' ');
+                    for (int d = 0; d < length; d++) {
+                        raw.append((char) ('0' + random.nextInt(10)));
+                    }
+                    String candidate = raw.toString().trim();
+                    int fast = validity.fast(candidate, PhoneValidity.ANY_REGION);
+                    if (fast != PhoneValidity.UNKNOWN) {
+                        assertEquals(validity.slow(candidate, PhoneValidity.ANY_REGION), fast == PhoneValidity.VALID,
+                                candidate);
+                    }
+                }
+            }
+        }
+        assertEquals(PhoneValidity.INVALID, validity.fast("+55 5813", PhoneValidity.ANY_REGION));
+        // Norfolk Island's transform rule makes 86659 the valid 386659: not too short after all.
+        assertTrue(validity.slow("+672 86659", PhoneValidity.ANY_REGION));
+        assertEquals(PhoneValidity.UNKNOWN, validity.fast("+672 86659", PhoneValidity.ANY_REGION));
+        assertEquals(PhoneValidity.UNKNOWN, validity.fast("+55 11 91234 5678", PhoneValidity.ANY_REGION));
+        assertTrue(shortcuts > 1000, "shortcuts " + shortcuts);
+    }
 }
