@@ -19,15 +19,11 @@ final class LookAlikes {
     private LookAlikes() {
     }
 
-    /** Adds {@code WORD_NUMBER} (upper case) for every number after a word and a separator. */
-    static void collect(CharSequence s, Set<String> into) {
-        collect(s.toString().toCharArray(), null, into);
-    }
-
     /**
-     * As {@link #collect(CharSequence, Set)}, over the chars of the text (one array scan for digits), and
-     * only where the word is the last segment of one of {@code types}, if not null: a token of no other
-     * type can be issued, so "Ordernummer 12" in ordinary text reserves nothing.
+     * Adds {@code WORD_NUMBER} (upper case) for every number after a word and a separator in the text's
+     * chars (one array scan for digits), where the word is the last segment of one of {@code types}, or
+     * any word if that is null: a token of no other type can be issued, so "Ordernummer 12" in ordinary
+     * text reserves nothing.
      */
     static void collect(char[] s, TypeSet types, Set<String> into) {
         int n = s.length;
@@ -75,25 +71,13 @@ final class LookAlikes {
         return i;
     }
 
-    /** As {@link #separatorBefore(CharSequence, int)}, over an array. */
+    /** The index just after the word that ends before a separator ending at {@code i}, or -1. */
     static int separatorBefore(char[] s, int i) {
         if (i < 2) {
             return -1;
         }
         char p = s[i - 1];
         if (p == '_' && s[i - 2] == '\\') {
-            return i - 2;
-        }
-        return p == '_' || p == '-' || p == ' ' ? i - 1 : -1;
-    }
-
-    /** The index just after the word that ends before a separator ending at {@code i}, or -1. */
-    static int separatorBefore(CharSequence s, int i) {
-        if (i < 2) {
-            return -1;
-        }
-        char p = s.charAt(i - 1);
-        if (p == '_' && s.charAt(i - 2) == '\\') {
             return i - 2;
         }
         return p == '_' || p == '-' || p == ' ' ? i - 1 : -1;

@@ -126,14 +126,9 @@ final class Mapping {
     }
 
     /**
-     * Adds a finding for every issued token (in any tolerated form) in {@code text}: a user typing an
-     * issued token is a look-alike that must not restore to the session's data.
+     * Adds a finding for every issued token (in any tolerated form) in the text with these chars: a user
+     * typing an issued token is a look-alike that must not restore to the session's data.
      */
-    void lookAlikes(CharSequence text, List<dev.veil.Finding> into) {
-        lookAlikes(text.toString().toCharArray(), into);
-    }
-
-    /** As {@link #lookAlikes(CharSequence, List)}, over the chars of the text. */
     void lookAlikes(char[] text, List<dev.veil.Finding> into) {
         if (types.isEmpty()) {
             return;

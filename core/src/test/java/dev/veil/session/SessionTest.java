@@ -95,7 +95,7 @@ class SessionTest {
                 text.append(piece.startsWith("Lorem") ? piece.repeat(1 + random.nextInt(4)) : piece);
             }
             List<dev.veil.Finding> found = new java.util.ArrayList<>();
-            mapping.lookAlikes(text, found);
+            mapping.lookAlikes(text.toString().toCharArray(), found);
             // Restore scans every position; the look-alikes, put back as their values, must give the same.
             StringBuilder rebuilt = new StringBuilder();
             int at = 0;
