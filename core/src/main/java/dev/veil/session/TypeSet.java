@@ -96,8 +96,15 @@ final class TypeSet {
 
     /** The names of both sets; this one itself if it holds every name of {@code other}. */
     TypeSet union(TypeSet other) {
-        java.util.Set<String> all = new java.util.TreeSet<>(Arrays.asList(names));
-        return all.addAll(Arrays.asList(other.names)) ? of(all) : this;
+        // Called each time a session issues something new: usually nothing to add, so no set is built.
+        for (String name : other.names) {
+            if (Arrays.binarySearch(names, name) < 0) {
+                java.util.Set<String> all = new java.util.TreeSet<>(Arrays.asList(names));
+                all.addAll(Arrays.asList(other.names));
+                return of(all);
+            }
+        }
+        return this;
     }
 
     /** Whether the normalised prefix {@code core} can still grow into {@code TYPE_digits}. */
