@@ -331,11 +331,18 @@ final class Vault {
     private String issueToken(State s, String typeName, String key, String display) {
         String token;
         if (keyed != null) {
-            token = typeName + "_" + keyed.number(typeName, key);
+            String number = keyed.number(typeName, key);
+            token = typeName + "_" + number;
             String other = s.valueByToken.get(token);
             if (other != null && !other.equals(display)) {
                 throw new VeilException("two values of type " + typeName
                         + " got the same keyed token; protect them in separate sessions");
+            }
+            if (other == null && s.reserved.contains(LookAlikes.key(typeName, number))) {
+                // The number is fixed by the key, so it cannot skip ahead as a counted one does; issuing it
+                // would let the model's echo of what the user typed restore to this value.
+                throw new VeilException("a keyed token of type " + typeName
+                        + " was typed in this session before it was issued; protect the value in a new session");
             }
         } else {
             int n = s.counters.getOrDefault(typeName, 0);

@@ -3,9 +3,11 @@ package dev.veil.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.Veil;
+import dev.veil.VeilException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,21 @@ class KeyedTokensTest {
         String a = keyed(KEY).session("x").protect("mail jan@voorbeeld.nl").text();
         String b = keyed(other).session("x").protect("mail jan@voorbeeld.nl").text();
         assertNotEquals(a, b);
+    }
+
+    @Test
+    void aKeyedTokenTheUserTypedBeforeItWasIssuedFailsClosedInsteadOfRestoringHisLiteral() {
+        String token = keyed(KEY).session("first").protect("mail jan@voorbeeld.nl").text().substring(5);
+        Session s = keyed(KEY).session("second");
+        String typed = token.substring(1, token.length() - 1);
+        assertEquals("zie " + typed, s.protect("zie " + typed).text(), "nothing issued yet: a literal");
+
+        VeilException e = assertThrows(VeilException.class, () -> s.protect("mail jan@voorbeeld.nl"));
+
+        assertFalse(e.getMessage().contains("jan"), e.getMessage());
+        assertEquals("echo " + typed, s.restore("echo " + typed), "the user's literal still restores to itself");
+        assertEquals("mail [EMAIL_1]", Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build().session("other")
+                .protect("mail jan@voorbeeld.nl").text(), "a numbered session skips the number instead");
     }
 
     @Test
