@@ -135,7 +135,18 @@ public final class PersonDetector implements Detector {
         int pendingEnd = -1;
         double pendingScore = 0;
         int i = 0;
-        while (i < n) {
+        int[] starts = t.starts;
+        int nStarts = t.nStarts;
+        int next = 0;
+        while (true) {
+            // Tokens not in the list fail canStart and open no line: nothing to do but step over them.
+            while (next < nStarts && starts[next] < i) {
+                next++;
+            }
+            if (next == nStarts) {
+                break;
+            }
+            i = starts[next];
             if (t.is(i, LINE)) {
                 headerLine = t.kind[i] == WORD && t.has(i, HEADER) && t.punct(i + 1, ':');
             }

@@ -54,6 +54,16 @@ final class Tokens {
     int[] capital = new int[64];
     int nCapital;
 
+    /**
+     * Indices of the tokens that may start a name or open a line, ascending: a superset of those the
+     * scan's start test accepts (initials, capitalised words, particles), so the scan skips the rest,
+     * most tokens of ordinary prose, without testing each.
+     */
+    int[] starts = new int[64];
+    int nStarts;
+    /** A pass after tokenizing gave a word a capital, which {@link #starts} may not hold yet. */
+    private boolean recapitalised;
+
     /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
     final int[] thing = new int[64];
     final int[] thingHash = new int[64];
@@ -121,6 +131,8 @@ final class Tokens {
         }
         nFound = 0;
         nCapital = 0;
+        nStarts = 0;
+        recapitalised = false;
         dutchWords = 0;
         englishWords = 0;
         capitalWord = false;
@@ -246,9 +258,33 @@ final class Tokens {
                         && end[k] - start[k] > 2) {
                     shape[k] = (shape[k] & ~LOWER) | CAP;
                     addCapital(k); // in order: without capitals the list was empty
+                    recapitalised = true;
                 }
             }
         }
+        if (recapitalised) {
+            nStarts = 0;
+            for (int k = 0; k < n; k++) {
+                if (mayStart(kind[k], shape[k], lex[k])) {
+                    addStart(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether token {@code k} goes in {@link #starts}: initials, a capitalised word, a particle, or the
+     * first token of a line (the scan reads header lines there).
+     */
+    private static boolean mayStart(byte kind, int shape, int lex) {
+        return kind == ABBR || (shape & (CAP | LINE)) != 0 || kind == WORD && (lex & Lexicon.PARTICLE) != 0;
+    }
+
+    private void addStart(int k) {
+        if (nStarts == starts.length) {
+            starts = Arrays.copyOf(starts, nStarts * 2);
+        }
+        starts[nStarts++] = k;
     }
 
     /**
@@ -331,6 +367,7 @@ final class Tokens {
                 shape[j] = (shape[j] & ~LOWER) | CAP;
                 insertCapital(k);
                 insertCapital(j);
+                recapitalised = true;
                 k = j;
             }
         }
@@ -560,6 +597,9 @@ final class Tokens {
         if (k == WORD && (sh & (CAP | ALL_CAPS)) != 0) {
             capitalWord = true;
             addCapital(n);
+        }
+        if (mayStart(k, sh, lf)) {
+            addStart(n);
         }
         if (lf != 0) {
             dutchWords += (lf & Lexicon.DUTCH) != 0 ? 1 : 0;
