@@ -28,12 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * newest question and the reply before it get a counter in every paragraph, and that reply is restored
  * for {@code reply=restored}, all in an untimed setup: both are new text each time, as in a real chat.
  *
+ * <p>Twenty warm-up seconds, as in {@link ConversationBenchmark}: each invocation detects little new text.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar GatewayTurnBenchmark -prof gc}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 20, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GatewayTurnBenchmark {
