@@ -17,9 +17,9 @@ import java.util.List;
  *       the {@code arguments} of the legacy {@code messages[].function_call};
  *   <li>{@code prediction.content} (a string or text parts): it is expected output, so it quotes the
  *       conversation;
- *   <li>the string values of {@code metadata}, and {@code user} and {@code safety_identifier}: the model
- *       does not read them but the provider stores them, so an address there becomes a token while an
- *       opaque id passes unchanged.
+ *   <li>the keys and string values of {@code metadata}, and {@code user} and {@code safety_identifier}:
+ *       the model does not read them but the provider stores them, so an address there becomes a token
+ *       while an opaque id passes unchanged.
  * </ul>
  * Everything else passes on unchanged: the developer's definitions ({@code tools}, {@code functions},
  * {@code response_format}, {@code tool_choice}), {@code messages[].name} (an identifier the API restricts
@@ -65,14 +65,32 @@ final class RequestProtector {
             content(prediction, session);
         }
         if (request.path("metadata") instanceof ObjectNode metadata) {
-            List<String> keys = new ArrayList<>();
-            metadata.fieldNames().forEachRemaining(keys::add);
-            for (String key : keys) {
-                text(metadata, key, session);
-            }
+            request.set("metadata", metadata(metadata, session));
         }
         text(request, "user", session);
         text(request, "safety_identifier", session);
+    }
+
+    /**
+     * {@code metadata} with its keys protected as well as its string values: a key is free text too
+     * ({@code "jan@voorbeeld.nl": "vip"}), and the provider stores both. Order is kept.
+     *
+     * @throws IllegalArgumentException if two keys read the same once protected ("Jan de Vries" and
+     *         "JAN DE VRIES" get one token): sending one would silently drop the other's value
+     */
+    private static ObjectNode metadata(ObjectNode metadata, Session session) {
+        ObjectNode out = metadata.objectNode();
+        List<String> keys = new ArrayList<>();
+        metadata.fieldNames().forEachRemaining(keys::add);
+        for (String key : keys) {
+            String protectedKey = session.protect(key).text();
+            if (out.has(protectedKey)) {
+                throw new IllegalArgumentException("two metadata keys are the same once protected; rename one");
+            }
+            out.set(protectedKey, metadata.get(key));
+            text(out, protectedKey, session);
+        }
+        return out;
     }
 
     /** {@code content} as a string, or the text and refusal parts of it as an array. */

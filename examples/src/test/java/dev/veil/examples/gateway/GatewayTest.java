@@ -26,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -297,6 +298,40 @@ class GatewayTest {
         assertEquals("T-77", forwarded.at("/metadata/ticket").asText());
         assertEquals("Looks up a customer by e-mail address.", forwarded.at("/tools/0/function/description").asText(),
                 "tool definitions are the developer's and pass unchanged");
+    }
+
+    @Test
+    void metadataKeysAreProtectedLikeItsValuesInTheirOrder() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        request.putObject("metadata").put("ticket", "T-77").put(EMAIL, "vip").put("contact " + NAME, PHONE);
+
+        assertEquals(200, post(request, "metadata-keys", null).statusCode());
+
+        String sent = upstream.allBodies();
+        for (String original : ORIGINALS) {
+            assertFalse(sent.contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+        JsonNode metadata = json.readTree(upstream.received().get(0).body()).path("metadata");
+        List<String> keys = new ArrayList<>();
+        metadata.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("ticket", "[EMAIL_1]", "contact [PERSON_1]"), keys, "the prompt issued EMAIL_1 and PERSON_1 first");
+        assertEquals("vip", metadata.path("[EMAIL_1]").asText());
+        assertEquals("[PHONE_1]", metadata.path("contact [PERSON_1]").asText());
+    }
+
+    @Test
+    void metadataKeysThatReadTheSameOnceProtectedAreRefusedAndNothingIsSent() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        request.putObject("metadata").put("mail " + EMAIL, "a").put("mail " + EMAIL.toUpperCase(java.util.Locale.ROOT), "b");
+
+        HttpResponse<String> response = post(request, "metadata-clash", null);
+
+        assertEquals(400, response.statusCode());
+        assertEquals("invalid_request_error", json.readTree(response.body()).at("/error/type").asText());
+        assertFalse(response.body().toLowerCase(java.util.Locale.ROOT).contains(EMAIL), "the error quotes no key");
+        assertEquals(0, upstream.received().size(), "the upstream got no request");
     }
 
     @Test
