@@ -219,12 +219,13 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Loads a mapping {@linkplain #exportMapping exported} earlier into this new, empty session. All
-     * or nothing: on any failure the session is unchanged.
+     * Loads a mapping {@linkplain #exportMapping exported} earlier into this new session, one that has
+     * protected nothing yet (a look-alike typed there could be a token of the mapping). All or nothing:
+     * on any failure the session is unchanged.
      *
      * @throws dev.veil.VeilException if the key is wrong or the data was altered or malformed
      * @throws IllegalArgumentException if the key has the wrong length
-     * @throws IllegalStateException if this session already holds values, or has ended
+     * @throws IllegalStateException if this session has protected a text or holds values, or has ended
      */
     public void importMapping(byte[] key, byte[] exported) {
         Objects.requireNonNull(key, "key");

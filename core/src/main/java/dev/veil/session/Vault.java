@@ -89,6 +89,8 @@ final class Vault {
     private volatile Mapping mapping = Mapping.EMPTY;
     /** Volatile, not locked: a stream restorer reads it for every chunk. */
     private volatile boolean closed;
+    /** Whether a text was protected: its look-alikes were reserved against this state, not an imported one. */
+    private boolean used;
 
     /**
      * @param tokenKey       key for deterministic keyed tokens, or null for per-session numbering
@@ -150,6 +152,7 @@ final class Vault {
     synchronized Issued protect(CharSequence text, List<Finding> rewritten, List<Item> items) {
         checkOpen();
         State s = state;
+        used = true;
         char[] chars = text.toString().toCharArray();
         List<Finding> typed = typedTokens(chars, rewritten);
         LookAlikes.collect(chars, reserveAfter, s.reserved);
@@ -165,7 +168,21 @@ final class Vault {
             }
         }
         TextIndex index = new TextIndex(text);
-        boolean changed = markUnsafeSurrogates(s, index, rewritten);
+        int restorable = s.restorable();
+        boolean unsafe = markUnsafeSurrogates(s, index, rewritten);
+        try {
+            return new Issued(typed, replacements(s, all, index));
+        } finally {
+            // Also when a refusal (a full vault, a keyed number the user typed) stops the turn midway:
+            // what was issued before it stays in the state, and unpublished it would neither restore
+            // nor be recognised when the user types it, until a later turn published it for his echo.
+            if (unsafe || s.restorable() != restorable) {
+                publish();
+            }
+        }
+    }
+
+    private String[] replacements(State s, List<Item> all, TextIndex index) {
         String[] out = new String[all.size()];
         // Full names first, so "De Vries ... Jan de Vries" in one text still links the short form.
         boolean[] fullName = new boolean[all.size()];
@@ -184,15 +201,10 @@ final class Vault {
                 if ((pass == 0) != fullName[k]) {
                     continue;
                 }
-                int before = s.restorable();
                 out[k] = person ? person(s, item, names[k], index) : plain(s, item, index);
-                changed |= s.restorable() != before;
             }
         }
-        if (changed) {
-            publish();
-        }
-        return new Issued(typed, out);
+        return out;
     }
 
     /** The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under the lock. */
@@ -486,12 +498,14 @@ final class Vault {
     /**
      * Replaces an empty vault's state with an imported one, all at once.
      *
-     * @throws IllegalStateException if this vault already holds values
+     * @throws IllegalStateException if this vault already holds values or has protected a text
      */
     synchronized void install(State imported) {
         checkOpen();
-        if (!state.isEmpty()) {
-            throw new IllegalStateException("import a mapping only into a new, empty session");
+        if (used || !state.isEmpty()) {
+            // Even a text that issued nothing may hold a typed look-alike ("EMAIL_1") that the imported
+            // mapping issued: the model's echo of it would restore to that value.
+            throw new IllegalStateException("import a mapping only into a new session that has protected nothing");
         }
         state = imported;
         rebuild(imported);

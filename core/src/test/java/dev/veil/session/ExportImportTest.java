@@ -43,6 +43,16 @@ class ExportImportTest {
     }
 
     @Test
+    void aSessionThatProtectedATextRefusesAnImportEvenIfItIssuedNothing() {
+        Session s = VEIL.session("typed-first");
+        assertEquals("zie EMAIL_1", s.protect("zie EMAIL_1").text());
+
+        assertThrows(IllegalStateException.class, () -> s.importMapping(KEY, exported()));
+
+        assertEquals("echo EMAIL_1", s.restore("echo EMAIL_1"), "the user's look-alike never restores to imported data");
+    }
+
+    @Test
     void aValueOfMoreThan64KilobytesSurvivesExportAndImport() {
         // writeUTF, which the first format used, cannot hold a string of more than 65,535 UTF-8 bytes.
         String big = "é".repeat(40_000) + "x".repeat(10_000);

@@ -49,8 +49,28 @@ class KeyedTokensTest {
 
         assertFalse(e.getMessage().contains("jan"), e.getMessage());
         assertEquals("echo " + typed, s.restore("echo " + typed), "the user's literal still restores to itself");
-        assertEquals("mail [EMAIL_1]", Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build().session("other")
-                .protect("mail jan@voorbeeld.nl").text(), "a numbered session skips the number instead");
+        Session numbered = Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build().session("other");
+        numbered.protect("zie EMAIL_1");
+        assertEquals("mail [EMAIL_2]", numbered.protect("mail jan@voorbeeld.nl").text(),
+                "a numbered session skips the number instead");
+    }
+
+    @Test
+    void aRefusalMidTurnStillPublishesWhatTheTurnIssuedBeforeIt() {
+        String jan = keyed(KEY).session("first").protect("mail jan@voorbeeld.nl").text().substring(6);
+        String janTyped = jan.substring(0, jan.length() - 1);
+        Session s = keyed(KEY).session("second");
+        s.protect("zie " + janTyped);
+
+        assertThrows(VeilException.class, () -> s.protect("mail piet@voorbeeld.nl en jan@voorbeeld.nl"));
+
+        String piet = s.protect("mail piet@voorbeeld.nl").text().substring(5);
+        assertEquals("piet@voorbeeld.nl", s.restore(piet), "the token issued before the refusal restores");
+        String typed = "ik typte " + piet + " zelf";
+        String sent = s.protect(typed).text();
+        assertFalse(sent.contains(piet), "the user's copy of it is a look-alike: " + sent);
+        s.protect("bel 06-12345678");
+        assertEquals(typed, s.restore(sent), "and restores to what he typed, also after later turns");
     }
 
     @Test
