@@ -369,6 +369,36 @@ class DetectionCacheTest {
     }
 
     @Test
+    void everyCharOfALongLatin1RunChangesItsHashAndSwappedHalvesOfABlockToo() {
+        // Runs of 32 and more are read four lanes at a time, 16 to 31 two lanes, the rest char by char:
+        // lengths around each step, a change at every position, and blocks whose halves trade places.
+        ContentHash hash = new ContentHash(new Random(9));
+        Random random = new Random(10);
+        for (int length : new int[] {15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 65, 95, 96, 97, 130}) {
+            char[] chars = new char[length];
+            for (int k = 0; k < length; k++) {
+                chars[k] = (char) ('a' + random.nextInt(26));
+            }
+            String base = new String(chars);
+            ContentHash.Key key = hash.of(base, 0, length, Language.AUTO);
+            for (int at = 0; at < length; at++) {
+                char[] changed = chars.clone();
+                changed[at] = changed[at] == 'z' ? 'y' : (char) (changed[at] + 1);
+                assertNotEquals(key, hash.of(new String(changed), 0, length, Language.AUTO), length + " chars, at " + at);
+            }
+            for (int half : new int[] {8, 16}) {
+                for (int block = 0; block + 2 * half <= length; block += 2 * half) {
+                    char[] swapped = chars.clone();
+                    System.arraycopy(chars, block + half, swapped, block, half);
+                    System.arraycopy(chars, block, swapped, block + half, half);
+                    assertNotEquals(key, hash.of(new String(swapped), 0, length, Language.AUTO),
+                            length + " chars, halves of " + half + " swapped at " + block);
+                }
+            }
+        }
+    }
+
+    @Test
     void hashesDifferWhereverACharAboveLatin1SitsEvenIfItsLowByteMatches() {
         // 'š' is U+0161: its low byte is 'a'. Latin-1 runs are hashed a byte per char, the rest a char.
         ContentHash hash = new ContentHash(new Random(5));

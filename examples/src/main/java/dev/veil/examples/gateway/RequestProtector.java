@@ -3,9 +3,10 @@ package dev.veil.examples.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.veil.session.Session;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Rewrites an OpenAI chat completions request in place so that every text that carries the
@@ -17,9 +18,9 @@ import java.util.List;
  *       the {@code arguments} of the legacy {@code messages[].function_call};
  *   <li>{@code prediction.content} (a string or text parts): it is expected output, so it quotes the
  *       conversation;
- *   <li>the keys and string values of {@code metadata}, and {@code user} and {@code safety_identifier}:
- *       the model does not read them but the provider stores them, so an address there becomes a token
- *       while an opaque id passes unchanged.
+ *   <li>every key and string of {@code metadata} (at any depth), and {@code user} and
+ *       {@code safety_identifier}: the model does not read them but the provider stores them, so an
+ *       address there becomes a token while an opaque id passes unchanged.
  * </ul>
  * Everything else passes on unchanged: the developer's definitions ({@code tools}, {@code functions},
  * {@code response_format}, {@code tool_choice}), {@code messages[].name} (an identifier the API restricts
@@ -64,33 +65,43 @@ final class RequestProtector {
         if (request.path("prediction") instanceof ObjectNode prediction) {
             content(prediction, session);
         }
-        if (request.path("metadata") instanceof ObjectNode metadata) {
-            request.set("metadata", metadata(metadata, session));
+        if (request.has("metadata")) {
+            request.set("metadata", anyJson(request.get("metadata"), session));
         }
         text(request, "user", session);
         text(request, "safety_identifier", session);
     }
 
     /**
-     * {@code metadata} with its keys protected as well as its string values: a key is free text too
-     * ({@code "jan@voorbeeld.nl": "vip"}), and the provider stores both. Order is kept.
+     * {@code node} with every string in it protected, object keys included, at any depth: {@code metadata}
+     * is free text the provider stores ({@code "jan@voorbeeld.nl": "vip"}), and one that does not follow
+     * the API's shape (nested, an array) is still sent before the provider refuses it. Order is kept.
      *
-     * @throws IllegalArgumentException if two keys read the same once protected ("Jan de Vries" and
-     *         "JAN DE VRIES" get one token): sending one would silently drop the other's value
+     * @throws IllegalArgumentException if two keys of one object read the same once protected ("mail Jan
+     *         de Vries" and "mail jan de vries" get one token): sending one would drop the other's value
      */
-    private static ObjectNode metadata(ObjectNode metadata, Session session) {
-        ObjectNode out = metadata.objectNode();
-        List<String> keys = new ArrayList<>();
-        metadata.fieldNames().forEachRemaining(keys::add);
-        for (String key : keys) {
-            String protectedKey = session.protect(key).text();
-            if (out.has(protectedKey)) {
-                throw new IllegalArgumentException("two metadata keys are the same once protected; rename one");
-            }
-            out.set(protectedKey, metadata.get(key));
-            text(out, protectedKey, session);
+    private static JsonNode anyJson(JsonNode node, Session session) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(session.protect(node.asText()).text());
         }
-        return out;
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = array.arrayNode();
+            array.forEach(element -> out.add(anyJson(element, session)));
+            return out;
+        }
+        if (node instanceof ObjectNode object) {
+            ObjectNode out = object.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String key = session.protect(field.getKey()).text();
+                if (out.has(key)) {
+                    throw new IllegalArgumentException("two metadata keys are the same once protected; rename one");
+                }
+                out.set(key, anyJson(field.getValue(), session));
+            }
+            return out;
+        }
+        return node; // numbers, booleans, null
     }
 
     /** {@code content} as a string, or the text and refusal parts of it as an array. */

@@ -304,7 +304,9 @@ class GatewayTest {
     void metadataKeysAreProtectedLikeItsValuesInTheirOrder() throws Exception {
         startGateway();
         ObjectNode request = chat(PROMPT, false);
-        request.putObject("metadata").put("ticket", "T-77").put(EMAIL, "vip").put("contact " + NAME, PHONE);
+        ObjectNode given = request.putObject("metadata").put("ticket", "T-77").put(EMAIL, "vip").put("contact " + NAME, PHONE);
+        given.put("priority", 2);
+        given.putObject("nested").put("iban", IBAN).putArray("cc").add(EMAIL).add(true);
 
         assertEquals(200, post(request, "metadata-keys", null).statusCode());
 
@@ -315,9 +317,14 @@ class GatewayTest {
         JsonNode metadata = json.readTree(upstream.received().get(0).body()).path("metadata");
         List<String> keys = new ArrayList<>();
         metadata.fieldNames().forEachRemaining(keys::add);
-        assertEquals(List.of("ticket", "[EMAIL_1]", "contact [PERSON_1]"), keys, "the prompt issued EMAIL_1 and PERSON_1 first");
+        assertEquals(List.of("ticket", "[EMAIL_1]", "contact [PERSON_1]", "priority", "nested"), keys,
+                "the prompt issued EMAIL_1 and PERSON_1 first");
         assertEquals("vip", metadata.path("[EMAIL_1]").asText());
         assertEquals("[PHONE_1]", metadata.path("contact [PERSON_1]").asText());
+        assertEquals(2, metadata.path("priority").asInt());
+        assertEquals("[IBAN_1]", metadata.at("/nested/iban").asText(), "a shape the API refuses is still sent first");
+        assertEquals("[EMAIL_1]", metadata.at("/nested/cc/0").asText());
+        assertTrue(metadata.at("/nested/cc/1").asBoolean());
     }
 
     @Test
