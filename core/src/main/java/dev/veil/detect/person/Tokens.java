@@ -438,11 +438,12 @@ final class Tokens {
 
     /** An opening or closing bracket or a quote; an apostrophe only where no letter precedes it (not O'Brien). */
     private static boolean bracketOrQuote(char[] t, int s, int k) {
-        char c = t[k];
-        if (c == '\'' || c == '\u2019') {
-            return k == s || !Character.isLetter(t[k - 1]);
-        }
-        return "[](){}<>\"\u201C\u201D\u2018\u201E\u00AB\u00BB".indexOf(c) >= 0;
+        // A switch, not indexOf on a string of these chars: that string is UTF-16 and is searched per char.
+        return switch (t[k]) {
+            case '\'', '\u2019' -> k == s || !Character.isLetter(t[k - 1]);
+            case '[', ']', '(', ')', '{', '}', '<', '>', '"', '\u201C', '\u201D', '\u2018', '\u201E', '\u00AB', '\u00BB' -> true;
+            default -> false;
+        };
     }
 
     /**
