@@ -220,6 +220,15 @@ final class Tokens {
                 // By code point: a digit outside the BMP ("𝟏") starts with a surrogate, which is no digit.
                 i += cl;
                 while (i < len) {
+                    char c0 = t[i];
+                    if (c0 < 0x80) {
+                        // Digits and letters of a number ("2015", "06", "3e") without the Unicode tables.
+                        if (!isAsciiLetterOrDigit(c0)) {
+                            break;
+                        }
+                        i++;
+                        continue;
+                    }
                     int c = Character.codePointAt(t, i, len);
                     if (!Character.isLetterOrDigit(c)) {
                         break;
