@@ -44,6 +44,26 @@ public sealed interface Action
         return new Redact(replacement);
     }
 
+    /**
+     * The action with this name, in any case: {@code KEEP}, {@code REDACT}, {@code MASK}, {@code REPLACE},
+     * {@code PSEUDONYMIZE}, {@code SURROGATE} or {@code BLOCK}, as policy files and command lines write it.
+     *
+     * @throws IllegalArgumentException if the name is none of these
+     */
+    static Action named(String name) {
+        return switch (name.strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "KEEP" -> KEEP;
+            case "REDACT" -> REDACT;
+            case "MASK" -> MASK;
+            case "REPLACE" -> REPLACE;
+            case "BLOCK" -> BLOCK;
+            case "PSEUDONYMIZE" -> PSEUDONYMIZE;
+            case "SURROGATE" -> SURROGATE;
+            default -> throw new IllegalArgumentException(
+                    "unknown action; use KEEP, REDACT, MASK, REPLACE, PSEUDONYMIZE, SURROGATE or BLOCK");
+        };
+    }
+
     /** Leave the value in the text. */
     record Keep() implements Action {
         @Override

@@ -53,6 +53,15 @@ class VeilTest {
     }
 
     @Test
+    void actionsAreNamedAsPolicyFilesAndCommandLinesWriteThem() {
+        assertEquals(Action.PSEUDONYMIZE, Action.named("pseudonymize"));
+        assertEquals(Action.MASK, Action.named(" Mask "));
+        assertEquals(Action.REDACT, Action.named("REDACT"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Action.named("HIDE"));
+        assertTrue(e.getMessage().contains("KEEP, REDACT"), e.getMessage());
+    }
+
+    @Test
     void keepLeavesATypeAlone() {
         Policy policy = Policy.balanced().toBuilder().action(EntityType.EMAIL, Action.KEEP).build();
         ProtectedText out = Veil.builder().policy(policy).build().protect(PROMPT);

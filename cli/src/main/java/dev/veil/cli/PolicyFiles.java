@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,11 +83,11 @@ final class PolicyFiles {
                 if (key.equals("preset")) {
                     continue;
                 } else if (key.equals("default.action")) {
-                    b.defaultAction(action(value));
+                    b.defaultAction(Action.named(value));
                 } else if (key.equals("default.threshold")) {
                     b.defaultThreshold(Double.parseDouble(value));
                 } else if (key.startsWith("action.")) {
-                    b.action(EntityType.of(key.substring(7)), action(value));
+                    b.action(EntityType.of(key.substring(7)), Action.named(value));
                 } else if (key.startsWith("redact.")) {
                     b.action(EntityType.of(key.substring(7)), Action.redact(value));
                 } else if (key.startsWith("threshold.")) {
@@ -110,19 +109,5 @@ final class PolicyFiles {
             }
         }
         return new Contents(b.build(), tolerated);
-    }
-
-    private static Action action(String name) {
-        return switch (name.toUpperCase(Locale.ROOT)) {
-            case "KEEP" -> Action.KEEP;
-            case "REDACT" -> Action.REDACT;
-            case "MASK" -> Action.MASK;
-            case "REPLACE" -> Action.REPLACE;
-            case "BLOCK" -> Action.BLOCK;
-            case "PSEUDONYMIZE" -> Action.PSEUDONYMIZE;
-            case "SURROGATE" -> Action.SURROGATE;
-            default -> throw new IllegalArgumentException(
-                    "unknown action; use KEEP, REDACT, MASK, REPLACE, PSEUDONYMIZE, SURROGATE or BLOCK");
-        };
     }
 }
