@@ -51,6 +51,9 @@ class SparkProtectorTest {
     static void startSpark() {
         spark = SparkSession.builder().master("local[2]").appName("veil-spark-test")
                 .config("spark.ui.enabled", false)
+                // Loopback only: a CI host whose name does not resolve still starts a local Spark.
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.driver.host", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", 2)
                 .getOrCreate();
     }
