@@ -1,6 +1,8 @@
 package dev.veil.examples.gateway;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -15,7 +17,8 @@ import java.util.Map;
  *   <li>{@code messages[].content} as a string, and the {@code text} of {@code {"type":"text"}} and the
  *       {@code refusal} of {@code {"type":"refusal"}} parts when content is an array;
  *   <li>{@code messages[].refusal}, the {@code function.arguments} of {@code messages[].tool_calls} and
- *       the {@code arguments} of the legacy {@code messages[].function_call};
+ *       the {@code arguments} of the legacy {@code messages[].function_call} (each string of the JSON on
+ *       its own);
  *   <li>{@code prediction.content} (a string or text parts): it is expected output, so it quotes the
  *       conversation;
  *   <li>every key and string of {@code metadata} (at any depth), and {@code user} and
@@ -30,6 +33,8 @@ import java.util.Map;
  * <p>Stateless; thread-safe as far as the session is.
  */
 final class RequestProtector {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RequestProtector() {
     }
@@ -55,11 +60,11 @@ final class RequestProtector {
             // Tool calls the client sends back in the history may carry values it filled in itself.
             for (JsonNode call : m.path("tool_calls")) {
                 if (call.path("function") instanceof ObjectNode f) {
-                    text(f, "arguments", session);
+                    arguments(f, session);
                 }
             }
             if (m.path("function_call") instanceof ObjectNode f) {
-                text(f, "arguments", session);
+                arguments(f, session);
             }
         }
         if (request.path("prediction") instanceof ObjectNode prediction) {
@@ -95,13 +100,39 @@ final class RequestProtector {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String key = session.protect(field.getKey()).text();
                 if (out.has(key)) {
-                    throw new IllegalArgumentException("two metadata keys are the same once protected; rename one");
+                    throw new IllegalArgumentException("two keys of one JSON object are the same once protected; rename one");
                 }
                 out.set(key, anyJson(field.getValue(), session));
             }
             return out;
         }
         return node; // numbers, booleans, null
+    }
+
+    /**
+     * Tool-call arguments, a JSON text: every string in it (keys included) protected on its own, as the
+     * reply's are restored. Detectors read a value better alone: in {@code {"to":["Jan de Vries"]}} the
+     * JSON around the name hid it from the name rules. Arguments that are not JSON are protected as text.
+     */
+    private static void arguments(ObjectNode function, Session session) {
+        if (!function.path("arguments").isTextual()) {
+            return;
+        }
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(function.get("arguments").asText());
+        } catch (JsonProcessingException e) {
+            tree = null;
+        }
+        if (tree == null || !tree.isContainerNode()) {
+            text(function, "arguments", session);
+            return;
+        }
+        try {
+            function.put("arguments", JSON.writeValueAsString(anyJson(tree, session)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("protected arguments could not be written as JSON", e);
+        }
     }
 
     /** {@code content} as a string, or the text and refusal parts of it as an array. */

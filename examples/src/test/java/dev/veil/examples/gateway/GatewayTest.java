@@ -328,6 +328,33 @@ class GatewayTest {
     }
 
     @Test
+    void toolCallArgumentsInTheHistoryAreProtectedOneStringAtATime() throws Exception {
+        startGateway();
+        ObjectNode request = chat(PROMPT, false);
+        ObjectNode assistant = request.withArray("messages").addObject().put("role", "assistant");
+        // The JSON around the name hid it from the name rules when the arguments were protected as one text.
+        assistant.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function").putObject("function")
+                .put("name", "send_mail").put("arguments", "{\"to\":[\"" + NAME + "\",\"" + EMAIL + "\"],\"note\":\"bel "
+                        + PHONE + "\",\"" + EMAIL + "\":true,\"count\":2}");
+        assistant.putObject("function_call").put("name", "legacy").put("arguments", "not json: " + EMAIL);
+
+        assertEquals(200, post(request, "history-arguments", null).statusCode());
+
+        String sent = upstream.allBodies();
+        for (String original : ORIGINALS) {
+            assertFalse(sent.contains(original), "upstream saw a value of type " + typeOf(original));
+        }
+        JsonNode forwarded = json.readTree(upstream.received().get(0).body());
+        JsonNode arguments = json.readTree(forwarded.at("/messages/1/tool_calls/0/function/arguments").asText());
+        assertEquals("[PERSON_1]", arguments.at("/to/0").asText(), "the name the prompt issued PERSON_1 for");
+        assertEquals("[EMAIL_1]", arguments.at("/to/1").asText());
+        assertEquals("bel [PHONE_1]", arguments.path("note").asText());
+        assertTrue(arguments.path("[EMAIL_1]").asBoolean(), "keys too");
+        assertEquals(2, arguments.path("count").asInt());
+        assertEquals("not json: [EMAIL_1]", forwarded.at("/messages/1/function_call/arguments").asText());
+    }
+
+    @Test
     void metadataKeysThatReadTheSameOnceProtectedAreRefusedAndNothingIsSent() throws Exception {
         startGateway();
         ObjectNode request = chat(PROMPT, false);
