@@ -1285,7 +1285,7 @@ public final class PersonDetector implements Detector {
         if (context == 0 && prev >= 0 && prev == first - 1 && thingHead(t, prev)) {
             score = Math.min(score, 0.45); // "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "the band Queen"
         }
-        if (quoted && context == 0 && (quotedSeries(t, first, end) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
+        if (quoted && context == 0 && (quotedSeries(t, first, end) && !jsonString(t, first) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
                 && nName >= 2 && (lf & LAST) != 0 && (lf & (PLACE | MISC)) == 0))) {
             // "' Junglebook '", "' La Traviata '", "Tube Snake Boogie": a title in quotes. But a given name
             // and a family name are a person in quotes too (met "Jan de Vries", “Emma Johnson”), unless
@@ -1505,6 +1505,31 @@ public final class PersonDetector implements Detector {
                 && isQuote(t, close + 2);
         boolean before = first >= 3 && (t.punct(first - 2, ',') || joiner(t, first - 2)) && isQuote(t, first - 3);
         return after || before;
+    }
+
+    /**
+     * Whether the quoted span starting at {@code first} is a JSON string: a double quote opens it, and a
+     * bracket, a brace or a {@code "key":} comes before it on its line. A series of those
+     * ({@code {"name": "Jan de Vries", "email": ...}}, {@code ["Jan de Vries", "Piet Jansen"]}) is data
+     * pasted into a prompt, not a series of quoted titles.
+     */
+    private static boolean jsonString(Tokens t, int first) {
+        char[] s = t.chars();
+        if (s[t.start[first - 1]] != '"') {
+            return false;
+        }
+        for (int k = first - 2; k >= 0 && first - k <= 64; k--) {
+            if (t.kind[k] == PUNCT) {
+                char c = s[t.start[k]];
+                if (c == '[' || c == '{' || c == ':' && k > 0 && isQuote(t, k - 1)) {
+                    return true;
+                }
+            }
+            if (t.is(k, LINE)) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** and, en, or, of: a word that joins the items of a series. */

@@ -223,6 +223,11 @@ class PersonDetectorTest {
         "Het koor zong ' Junglebook ' en daarna ' La Traviata ' .",
         "Klimrozen zoals ' Leander ' , ' Constance Spry ' of ' Kiftsgate ' bloeien lang.",
         "Ze las „De Avonden” in één ruk uit.",
+        // JSON pasted into a prompt: a series of quoted strings there is data, not a series of titles.
+        "{\"name\": \"⟦Jan de Vries⟧\", \"email\": \"onbekend\"}",
+        "{\"to\":[\"⟦Jan de Vries⟧\",\"⟦Piet Jansen⟧\"]}",
+        "Stuur naar [\"⟦Emma Johnson⟧\", \"⟦John Smith⟧\"] vandaag.",
+        "[{\"klant\": \"⟦Anouk Bakker⟧\", \"plaats\": \"Utrecht\"}]",
     })
     void findsQuotedNamesButNotQuotedTitles(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
