@@ -93,6 +93,22 @@ public record EntityType(String name) {
         return SPECIAL_CATEGORIES.contains(this);
     }
 
+    /**
+     * Equal when the names are: what the record would generate, written out because the engine asks
+     * once per finding (declared types, priorities, thresholds) and the generated method, built from
+     * method handles at run time, cost more than the whole check.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof EntityType t && name.equals(t.name);
+    }
+
+    /** The name's hash, as the record would generate it (set and map orders stay the same). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;
