@@ -211,7 +211,7 @@ final class Chars {
         for (int k = 0; k < lowerWord.length(); k++) {
             char c = text.charAt(offset + k);
             char w = lowerWord.charAt(k);
-            if (c != w && Character.toLowerCase(c) != w) {
+            if (c != w && Words.lower(c) != w) {
                 return false;
             }
         }
