@@ -41,6 +41,16 @@ final class IbanDetector implements Detector {
             if (i + 3 >= n) {
                 break;
             }
+            if (Chars.isDigit(text.charAt(i + 1))) {
+                // Inside a run of digits: the next start has a letter before its check digits, so it
+                // lies past the run. Skipping it here is cheaper than a look-up per digit.
+                int runEnd = i + 3;
+                while (runEnd < n && Chars.isDigit(text.charAt(runEnd))) {
+                    runEnd++;
+                }
+                i = runEnd - 2;
+                continue;
+            }
             if (!Chars.isDigit(text.charAt(i + 3)) || !Chars.isAsciiLetter(text.charAt(i))
                     || !Chars.isAsciiLetter(text.charAt(i + 1)) || !Chars.boundaryBefore(text, i)) {
                 continue;
