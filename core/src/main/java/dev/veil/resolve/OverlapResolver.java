@@ -49,7 +49,8 @@ public final class OverlapResolver {
         if (c == 0) {
             c = Double.compare(b.score(), a.score());
         }
-        if (c == 0) {
+        if (c == 0 && a.type() != b.type()) {
+            // Rows of a dense form tie on length and score; findings of one type need no look-up.
             c = Integer.compare(priority(a.type()), priority(b.type()));
         }
         return c != 0 ? c : Integer.compare(a.start(), b.start());
