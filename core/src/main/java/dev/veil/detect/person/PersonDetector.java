@@ -1285,7 +1285,7 @@ public final class PersonDetector implements Detector {
         if (context == 0 && prev >= 0 && prev == first - 1 && thingHead(t, prev)) {
             score = Math.min(score, 0.45); // "het bedrijf Bauduin-Cambier", "zakenbank Morgan Stanley", "the band Queen"
         }
-        if (quoted && context == 0 && (quotedSeries(t, first, end) && !jsonString(t, first) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
+        if (quoted && context == 0 && (quotedSeries(t, first, end) && !jsonString(t, first, end) || !(givenFirst && (ff & (COMMON | PLACE | MISC)) == 0
                 && nName >= 2 && (lf & LAST) != 0 && (lf & (PLACE | MISC)) == 0))) {
             // "' Junglebook '", "' La Traviata '", "Tube Snake Boogie": a title in quotes. But a given name
             // and a family name are a person in quotes too (met "Jan de Vries", “Emma Johnson”), unless
@@ -1508,28 +1508,26 @@ public final class PersonDetector implements Detector {
     }
 
     /**
-     * Whether the quoted span starting at {@code first} is a JSON string: a double quote opens it, and a
-     * bracket, a brace or a {@code "key":} comes before it on its line. A series of those
-     * ({@code {"name": "Jan de Vries", "email": ...}}, {@code ["Jan de Vries", "Piet Jansen"]}) is data
-     * pasted into a prompt, not a series of quoted titles.
+     * Whether the quoted span {@code [first, end)} is a JSON string: inside a bracket or brace that is
+     * still open (on any line above too: pretty-printed JSON), quoted with {@code "} or {@code '} (Python
+     * prints its lists that way), and its closing quote followed by {@code , ] } :} or nothing. A series
+     * of those ({@code {"name": "Jan de Vries", "email": ...}}, {@code ["Jan de Vries", "Piet Jansen"]}) is
+     * data pasted into a prompt, not a series of quoted titles ({@code songs [1] are "Penny Lane",
+     * "Eleanor Rigby" and ...} stays one: its bracket is closed).
      */
-    private static boolean jsonString(Tokens t, int first) {
+    private static boolean jsonString(Tokens t, int first, int end) {
         char[] s = t.chars();
-        if (s[t.start[first - 1]] != '"') {
+        char open = s[t.start[first - 1]];
+        if (open != '"' && open != '\'') {
             return false;
         }
-        for (int k = first - 2; k >= 0 && first - k <= 64; k--) {
-            if (t.kind[k] == PUNCT) {
-                char c = s[t.start[k]];
-                if (c == '[' || c == '{' || c == ':' && k > 0 && isQuote(t, k - 1)) {
-                    return true;
-                }
-            }
-            if (t.is(k, LINE)) {
-                break;
+        if (end + 1 < t.n) {
+            char after = s[t.start[end + 1]];
+            if (t.kind[end + 1] != PUNCT || after != ',' && after != ']' && after != '}' && after != ':') {
+                return false;
             }
         }
-        return false;
+        return t.insideBrackets(first - 1);
     }
 
     /** and, en, or, of: a word that joins the items of a series. */

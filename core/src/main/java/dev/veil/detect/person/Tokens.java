@@ -64,6 +64,10 @@ final class Tokens {
     /** A pass after tokenizing gave a word a capital, which {@link #starts} may not hold yet. */
     private boolean recapitalised;
 
+    /** Per token, how many brackets and braces are open before it; filled on first use by {@link #insideBrackets}. */
+    private int[] depths = new int[64];
+    private boolean depthsKnown;
+
     /** Token indices of capitalised words used as places or things (after "in", "de"), at most 64. */
     final int[] thing = new int[64];
     final int[] thingHash = new int[64];
@@ -133,6 +137,7 @@ final class Tokens {
         nCapital = 0;
         nStarts = 0;
         recapitalised = false;
+        depthsKnown = false;
         dutchWords = 0;
         englishWords = 0;
         capitalWord = false;
@@ -294,6 +299,33 @@ final class Tokens {
             starts = Arrays.copyOf(starts, nStarts * 2);
         }
         starts[nStarts++] = k;
+    }
+
+    /**
+     * Whether a {@code [} or <code>{</code> opened before token {@code k} is still open there, on any line
+     * (pretty-printed JSON). One pass over the tokens the first time a scan asks; closed pairs
+     * ("[bron: RHS]", "- [ ]") do not count.
+     */
+    boolean insideBrackets(int k) {
+        if (!depthsKnown) {
+            if (depths.length < n) {
+                depths = new int[Math.max(n, 2 * depths.length)];
+            }
+            int depth = 0;
+            for (int j = 0; j < n; j++) {
+                depths[j] = depth;
+                if (kind[j] == PUNCT) {
+                    char c = chars[start[j]];
+                    if (c == '[' || c == '{') {
+                        depth++;
+                    } else if ((c == ']' || c == '}') && depth > 0) {
+                        depth--;
+                    }
+                }
+            }
+            depthsKnown = true;
+        }
+        return depths[k] > 0;
     }
 
     /**

@@ -228,9 +228,30 @@ class PersonDetectorTest {
         "{\"to\":[\"⟦Jan de Vries⟧\",\"⟦Piet Jansen⟧\"]}",
         "Stuur naar [\"⟦Emma Johnson⟧\", \"⟦John Smith⟧\"] vandaag.",
         "[{\"klant\": \"⟦Anouk Bakker⟧\", \"plaats\": \"Utrecht\"}]",
+        "{\n  \"to\": [\n    \"⟦Jan de Vries⟧\",\n    \"⟦Piet Jansen⟧\",\n    \"⟦Emma Johnson⟧\"\n  ]\n}",
+        "{'to': ['⟦Jan de Vries⟧', '⟦Piet Jansen⟧']}",
+        // A bracket that is closed again before the series leaves it a series of titles.
+        "Klimrozen [bron: RHS] zoals \"Leander\", \"Constance Spry\" of \"Kiftsgate\" bloeien lang.",
+        "Her favourite songs [1] are \"Penny Lane\", \"Eleanor Rigby\" and \"Yesterday\".",
+        "- [ ] Plant de rozen \"Leander\", \"Gertrude Jekyll\" en \"Graham Thomas\" uit.",
+        "Het album 'Thriller': \"Billie Jean\", \"Eleanor Rigby\" en \"Beat It\".",
     })
     void findsQuotedNamesButNotQuotedTitles(String text) {
         assertFindsExactly(BALANCED, EntityType.PERSON, text);
+    }
+
+    @Test
+    void findsEveryNameOfALongJsonArrayOnOneLine() {
+        String[] givens = {"Jan", "Piet", "Emma", "Anouk", "Sanne", "Bram", "Lotte", "Daan"};
+        String[] families = {"de Vries", "Jansen"};
+        StringBuilder json = new StringBuilder("{\"to\":[");
+        for (String given : givens) {
+            for (String family : families) {
+                json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("\"⟦").append(given).append(' ')
+                        .append(family).append("⟧\"");
+            }
+        }
+        assertFindsExactly(BALANCED, EntityType.PERSON, json.append("]}").toString());
     }
 
     @ParameterizedTest
