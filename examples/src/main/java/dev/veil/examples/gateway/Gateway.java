@@ -234,7 +234,7 @@ public final class Gateway implements AutoCloseable {
                     sendError(exchange, 502, "upstream_error", "the upstream did not answer with a JSON object", null);
                     return;
                 }
-                ReplyRestorer.restore(answer, session, json);
+                ReplyRestorer.restore(answer, session);
                 send(exchange, 200, json.writeValueAsBytes(answer));
             }
         }

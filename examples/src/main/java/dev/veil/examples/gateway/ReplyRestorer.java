@@ -1,18 +1,17 @@
 package dev.veil.examples.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.veil.session.Session;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Restores a complete (non-streamed) chat completions reply in place: the {@code message.content} and
- * {@code message.refusal} of every choice, and the string values inside the JSON arguments of its tool
- * calls and of a legacy {@code function_call}, get the session's original values back.
+ * {@code message.refusal} of every choice, and the strings (keys too) inside the JSON arguments of its
+ * tool calls and of a legacy {@code function_call}, get the session's original values back.
  *
  * <p>Stateless; thread-safe as far as the session is.
  */
@@ -21,7 +20,7 @@ final class ReplyRestorer {
     private ReplyRestorer() {
     }
 
-    static void restore(JsonNode reply, Session session, ObjectMapper json) {
+    static void restore(JsonNode reply, Session session) {
         for (JsonNode choice : reply.path("choices")) {
             if (!(choice.path("message") instanceof ObjectNode message)) {
                 continue;
@@ -32,59 +31,50 @@ final class ReplyRestorer {
                 }
             }
             for (JsonNode call : message.path("tool_calls")) {
-                restoreArgumentsOf(call.path("function"), session, json);
+                restoreArgumentsOf(call.path("function"), session);
             }
-            restoreArgumentsOf(message.path("function_call"), session, json);
+            restoreArgumentsOf(message.path("function_call"), session);
         }
     }
 
-    private static void restoreArgumentsOf(JsonNode function, Session session, ObjectMapper json) {
+    private static void restoreArgumentsOf(JsonNode function, Session session) {
         if (function instanceof ObjectNode f && f.path("arguments").isTextual()) {
-            f.put("arguments", restoreArguments(f.get("arguments").asText(), session, json));
+            f.put("arguments", restoreArguments(f.get("arguments").asText(), session));
         }
     }
 
     /**
-     * Tool-call arguments with every string value restored. They are parsed first, so a restored
-     * value with a quote or a newline in it is escaped where it lands; arguments that are not valid
-     * JSON (cut off by a length limit) are returned as the model wrote them.
+     * Tool-call arguments with every string restored, keys included. They are parsed first, so a
+     * restored value with a quote or a newline in it is escaped where it lands; arguments that are not
+     * exactly one JSON object or array (cut off by a length limit) are returned as the model wrote them.
      */
-    static String restoreArguments(String arguments, Session session, ObjectMapper json) {
-        JsonNode tree;
-        try {
-            tree = json.readTree(arguments);
-        } catch (JsonProcessingException e) {
-            return arguments;
-        }
-        if (tree == null || !tree.isContainerNode()) {
-            return arguments;
-        }
-        restoreStrings(tree, session);
-        try {
-            return json.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
-            return arguments;
-        }
+    static String restoreArguments(String arguments, Session session) {
+        JsonNode tree = JsonArguments.read(arguments);
+        return tree == null ? arguments : JsonArguments.write(restoreStrings(tree, session));
     }
 
-    private static void restoreStrings(JsonNode node, Session session) {
+    /** {@code node} with every string restored, keys too (a key the model wrote as a token). */
+    private static JsonNode restoreStrings(JsonNode node, Session session) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(session.restore(node.asText()));
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode out = array.arrayNode();
+            array.forEach(element -> out.add(restoreStrings(element, session)));
+            return out;
+        }
         if (node instanceof ObjectNode object) {
+            ObjectNode out = object.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (field.getValue().isTextual()) {
-                    field.setValue(object.textNode(session.restore(field.getValue().asText())));
-                } else {
-                    restoreStrings(field.getValue(), session);
+                String key = session.restore(field.getKey());
+                if (!key.equals(field.getKey()) && (out.has(key) || object.has(key))) {
+                    key = field.getKey(); // the model wrote both the token and its value as keys: keep both
                 }
+                out.set(key, restoreStrings(field.getValue(), session));
             }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                if (array.get(i).isTextual()) {
-                    array.set(i, array.textNode(session.restore(array.get(i).asText())));
-                } else {
-                    restoreStrings(array.get(i), session);
-                }
-            }
+            return out;
         }
+        return node;
     }
 }

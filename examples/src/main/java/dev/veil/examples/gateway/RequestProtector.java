@@ -1,8 +1,6 @@
 package dev.veil.examples.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -33,8 +31,6 @@ import java.util.Map;
  * <p>Stateless; thread-safe as far as the session is.
  */
 final class RequestProtector {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RequestProtector() {
     }
@@ -112,26 +108,18 @@ final class RequestProtector {
     /**
      * Tool-call arguments, a JSON text: every string in it (keys included) protected on its own, as the
      * reply's are restored. Detectors read a value better alone: in {@code {"to":["Jan de Vries"]}} the
-     * JSON around the name hid it from the name rules. Arguments that are not JSON are protected as text.
+     * JSON around the name hid it from the name rules. Arguments that are not exactly one JSON object or
+     * array (text after it, a repeated key) are protected as text, so nothing passes unread.
      */
     private static void arguments(ObjectNode function, Session session) {
         if (!function.path("arguments").isTextual()) {
             return;
         }
-        JsonNode tree;
-        try {
-            tree = JSON.readTree(function.get("arguments").asText());
-        } catch (JsonProcessingException e) {
-            tree = null;
-        }
-        if (tree == null || !tree.isContainerNode()) {
+        JsonNode tree = JsonArguments.read(function.get("arguments").asText());
+        if (tree == null) {
             text(function, "arguments", session);
-            return;
-        }
-        try {
-            function.put("arguments", JSON.writeValueAsString(anyJson(tree, session)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("protected arguments could not be written as JSON", e);
+        } else {
+            function.put("arguments", JsonArguments.write(anyJson(tree, session)));
         }
     }
 

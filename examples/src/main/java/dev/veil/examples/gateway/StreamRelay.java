@@ -166,7 +166,7 @@ final class StreamRelay {
             ArrayNode toolCalls = delta.putArray("tool_calls");
             for (Map.Entry<Integer, StringBuilder> call : calls.entrySet()) {
                 toolCalls.addObject().put("index", call.getKey()).putObject("function")
-                        .put("arguments", ReplyRestorer.restoreArguments(call.getValue().toString(), session, json));
+                        .put("arguments", ReplyRestorer.restoreArguments(call.getValue().toString(), session));
             }
             writeExtraChunk(index, delta, out);
         }
@@ -174,7 +174,7 @@ final class StreamRelay {
         if (function != null) {
             ObjectNode delta = json.createObjectNode();
             delta.putObject("function_call")
-                    .put("arguments", ReplyRestorer.restoreArguments(function.toString(), session, json));
+                    .put("arguments", ReplyRestorer.restoreArguments(function.toString(), session));
             writeExtraChunk(index, delta, out);
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.veil.Action;
 import dev.veil.EntityType;
@@ -335,7 +336,14 @@ class GatewayTest {
         // The JSON around the name hid it from the name rules when the arguments were protected as one text.
         assistant.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function").putObject("function")
                 .put("name", "send_mail").put("arguments", "{\"to\":[\"" + NAME + "\",\"" + EMAIL + "\"],\"note\":\"bel "
-                        + PHONE + "\",\"" + EMAIL + "\":true,\"count\":2}");
+                        + PHONE + "\",\"" + EMAIL + "\":true,\"count\":2,\"amount\":1.10}");
+        // What a lenient parser would skip: text after the object, two objects glued, the first of two equal keys.
+        ArrayNode calls = (ArrayNode) assistant.get("tool_calls");
+        for (String odd : List.of("{\"n\":1} mail " + EMAIL, "{\"n\":1}{\"to\":\"" + EMAIL + "\"}",
+                "{\"note\":\"bel " + EMAIL + "\",\"note\":\"ok\"}")) {
+            calls.addObject().put("id", "call_x").put("type", "function").putObject("function").put("name", "odd")
+                    .put("arguments", odd);
+        }
         assistant.putObject("function_call").put("name", "legacy").put("arguments", "not json: " + EMAIL);
 
         assertEquals(200, post(request, "history-arguments", null).statusCode());
@@ -351,6 +359,10 @@ class GatewayTest {
         assertEquals("bel [PHONE_1]", arguments.path("note").asText());
         assertTrue(arguments.path("[EMAIL_1]").asBoolean(), "keys too");
         assertEquals(2, arguments.path("count").asInt());
+        assertTrue(forwarded.at("/messages/1/tool_calls/0/function/arguments").asText().endsWith("\"amount\":1.10}"),
+                "numbers as written");
+        assertEquals("{\"n\":1} mail [EMAIL_1]", forwarded.at("/messages/1/tool_calls/1/function/arguments").asText(),
+                "not exactly one JSON value: protected whole, nothing dropped");
         assertEquals("not json: [EMAIL_1]", forwarded.at("/messages/1/function_call/arguments").asText());
     }
 
