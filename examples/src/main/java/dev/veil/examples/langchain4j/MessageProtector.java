@@ -68,7 +68,7 @@ final class MessageProtector {
             for (ToolExecutionRequest call : ai.toolExecutionRequests()) {
                 String arguments = call.arguments() == null
                         ? null
-                        : JsonStrings.map(call.arguments(), value -> text(value, session));
+                        : JsonStrings.map(call.arguments(), value -> text(value, session), JsonStrings.KeyClash.FAIL);
                 calls.add(call.toBuilder().arguments(arguments).build());
             }
             return ai.toBuilder().text(text(ai.text(), session)).toolExecutionRequests(calls).build();

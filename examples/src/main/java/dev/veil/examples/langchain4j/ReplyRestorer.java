@@ -42,6 +42,6 @@ final class ReplyRestorer {
     }
 
     static String restoreArguments(String arguments, Session session) {
-        return JsonStrings.map(arguments, session::restore);
+        return JsonStrings.map(arguments, session::restore, JsonStrings.KeyClash.KEEP);
     }
 }

@@ -169,6 +169,28 @@ class VeilChatModelTest {
     }
 
     @Test
+    void argumentsALenientParserWouldSkipAndKeysAreProtectedToo() {
+        EchoModels.Blocking delegate = new EchoModels.Blocking();
+        VeilChatModel model = new VeilChatModel(delegate, session());
+        List<ToolExecutionRequest> calls = new ArrayList<>();
+        for (String odd : List.of("{\"n\":1} mail " + EMAIL, "{\"n\":1}{\"to\":\"" + EMAIL + "\"}",
+                "{\"note\":\"bel " + EMAIL + "\",\"note\":\"ok\"}", "{\"scores\":{\"" + EMAIL + "\":3}}")) {
+            calls.add(ToolExecutionRequest.builder().id("call_" + calls.size()).name("odd").arguments(odd).build());
+        }
+
+        model.chat(UserMessage.from("Kijk dit na."), AiMessage.from(calls), UserMessage.from("Dank"));
+
+        assertNoOriginals(delegate.received);
+        AiMessage sent = (AiMessage) delegate.received.get(0).messages().get(1);
+        assertEquals("{\"n\":1} mail [EMAIL_1]", sent.toolExecutionRequests().get(0).arguments(), "protected whole");
+        assertEquals("{\"scores\":{\"[EMAIL_1]\":3}}", sent.toolExecutionRequests().get(3).arguments());
+        assertThrows(IllegalArgumentException.class, () -> model.chat(UserMessage.from("x"), AiMessage.from(List.of(
+                ToolExecutionRequest.builder().id("c").name("odd").arguments("{\"" + EMAIL + "\":1,\""
+                        + EMAIL.toUpperCase(java.util.Locale.ROOT) + "\":2}").build()))),
+                "two keys that protect to one token: refused, not one value dropped");
+    }
+
+    @Test
     void historyWithRestoredReplyGetsTheSameTokensNextTurn() {
         EchoModels.Blocking delegate = new EchoModels.Blocking();
         VeilChatModel model = new VeilChatModel(delegate, session());
