@@ -87,7 +87,8 @@ public final class RedactJob {
             Dataset<Row> input = options.files
                     ? session.read().option("wholetext", true).text(options.in.toArray(new String[0]))
                             .select(functions.input_file_name().as("path"), functions.col("value").as(options.textColumn))
-                    : session.read().json(options.in.toArray(new String[0]));
+                    // Named here, whatever spark.sql.columnNameOfCorruptRecord says, so it is always dropped below.
+                    : session.read().option("columnNameOfCorruptRecord", CORRUPT).json(options.in.toArray(new String[0]));
             // Spark keeps a malformed line whole in this column, which would carry it to the output as it
             // is: it is dropped, and its record (all fields null) says so instead.
             boolean malformed = Arrays.asList(input.columns()).contains(CORRUPT);

@@ -1,5 +1,7 @@
 package dev.veil.spark;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.veil.Action;
 import dev.veil.DetectionFailedException;
 import dev.veil.EntityType;
@@ -18,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -57,7 +58,8 @@ import org.apache.spark.sql.types.StructType;
  * text. Messages never quote the text.
  *
  * <p>Immutable and serializable (it travels to the executors, with the token key: enable Spark's RPC
- * encryption, {@code spark.network.crypto.enabled}, where the network is not trusted).
+ * and local-disk encryption, {@code spark.network.crypto.enabled} and {@code spark.io.encryption.enabled},
+ * where the network or the disks are not trusted).
  */
 public final class SparkProtector implements Serializable {
 
@@ -66,8 +68,11 @@ public final class SparkProtector implements Serializable {
     /** The column that reports what was done to each row. */
     public static final String SUMMARY = "veil";
 
-    /** One engine per configuration and executor JVM: building one loads every model and word list. */
-    private static final Map<Config, Veil> ENGINES = new ConcurrentHashMap<>();
+    /**
+     * One engine per configuration and executor JVM: building one loads every model and word list (about
+     * 24 MB). A few configurations at a time; a long-lived executor that sees more drops the least used.
+     */
+    private static final Cache<Config, Veil> ENGINES = Caffeine.newBuilder().maximumSize(4).build();
     private static final AtomicLong SESSIONS = new AtomicLong();
 
     static final StructType SUMMARY_TYPE = new StructType(new StructField[] {
@@ -162,7 +167,7 @@ public final class SparkProtector implements Serializable {
 
     /** The engine for {@code config} in this JVM. */
     static Veil engine(Config config) {
-        return ENGINES.computeIfAbsent(config, Config::build);
+        return ENGINES.get(config, Config::build);
     }
 
     /** Protects one row's text: the protected text (or null) and its summary. */

@@ -159,8 +159,9 @@ class SparkProtectorTest {
                 () -> SparkProtector.builder().textColumn("id").build().protect(rows("x")));
         assertThrows(IllegalArgumentException.class,
                 () -> SparkProtector.builder().build().protect(rows("x").withColumn("veil", org.apache.spark.sql.functions.col("id"))));
-        assertFalse(SparkProtector.builder().tokenKey(KEY).build().toString().contains("0123456789"),
-                "toString shows no key");
+        String shown = SparkProtector.builder().tokenKey(KEY).build().toString();
+        assertFalse(shown.contains("0123456789") || shown.contains(java.util.Base64.getEncoder().encodeToString(KEY))
+                || shown.contains("MDEyMzQ1"), "toString shows no key: " + shown);
     }
 
     @Test
@@ -186,6 +187,25 @@ class SparkProtectorTest {
         assertTrue(written.contains("malformed JSON line, withheld"), written);
         assertTrue(written.contains("\"id\":\"c\",\"text\":\"Niets.\""), written);
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("3 records written"), stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void malformedLinesAreWithheldWhateverTheClusterCallsTheirColumn(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"id\":\"b\",\"text\":\"mail " + EMAIL + "\"\n{\"id\":\"c\",\"text\":\"Niets.\"}\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        spark.conf().set("spark.sql.columnNameOfCorruptRecord", "_bad");
+        try {
+            assertEquals(RedactJob.WITHHELD, RedactJob.run(new String[] {"--in", in.toString(), "--out", out.toString()},
+                    spark, quiet, quiet));
+        } finally {
+            spark.conf().unset("spark.sql.columnNameOfCorruptRecord");
+        }
+        String written = partFiles(out);
+        assertFalse(written.contains(EMAIL), written);
+        assertTrue(written.contains("malformed JSON line, withheld"), written);
     }
 
     @Test
