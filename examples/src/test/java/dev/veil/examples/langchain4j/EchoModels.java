@@ -10,8 +10,11 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.output.FinishReason;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,9 +82,16 @@ final class EchoModels {
     static final class Streaming implements StreamingChatModel {
         final List<ChatRequest> received = new ArrayList<>();
         private final int chunk;
+        /** As LangChain4j 1.19's providers call it: with a PartialResponse and its context. */
+        private final boolean withContext;
 
         Streaming(int chunk) {
+            this(chunk, false);
+        }
+
+        Streaming(int chunk, boolean withContext) {
             this.chunk = chunk;
+            this.withContext = withContext;
         }
 
         @Override
@@ -90,7 +100,21 @@ final class EchoModels {
             AiMessage answer = answer(request);
             String text = answer.text();
             for (int i = 0; i < text.length(); i += chunk) {
-                handler.onPartialResponse(text.substring(i, Math.min(text.length(), i + chunk)));
+                String piece = text.substring(i, Math.min(text.length(), i + chunk));
+                if (withContext) {
+                    handler.onPartialResponse(new PartialResponse(piece), new PartialResponseContext(new StreamingHandle() {
+                        @Override
+                        public void cancel() {
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return false;
+                        }
+                    }));
+                } else {
+                    handler.onPartialResponse(piece);
+                }
             }
             ToolExecutionRequest call = answer.toolExecutionRequests().get(0);
             handler.onPartialToolCall(PartialToolCall.builder().index(0).id(call.id()).name(call.name())

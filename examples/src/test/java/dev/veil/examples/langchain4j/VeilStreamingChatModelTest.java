@@ -72,17 +72,20 @@ class VeilStreamingChatModelTest {
     void restoresTokensSplitAcrossStreamChunks() {
         String expected = "Noted: " + NAME + ", " + EMAIL + ", " + PHONE + ".";
         for (int chunk : new int[] {1, 3, 7, 100}) {
-            EchoModels.Streaming delegate = new EchoModels.Streaming(chunk);
-            Recorder recorder = new Recorder();
+            for (boolean withContext : new boolean[] {false, true}) {
+                EchoModels.Streaming delegate = new EchoModels.Streaming(chunk, withContext);
+                Recorder recorder = new Recorder();
 
-            new VeilStreamingChatModel(delegate, session()).chat(request(), recorder);
+                new VeilStreamingChatModel(delegate, session()).chat(request(), recorder);
 
-            assertNull(recorder.error);
-            assertEquals(expected, String.join("", recorder.partials), "chunks of " + chunk);
-            assertTrue(recorder.partials.stream().noneMatch(p -> p.contains("[") || p.contains("_1")),
-                    "no part of a token reaches the handler");
-            assertEquals(expected, recorder.complete.aiMessage().text());
-            assertNoOriginals(delegate.received);
+                String how = "chunks of " + chunk + (withContext ? ", with a PartialResponseContext" : "");
+                assertNull(recorder.error, how);
+                assertEquals(expected, String.join("", recorder.partials), how);
+                assertTrue(recorder.partials.stream().noneMatch(p -> p.contains("[") || p.contains("_1")),
+                        "no part of a token reaches the handler: " + how);
+                assertEquals(expected, recorder.complete.aiMessage().text(), how);
+                assertNoOriginals(delegate.received);
+            }
         }
     }
 
