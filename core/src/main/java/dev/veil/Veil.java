@@ -317,6 +317,17 @@ public final class Veil {
             rewritten = new ArrayList<>(findings);
             rewritten.addAll(issued.lookAlikes());
             rewritten.sort((x, y) -> Integer.compare(x.start(), y.start()));
+            // A full name the session knew is personal data found, and counted; a typed token is not.
+            List<Finding> counted = new ArrayList<>(all);
+            for (Finding f : issued.lookAlikes()) {
+                if (!Sessions.isLookAlike(f)) {
+                    counted.add(f);
+                }
+            }
+            if (counted.size() > all.size()) {
+                counted.sort((x, y) -> Integer.compare(x.start(), y.start()));
+                all = counted;
+            }
         }
         Replacer session = issued.replacer();
         String out = TextRewriter.rewrite(text, rewritten, (f, t) -> Sessions.isLookAlike(f)

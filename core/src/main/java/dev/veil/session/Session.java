@@ -1,6 +1,7 @@
 package dev.veil.session;
 
 import dev.veil.Action;
+import dev.veil.EntityType;
 import dev.veil.DetectionFailedException;
 import dev.veil.Finding;
 import dev.veil.Language;
@@ -87,21 +88,40 @@ public final class Session implements AutoCloseable {
      */
     private Sessions.Issued issue(CharSequence text, List<Finding> rewritten, List<Finding> reversible) {
         beforeIssuing.run();
-        List<Vault.Item> items = new ArrayList<>(reversible.size());
-        for (Finding f : reversible) {
+        // Full names this session already protected, where the detectors missed them this time. Read
+        // before the lock: a name another turn adds meanwhile is only not looked for in this text.
+        Action personAction = owner.policy().actionFor(EntityType.PERSON, 1.0);
+        List<Finding> known = personAction.needsSession() ? vault.knownNames().find(text, rewritten) : List.of();
+        List<Finding> asked = reversible;
+        List<Finding> taken = rewritten;
+        if (!known.isEmpty()) {
+            asked = new ArrayList<>(reversible);
+            asked.addAll(known);
+            taken = new ArrayList<>(rewritten);
+            taken.addAll(known);
+            taken.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        }
+        List<Vault.Item> items = new ArrayList<>(asked.size());
+        for (Finding f : asked) {
             boolean surrogate = owner.policy().actionFor(f.type(), f.score()) instanceof Action.Surrogate;
             items.add(new Vault.Item(f.type(), f.valueIn(text), surrogate, false));
         }
-        Vault.Issued issued = vault.protect(text, rewritten, items);
+        Vault.Issued issued = vault.protect(text, taken, items);
         Map<Finding, String> byFinding = new IdentityHashMap<>();
-        for (int i = 0; i < reversible.size(); i++) {
-            byFinding.put(reversible.get(i), issued.replacements()[i]);
+        for (int i = 0; i < asked.size(); i++) {
+            byFinding.put(asked.get(i), issued.replacements()[i]);
         }
         List<Finding> typed = issued.lookAlikes();
         for (int i = 0; i < typed.size(); i++) {
-            byFinding.put(typed.get(i), issued.replacements()[reversible.size() + i]);
+            byFinding.put(typed.get(i), issued.replacements()[asked.size() + i]);
         }
-        return new Sessions.Issued(typed, (f, t) -> byFinding.get(f));
+        List<Finding> extra = typed;
+        if (!known.isEmpty()) {
+            extra = new ArrayList<>(typed);
+            extra.addAll(known);
+            extra.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        }
+        return new Sessions.Issued(extra, (f, t) -> byFinding.get(f));
     }
 
     /**

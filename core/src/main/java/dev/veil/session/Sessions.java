@@ -76,7 +76,8 @@ public final class Sessions {
     }
 
     /**
-     * What an {@link Issuer} did: the look-alikes it found, to rewrite as well (sorted), and the
+     * What an {@link Issuer} did: what it found besides the findings (the issued tokens the user typed,
+     * and full names the session knows that the detectors missed), to rewrite as well (sorted), and the
      * replacement for each of them and each reversible finding.
      */
     public record Issued(List<Finding> lookAlikes, Replacer replacer) {

@@ -87,6 +87,8 @@ final class Vault {
     private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
     private State state = new State();
     private volatile Mapping mapping = Mapping.EMPTY;
+    /** The full names of persons this vault holds, published with the mapping. */
+    private volatile KnownNames knownNames = KnownNames.NONE;
     /** Volatile, not locked: a stream restorer reads it for every chunk. */
     private volatile boolean closed;
     /** Whether a text was protected: its look-alikes were reserved against this state, not an imported one. */
@@ -484,9 +486,23 @@ final class Vault {
         Map<String, String> safe = new HashMap<>(s.valueBySurrogate);
         safe.keySet().removeAll(s.unsafeSurrogates);
         mapping = new Mapping(s.valueByToken, safe);
+        Set<String> cores = new HashSet<>();
+        for (Set<String> keys : List.of(s.tokenByValue.keySet(), s.surrogateByValue.keySet())) {
+            for (String key : keys) {
+                if (key.startsWith(PERSON_KEY)) {
+                    cores.add(key.substring(PERSON_KEY.length()));
+                }
+            }
+        }
+        knownNames = KnownNames.of(cores);
         // An imported mapping may hold types this engine never reports; its tokens are issued again for
         // the same values, so their look-alikes are reserved too.
         reserveAfter = lookAlikeWords == null ? null : lookAlikeWords.union(mapping.types());
+    }
+
+    /** The full names of the persons this vault holds, as last published; read without the lock. */
+    KnownNames knownNames() {
+        return knownNames;
     }
 
     /** The state serialised for export, taken under the lock so it is consistent. */

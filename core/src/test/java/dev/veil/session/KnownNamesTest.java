@@ -1,0 +1,72 @@
+package dev.veil.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.veil.Action;
+import dev.veil.EntityType;
+import dev.veil.Finding;
+import dev.veil.Policy;
+import dev.veil.ProtectedText;
+import dev.veil.Veil;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KnownNamesTest {
+
+    private static final Veil VEIL = Veil.builder().policy(SessionTest.PSEUDONYMIZE_ALL).build();
+    /** The name rules never start a name in capitals, nor read one as a value of this JSON: */
+    private static final String MISSED = "Bel JAN DE VRIES terug over {\"aan\": [\"x\", \"jan de vries\"]}.";
+
+    @Test
+    void aFullNameTheSessionProtectedIsProtectedAgainWhereTheDetectorsMissIt() {
+        assertTrue(VEIL.scan(MISSED).stream().noneMatch(f -> f.type().equals(EntityType.PERSON)),
+                "the detectors alone miss both: " + VEIL.scan(MISSED));
+        Session s = VEIL.session("known");
+        assertEquals("Mijn naam is [PERSON_1].", s.protect("Mijn naam is Jan de Vries.").text());
+
+        ProtectedText out = s.protect(MISSED);
+
+        assertEquals("Bel [PERSON_1] terug over {\"aan\": [\"x\", \"[PERSON_1]\"]}.", out.text());
+        assertEquals(2, out.counts().get(EntityType.PERSON), "counted as found");
+        assertTrue(s.restore(out.text()).startsWith("Bel Jan de Vries terug"), s.restore(out.text()));
+        assertEquals(MISSED, VEIL.session("other").protect(MISSED).text(), "another session knows nothing");
+    }
+
+    @Test
+    void onlyWholeWordsOfFullNamesNotShortFormsOrLongerWords() {
+        Session s = VEIL.session("whole-words");
+        s.protect("Mijn naam is Jan de Vries, en De Vries is mijn achternaam.");
+        String text = "De jan de vriesjes en xjan de vries, de vries en JAN zijn geen namen hier.";
+
+        ProtectedText out = s.protect(text);
+
+        assertTrue(out.findings().stream().noneMatch(f -> "session.known-name".equals(f.detector())), out.findings().toString());
+    }
+
+    @Test
+    void aKnownNameInsideAnotherFindingIsLeftToThatFinding() {
+        Session s = VEIL.session("inside");
+        s.protect("Mijn naam is Jan de Vries.");
+        ProtectedText out = s.protect("Mail jan.de.vries@voorbeeld.nl of JAN DE VRIES zelf.");
+
+        assertEquals("Mail [EMAIL_1] of [PERSON_1] zelf.", out.text());
+        List<Finding> known = out.findings().stream().filter(f -> "session.known-name".equals(f.detector())).toList();
+        assertEquals(1, known.size(), known.toString());
+    }
+
+    @Test
+    void withSurrogatesTheKnownNameGetsTheSameFake() {
+        Veil surrogates = Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(Action.SURROGATE).build()).build();
+        Session s = surrogates.session("fakes");
+        String first = s.protect("Mijn naam is Jan de Vries.").text();
+        String fake = first.substring("Mijn naam is ".length(), first.length() - 1);
+        assertFalse(fake.contains("Vries"), fake);
+
+        String again = s.protect("Bel JAN DE VRIES terug.").text();
+
+        assertEquals("Bel " + fake + " terug.", again);
+        assertEquals("Bel Jan de Vries terug.", s.restore(again));
+    }
+}
