@@ -4,7 +4,6 @@ import dev.veil.EntityType;
 import dev.veil.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,61 +11,81 @@ import java.util.List;
  * them: "JAN DE VRIES" in capitals, "jan de vries" in a JSON value, a name in a context the name rules
  * read as something else. Once a session knows a full name is a person's, every whole-word occurrence of
  * it, in any case, gets that person's token or fake. Only full names (a given name or initial and a
- * family name): a short form such as "De Vries" or "Jan" alone matches too much ordinary text.
+ * family name): a short form such as "De Vries" or "Jan" alone matches too much ordinary text. A name
+ * glued to more name by a hyphen or an apostrophe ("Jan de Vries-Bakker") is someone else's name and
+ * is not matched.
  *
- * <p>Immutable and thread-safe; a vault publishes a new one when its names change.
+ * <p>The names sit in a trie of lower-case chars behind a table of the first two letters names begin
+ * with, so a text costs one test per char and one short walk per word start that begins like a name,
+ * however many names the session holds. Immutable and thread-safe; a vault publishes a new one when its full
+ * names change.
  */
 final class KnownNames {
 
     /** Detector id of the findings {@link #find} makes. */
     static final String DETECTOR = "session.known-name";
 
-    static final KnownNames NONE = new KnownNames(new String[0]);
+    static final KnownNames NONE = new KnownNames(List.of());
 
-    /** Lower case, single-spaced, longest first. */
-    private final String[] names;
-    /**
-     * The names by their first two letters (a-z or other, each), longest first: a word start tries only
-     * the few that begin like it, usually none.
-     */
-    private final String[][] byStart = new String[27 * 27][];
+    /** One char of a name: the chars that may follow, sorted, and whether a name ends here. */
+    private static final class Node {
+        char[] next = new char[0];
+        Node[] kids = new Node[0];
+        boolean end;
 
-    KnownNames(String[] names) {
-        this.names = names.clone();
-        Arrays.sort(this.names, Comparator.comparingInt(String::length).reversed());
-        List<List<String>> buckets = new ArrayList<>();
-        for (int b = 0; b < byStart.length; b++) {
-            buckets.add(new ArrayList<>());
+        Node child(char c) {
+            int k = Arrays.binarySearch(next, c);
+            return k >= 0 ? kids[k] : null;
         }
-        for (String name : this.names) {
-            buckets.get(bucket(name.charAt(0), name.charAt(1))).add(name);
-        }
-        for (int b = 0; b < byStart.length; b++) {
-            byStart[b] = buckets.get(b).toArray(new String[0]);
-        }
-    }
 
-    private static int bucket(char first, char second) {
-        return 27 * letter(first) + letter(second);
-    }
-
-    private static int letter(char lower) {
-        return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
-    }
-
-    /** The full names among a vault's person keys' cores (lower case, single-spaced). */
-    static KnownNames of(Iterable<String> cores) {
-        List<String> full = new ArrayList<>();
-        for (String core : cores) {
-            if (core.indexOf(' ') > 0 && PersonName.parse(core).full()) {
-                full.add(core);
+        Node childOrNew(char c) {
+            int k = Arrays.binarySearch(next, c);
+            if (k >= 0) {
+                return kids[k];
             }
+            int at = -k - 1;
+            char[] n = new char[next.length + 1];
+            Node[] m = new Node[kids.length + 1];
+            System.arraycopy(next, 0, n, 0, at);
+            System.arraycopy(kids, 0, m, 0, at);
+            n[at] = c;
+            m[at] = new Node();
+            System.arraycopy(next, at, n, at + 1, next.length - at);
+            System.arraycopy(kids, at, m, at + 1, kids.length - at);
+            next = n;
+            kids = m;
+            return m[at];
         }
-        return full.isEmpty() ? NONE : new KnownNames(full.toArray(new String[0]));
     }
 
-    boolean isEmpty() {
-        return names.length == 0;
+    private final Node root = new Node();
+    /** Which first two letters (a-z or other, each) begin a name: most word starts stop here. */
+    private final boolean[] starts = new boolean[27 * 27];
+    private final int size;
+
+    /** @param fullNames lower case, single-spaced full names */
+    private KnownNames(Iterable<String> fullNames) {
+        int count = 0;
+        for (String name : fullNames) {
+            Node node = root;
+            for (int k = 0; k < name.length(); k++) {
+                node = node.childOrNew(name.charAt(k));
+            }
+            node.end = true;
+            starts[pair(name.charAt(0), name.charAt(1))] = true;
+            count++;
+        }
+        this.size = count;
+    }
+
+    /** @param fullNames lower case, single-spaced full names */
+    static KnownNames of(Iterable<String> fullNames) {
+        KnownNames names = new KnownNames(fullNames);
+        return names.size == 0 ? NONE : names;
+    }
+
+    int size() {
+        return size;
     }
 
     /**
@@ -74,7 +93,7 @@ final class KnownNames {
      * overlaps none of {@code taken} (sorted by start); sorted, not overlapping each other.
      */
     List<Finding> find(CharSequence text, List<Finding> taken) {
-        if (names.length == 0) {
+        if (size == 0) {
             return List.of();
         }
         String str = text.toString();
@@ -84,46 +103,72 @@ final class KnownNames {
         List<Finding> found = new ArrayList<>();
         int next = 0; // the first of taken that may still overlap
         boolean inWord = false;
-        for (int i = 0; i < n - 1; i++) {
-            char c = t[i];
+        for (int i = 0; i < n; i++) {
             // Most chars are inside a word or between words: one test each, ASCII without the Unicode tables.
-            if (!isLetterOrDigit(c)) {
-                inWord = false;
+            boolean wordChar = isLetterOrDigit(t[i]);
+            boolean start = wordChar && !inWord;
+            inWord = wordChar;
+            if (!start || !wordStart(t, i)) {
                 continue;
             }
-            if (inWord) {
+            if (i + 1 == n || !starts[pair(lower(t[i]), lower(t[i + 1]))]) {
                 continue;
             }
-            inWord = true;
-            if (c < 0x80 ? c <= '9' : !Character.isLetter(c)) {
-                continue; // a word that starts with a digit
+            Node node = root.child(lower(t[i]));
+            if (node == null) {
+                continue;
             }
-            for (String name : byStart[bucket(lower(c), lower(t[i + 1]))]) {
-                int end = i + name.length();
-                if (end > n || !matches(t, i, name) || end < n && isLetterOrDigit(t[end])) {
-                    continue;
+            int end = -1;
+            for (int j = i + 1; ; j++) {
+                if (node.end && wordEnd(t, j)) {
+                    end = j; // the longest name wins: keep walking
                 }
-                while (next < taken.size() && taken.get(next).end() <= i) {
-                    next++;
+                if (j == n || (node = node.child(lower(t[j]))) == null) {
+                    break;
                 }
-                if (next == taken.size() || taken.get(next).start() >= end) {
-                    found.add(new Finding(i, end, EntityType.PERSON, 1.0, DETECTOR));
-                    i = end - 1;
-                }
-                break;
+            }
+            if (end < 0) {
+                continue;
+            }
+            while (next < taken.size() && taken.get(next).end() <= i) {
+                next++;
+            }
+            if (next == taken.size() || taken.get(next).start() >= end) {
+                found.add(new Finding(i, end, EntityType.PERSON, 1.0, DETECTOR));
+                i = end - 1; // the name's last char is a letter: inWord stays true
             }
         }
         return found;
     }
 
-    /** Whether {@code t} holds {@code name} (lower case) at {@code at}, in any case; the first mismatch ends it. */
-    private static boolean matches(char[] t, int at, String name) {
-        for (int k = 0; k < name.length(); k++) {
-            if (lower(t[at + k]) != name.charAt(k)) {
-                return false;
-            }
+    /** No letter or digit before {@code i}, nor a hyphen or apostrophe glued to a letter ("Vries-Bakker"). */
+    private static boolean wordStart(char[] t, int i) {
+        if (i == 0) {
+            return true;
         }
-        return true;
+        char p = t[i - 1];
+        return !isLetterOrDigit(p) && !(joiner(p) && i >= 2 && isLetterOrDigit(t[i - 2]));
+    }
+
+    /** No letter or digit at {@code end}, nor a hyphen or apostrophe before one. */
+    private static boolean wordEnd(char[] t, int end) {
+        if (end == t.length) {
+            return true;
+        }
+        char c = t[end];
+        return !isLetterOrDigit(c) && !(joiner(c) && end + 1 < t.length && isLetterOrDigit(t[end + 1]));
+    }
+
+    private static int pair(char first, char second) {
+        return 27 * letter(first) + letter(second);
+    }
+
+    private static int letter(char lower) {
+        return lower >= 'a' && lower <= 'z' ? lower - 'a' : 26;
+    }
+
+    private static boolean joiner(char c) {
+        return c == '-' || c == '\'' || c == '\u2019';
     }
 
     private static char lower(char c) {
@@ -131,11 +176,12 @@ final class KnownNames {
     }
 
     private static boolean isLetterOrDigit(char c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9'
+                : Character.isLetterOrDigit(c) || Character.isSurrogate(c) || Character.getType(c) == Character.NON_SPACING_MARK;
     }
 
     @Override
     public String toString() {
-        return "KnownNames[" + names.length + "]"; // never the names
+        return "KnownNames[" + size + "]"; // never the names
     }
 }

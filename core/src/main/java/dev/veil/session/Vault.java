@@ -53,6 +53,8 @@ final class Vault {
         final Map<String, String> valueBySurrogate = new HashMap<>();
         final Set<String> unsafeSurrogates = new HashSet<>();
         final Set<String> realValues = new HashSet<>();
+        /** The cores of the full names among the person keys (not exported: rebuilt on import). */
+        final Set<String> fullNames = new HashSet<>();
         final Map<String, Integer> counters = new HashMap<>();
         final Set<String> reserved = new HashSet<>();
         final List<Person> persons = new ArrayList<>();
@@ -123,6 +125,7 @@ final class Vault {
         closed = true;
         state = new State();
         mapping = Mapping.EMPTY;
+        knownNames = KnownNames.NONE;
     }
 
     boolean isClosed() {
@@ -292,6 +295,7 @@ final class Vault {
                 token = p.token;
                 s.tokenByValue.put(key, token);
                 s.realValues.add(core.toLowerCase(Locale.ROOT));
+                knowIfFull(s, name, key);
             }
             return prefix + "[" + token + "]" + suffix;
         }
@@ -315,8 +319,17 @@ final class Vault {
             }
             s.surrogateByValue.put(key, fake);
             s.valueBySurrogate.put(fake, core);
+            knowIfFull(s, name, key);
         }
         return prefix + fake + suffix;
+    }
+
+    /** Remembers a full name's core (lower case, single-spaced) for {@link KnownNames}. */
+    private static void knowIfFull(State s, PersonName name, String key) {
+        String core = key.substring(PERSON_KEY.length());
+        if (name.full() && core.indexOf(' ') > 0) {
+            s.fullNames.add(core);
+        }
     }
 
     /**
@@ -486,15 +499,9 @@ final class Vault {
         Map<String, String> safe = new HashMap<>(s.valueBySurrogate);
         safe.keySet().removeAll(s.unsafeSurrogates);
         mapping = new Mapping(s.valueByToken, safe);
-        Set<String> cores = new HashSet<>();
-        for (Set<String> keys : List.of(s.tokenByValue.keySet(), s.surrogateByValue.keySet())) {
-            for (String key : keys) {
-                if (key.startsWith(PERSON_KEY)) {
-                    cores.add(key.substring(PERSON_KEY.length()));
-                }
-            }
+        if (s.fullNames.size() != knownNames.size()) {
+            knownNames = KnownNames.of(s.fullNames); // only grows: a new size is a new name
         }
-        knownNames = KnownNames.of(cores);
         // An imported mapping may hold types this engine never reports; its tokens are issued again for
         // the same values, so their look-alikes are reserved too.
         reserveAfter = lookAlikeWords == null ? null : lookAlikeWords.union(mapping.types());
@@ -544,6 +551,9 @@ final class Vault {
         Set<String> keys = new HashSet<>(s.tokenByValue.keySet());
         keys.addAll(s.surrogateByValue.keySet());
         for (String key : keys) {
+            if (key.startsWith(PERSON_KEY)) {
+                knowIfFull(s, PersonName.parse(key.substring(PERSON_KEY.length())), key);
+            }
             if (key.startsWith(PERSON_KEY) && !owned.contains(key)) {
                 PersonName name = PersonName.parse(key.substring(PERSON_KEY.length()));
                 s.guesses.put(key, name);

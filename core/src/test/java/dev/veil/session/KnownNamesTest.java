@@ -46,6 +46,31 @@ class KnownNamesTest {
     }
 
     @Test
+    void aNameGluedToMoreNameIsSomeoneElses() {
+        Session s = VEIL.session("glued");
+        s.protect("Mijn naam is Jan de Vries.");
+
+        ProtectedText out = s.protect("Bel JAN DE VRIES-BAKKER of O'JAN DE VRIES, niet jan de vries\u0301.");
+
+        assertTrue(out.findings().stream().noneMatch(f -> "session.known-name".equals(f.detector())), out.findings().toString());
+    }
+
+    @Test
+    void manyKnownNamesWithOnePrefixAreOneWalkPerWordStart() {
+        Session s = VEIL.session("many");
+        StringBuilder names = new StringBuilder();
+        for (int k = 0; k < 300; k++) {
+            names.append("Mijn collega Jan Jansen").append((char) ('a' + k % 26)).append((char) ('a' + k / 26)).append(" belt. ");
+        }
+        s.protect(names);
+
+        ProtectedText out = s.protect("jan jansenab en JAN JANSENZK, jan jansen zelf niet.");
+
+        assertEquals(2, out.findings().stream().filter(f -> "session.known-name".equals(f.detector())).count(),
+                out.findings().toString());
+    }
+
+    @Test
     void aKnownNameInsideAnotherFindingIsLeftToThatFinding() {
         Session s = VEIL.session("inside");
         s.protect("Mijn naam is Jan de Vries.");
