@@ -1,12 +1,10 @@
 package dev.veil.examples.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.veil.examples.json.JsonStrings;
+import dev.veil.examples.json.JsonStrings.KeyClash;
 import dev.veil.session.Session;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Restores a complete (non-streamed) chat completions reply in place: the {@code message.content} and
@@ -49,32 +47,7 @@ final class ReplyRestorer {
      * exactly one JSON object or array (cut off by a length limit) are returned as the model wrote them.
      */
     static String restoreArguments(String arguments, Session session) {
-        JsonNode tree = JsonArguments.read(arguments);
-        return tree == null ? arguments : JsonArguments.write(restoreStrings(tree, session));
-    }
-
-    /** {@code node} with every string restored, keys too (a key the model wrote as a token). */
-    private static JsonNode restoreStrings(JsonNode node, Session session) {
-        if (node.isTextual()) {
-            return TextNode.valueOf(session.restore(node.asText()));
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode out = array.arrayNode();
-            array.forEach(element -> out.add(restoreStrings(element, session)));
-            return out;
-        }
-        if (node instanceof ObjectNode object) {
-            ObjectNode out = object.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String key = session.restore(field.getKey());
-                if (!key.equals(field.getKey()) && (out.has(key) || object.has(key))) {
-                    key = field.getKey(); // the model wrote both the token and its value as keys: keep both
-                }
-                out.set(key, restoreStrings(field.getValue(), session));
-            }
-            return out;
-        }
-        return node;
+        JsonNode tree = JsonStrings.readStrict(arguments);
+        return tree == null ? arguments : JsonStrings.write(JsonStrings.map(tree, session::restore, KeyClash.KEEP));
     }
 }

@@ -3,10 +3,9 @@ package dev.veil.examples.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.veil.examples.json.JsonStrings;
+import dev.veil.examples.json.JsonStrings.KeyClash;
 import dev.veil.session.Session;
-import java.util.Iterator;
-import java.util.Map;
 
 /**
  * Rewrites an OpenAI chat completions request in place so that every text that carries the
@@ -67,42 +66,10 @@ final class RequestProtector {
             content(prediction, session);
         }
         if (request.has("metadata")) {
-            request.set("metadata", anyJson(request.get("metadata"), session));
+            request.set("metadata", JsonStrings.map(request.get("metadata"), t -> session.protect(t).text(), KeyClash.FAIL));
         }
         text(request, "user", session);
         text(request, "safety_identifier", session);
-    }
-
-    /**
-     * {@code node} with every string in it protected, object keys included, at any depth: {@code metadata}
-     * is free text the provider stores ({@code "jan@voorbeeld.nl": "vip"}), and one that does not follow
-     * the API's shape (nested, an array) is still sent before the provider refuses it. Order is kept.
-     *
-     * @throws IllegalArgumentException if two keys of one object read the same once protected ("mail Jan
-     *         de Vries" and "mail jan de vries" get one token): sending one would drop the other's value
-     */
-    private static JsonNode anyJson(JsonNode node, Session session) {
-        if (node.isTextual()) {
-            return TextNode.valueOf(session.protect(node.asText()).text());
-        }
-        if (node instanceof ArrayNode array) {
-            ArrayNode out = array.arrayNode();
-            array.forEach(element -> out.add(anyJson(element, session)));
-            return out;
-        }
-        if (node instanceof ObjectNode object) {
-            ObjectNode out = object.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String key = session.protect(field.getKey()).text();
-                if (out.has(key)) {
-                    throw new IllegalArgumentException("two keys of one JSON object are the same once protected; rename one");
-                }
-                out.set(key, anyJson(field.getValue(), session));
-            }
-            return out;
-        }
-        return node; // numbers, booleans, null
     }
 
     /**
@@ -112,14 +79,8 @@ final class RequestProtector {
      * array (text after it, a repeated key) are protected as text, so nothing passes unread.
      */
     private static void arguments(ObjectNode function, Session session) {
-        if (!function.path("arguments").isTextual()) {
-            return;
-        }
-        JsonNode tree = JsonArguments.read(function.get("arguments").asText());
-        if (tree == null) {
-            text(function, "arguments", session);
-        } else {
-            function.put("arguments", JsonArguments.write(anyJson(tree, session)));
+        if (function.path("arguments").isTextual()) {
+            function.put("arguments", JsonStrings.map(function.get("arguments").asText(), t -> session.protect(t).text(), KeyClash.FAIL));
         }
     }
 

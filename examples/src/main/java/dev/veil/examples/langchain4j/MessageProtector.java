@@ -10,6 +10,7 @@ import dev.langchain4j.data.message.TextContent;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.veil.examples.json.JsonStrings;
 import dev.veil.session.Session;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

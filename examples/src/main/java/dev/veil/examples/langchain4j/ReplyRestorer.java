@@ -3,6 +3,7 @@ package dev.veil.examples.langchain4j;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.veil.examples.json.JsonStrings;
 import dev.veil.session.Session;
 import java.util.ArrayList;
 import java.util.List;
