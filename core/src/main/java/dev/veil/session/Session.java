@@ -1,8 +1,8 @@
 package dev.veil.session;
 
 import dev.veil.Action;
-import dev.veil.EntityType;
 import dev.veil.DetectionFailedException;
+import dev.veil.EntityType;
 import dev.veil.Finding;
 import dev.veil.Language;
 import dev.veil.PromptBlockedException;
