@@ -18,9 +18,10 @@ import java.util.Random;
  *
  * <p>Multiply-fold lanes (the 64x64→128-bit product folded to 64 bits; two lanes, four over long
  * Latin-1 runs) read a per-thread buffer filled with {@link String#getChars}: thirty-two chars per step
- * in runs of Latin-1 text (one byte per char, encoded by the JDK's vectorised ISO-8859-1 encoder), eight
- * chars per step around chars above U+00FF. That is several times faster than SHA-256 here and matters because a chat history is hashed
- * again every turn: {@link #prefixes} reads it once and names every prefix that ends at a segment end.
+ * in runs of Latin-1 text (one byte per char, encoded by the JDK's vectorised ISO-8859-1 encoder, a run's
+ * last few bytes as two masked words), eight chars per step through chars above U+00FF. That is several
+ * times faster than SHA-256 here and matters because a chat history is hashed again every turn:
+ * {@link #prefixes} reads it once and names every prefix that ends at a segment end.
  *
  * <p>Internal. Immutable and thread-safe.
  */
@@ -28,8 +29,11 @@ final class ContentHash {
 
     /** Chars copied per step; a multiple of 32 so blocks never straddle two steps. */
     private static final int CHUNK = 4096;
-    /** Chars hashed char by char after a char above U+00FF, at the least, before Latin-1 is tried again. */
-    private static final int SLOW_MIN = 128;
+    /**
+     * Chars hashed char by char after a char above U+00FF that ends a short Latin-1 run, at the least,
+     * before Latin-1 is tried again.
+     */
+    private static final int WIDE_MIN = 16;
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -104,18 +108,19 @@ final class ContentHash {
             // b[i, latin1End) holds the Latin-1 encoding of c[i, latin1End): one encoder call serves every
             // cut inside a run, and the encoder stops at the first char above U+00FF.
             int latin1End = 0;
-            int slowMin = SLOW_MIN;
+            int wideMin = WIDE_MIN;
             while (i < n) {
                 int cut = cuts[k] - from;
                 int stop = Math.min(n, cut);
                 if (i >= latin1End) {
                     latin1End = i + scratch.latin1Run(i, n);
                 }
-                int run = Math.min(stop, latin1End) - i;
                 // A Latin-1 run is read a byte per char, thirty-two chars per step: most chat text is
                 // Latin-1, and this is about three times faster than packing chars into longs. Four
                 // lanes, because one lane waits for its multiply before its next step: two lanes left
                 // the multiplier idle half the time (a 20 KB history: 7.4-8.0 µs with two, 5.9-6.1 with four).
+                int run = Math.min(stop, latin1End) - i;
+                int runEnd = i + run;
                 int blocks = run & ~31;
                 if (blocks > 0) {
                     long h3 = h1 ^ k3;
@@ -133,36 +138,53 @@ final class ContentHash {
                     h1 ^= Long.rotateLeft(h3, 17);
                     h2 ^= Long.rotateLeft(h4, 41);
                 }
-                if (run - blocks >= 16) {
+                if (runEnd - i >= 16) {
                     long x = (long) LONGS.get(b, i);
                     long y = (long) LONGS.get(b, i + 8);
                     h1 = fold(x ^ k2, y ^ h1);
                     h2 = fold(y ^ k3, x ^ h2);
                     i += 16;
-                    blocks += 16;
                 }
-                // The run's last few chars and whatever stopped it go char by char, at least slowMin
-                // chars, doubled while runs stay short: text in another script (Cyrillic, Greek, CJK)
-                // pays a few encoder calls per chunk, not one every few chars.
-                int slowEnd = i + run - blocks;
-                while (slowEnd < stop && c[slowEnd] > 0xFF) {
-                    slowEnd++;
+                if (i < runEnd) {
+                    // The last few bytes of the run as two words, the bytes past the run masked off (the
+                    // buffer has room for them): no char-by-char loop at every cut.
+                    int left = runEnd - i;
+                    long x = (long) LONGS.get(b, i);
+                    long y = (long) LONGS.get(b, i + 8);
+                    x &= left >= 8 ? -1L : (1L << (left << 3)) - 1;
+                    y &= left <= 8 ? 0 : (1L << ((left - 8) << 3)) - 1;
+                    h1 = fold(x ^ k2, y ^ h1 ^ 0x5851F42D4C957F2DL);
+                    h2 = fold(y ^ k3, x ^ h2 ^ 0x5851F42D4C957F2DL);
+                    i = runEnd;
                 }
-                slowEnd = Math.max(slowEnd, Math.min(stop, i + slowMin));
-                slowMin = blocks == 0 ? Math.min(CHUNK, 2 * slowMin) : SLOW_MIN;
-                // Both lengths are folded in, so no other split of the same steps gives the same hash.
-                h1 = fold(h1 ^ k0, blocks ^ 0x3C6EF372FE94F82BL);
-                h2 = fold(h2 ^ k1, (slowEnd - i) ^ 0xA54FF53A5F1D36F1L);
-                for (; i + 8 <= slowEnd; i += 8) {
+                // Chars above U+00FF go char by char, at least wideMin chars, doubled while Latin-1 runs
+                // stay short: text in another script (Cyrillic, Greek, CJK) pays a few encoder calls per
+                // chunk, not one every few chars; a lone euro sign or curly quote costs one step.
+                int wideEnd = i;
+                if (i < stop && c[i] > 0xFF) {
+                    while (wideEnd < stop && c[wideEnd] > 0xFF) {
+                        wideEnd++;
+                    }
+                    if (run < 16) {
+                        wideEnd = Math.max(wideEnd, Math.min(stop, i + wideMin));
+                        wideMin = Math.min(CHUNK, 2 * wideMin);
+                    } else {
+                        wideMin = WIDE_MIN;
+                    }
+                }
+                // Both lengths are folded in, so no other split of the same chars gives the same hash.
+                h1 = fold(h1 ^ k0, run ^ 0x3C6EF372FE94F82BL);
+                h2 = fold(h2 ^ k1, (wideEnd - i) ^ 0xA54FF53A5F1D36F1L);
+                for (; i + 8 <= wideEnd; i += 8) {
                     long x = c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48;
                     long y = c[i + 4] | (long) c[i + 5] << 16 | (long) c[i + 6] << 32 | (long) c[i + 7] << 48;
                     h1 = fold(x ^ k2, y ^ h1);
                     h2 = fold(y ^ k3, x ^ h2);
                 }
-                if (i < slowEnd) {
+                if (i < wideEnd) {
                     long x = 0;
                     long y = 0;
-                    for (int j = i; j < slowEnd; j++) {
+                    for (int j = i; j < wideEnd; j++) {
                         int shift = ((j - i) & 3) * 16;
                         if (j - i < 4) {
                             x |= (long) c[j] << shift;
@@ -172,7 +194,7 @@ final class ContentHash {
                     }
                     h1 = fold(x ^ k2, y ^ h1 ^ 0x5851F42D4C957F2DL);
                     h2 = fold(y ^ k3, x ^ h2 ^ 0x5851F42D4C957F2DL);
-                    i = slowEnd;
+                    i = wideEnd;
                 }
                 if (i == cut) {
                     keys[k] = key(h1, h2, cuts[k] - start, prefix);
@@ -195,7 +217,7 @@ final class ContentHash {
     /** One thread's buffers: a chunk of chars and its Latin-1 bytes, and room for one key. */
     private static final class Scratch {
         final char[] chars = new char[CHUNK];
-        final byte[] bytes = new byte[CHUNK];
+        final byte[] bytes = new byte[CHUNK + 16]; // room for a run's masked last word
         final int[] cuts = new int[1];
         final Key[] keys = new Key[1];
         private final CharBuffer charView = CharBuffer.wrap(chars);

@@ -370,11 +370,12 @@ class DetectionCacheTest {
 
     @Test
     void everyCharOfALongLatin1RunChangesItsHashAndSwappedHalvesOfABlockToo() {
-        // Runs of 32 and more are read four lanes at a time, 16 to 31 two lanes, the rest char by char:
-        // lengths around each step, a change at every position, and blocks whose halves trade places.
+        // Runs of 32 and more are read four lanes at a time, 16 to 31 two lanes, the last few bytes as
+        // two masked words: lengths around each step, a change at every position, and blocks whose
+        // halves trade places.
         ContentHash hash = new ContentHash(new Random(9));
         Random random = new Random(10);
-        for (int length : new int[] {15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 65, 95, 96, 97, 130}) {
+        for (int length : new int[] {1, 7, 8, 9, 15, 16, 17, 24, 31, 32, 33, 47, 48, 63, 64, 65, 95, 96, 97, 130}) {
             char[] chars = new char[length];
             for (int k = 0; k < length; k++) {
                 chars[k] = (char) ('a' + random.nextInt(26));
@@ -395,6 +396,23 @@ class DetectionCacheTest {
                             length + " chars, halves of " + half + " swapped at " + block);
                 }
             }
+        }
+    }
+
+    @Test
+    void aShortRunHashesTheSameWhateverTheBufferHeldBeforeAndDiffersFromItsZeroPaddedSelf() {
+        // A run's last bytes are read as whole words from a per-thread buffer, the bytes past the run
+        // masked off: what an earlier, longer text left there must not reach the key.
+        ContentHash hash = new ContentHash(new Random(11));
+        for (int length = 1; length < 40; length++) {
+            String text = "Jan de Vries, 0612345678, jan@voorbeeld.nl".substring(0, length);
+            ContentHash.Key fresh = hash.of(text, 0, length, Language.AUTO);
+            hash.of("z".repeat(5000), 0, 5000, Language.AUTO);
+            assertEquals(fresh, hash.of(text, 0, length, Language.AUTO), length + " chars after a long text");
+            hash.of("\u0000".repeat(64), 0, 64, Language.AUTO);
+            assertEquals(fresh, hash.of(text, 0, length, Language.AUTO), length + " chars after zeros");
+            String padded = text + "\u0000";
+            assertNotEquals(fresh, hash.of(padded, 0, padded.length(), Language.AUTO), length + " chars and a zero");
         }
     }
 
