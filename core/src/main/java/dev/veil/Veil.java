@@ -66,6 +66,8 @@ public final class Veil {
     private final int maxTextLength;
     private final Sessions sessions;
     private final DetectionCache cache;
+    /** Keys texts for the detection cache and for what sessions remember per text; random per engine. */
+    private final ContentHash contentHash = new ContentHash();
 
     private Veil(Builder b) {
         this.policy = b.policy;
@@ -73,7 +75,7 @@ public final class Veil {
         this.maxTextLength = b.maxTextLength;
         this.detectorBudgetNanos = b.detectorBudgetNanos;
         this.cache = b.cacheSize == 0 ? null
-                : new DetectionCache(b.cacheSize, b.cacheExpiry, b.cacheTicker, new ContentHash());
+                : new DetectionCache(b.cacheSize, b.cacheExpiry, b.cacheTicker, contentHash);
         this.allowList = Set.copyOf(b.allow);
         List<Detector> all = new ArrayList<>();
         if (b.builtIns) {
@@ -383,6 +385,11 @@ public final class Veil {
         @Override
         public boolean wantsRestoredReplies() {
             return cache != null;
+        }
+
+        @Override
+        public Object contentKey(CharSequence text, Language language) {
+            return contentHash.of(text, 0, text.length(), language == null ? Veil.this.language : language);
         }
 
         @Override

@@ -5,6 +5,8 @@ import dev.veil.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The full names a session has protected, found again in a later text where the detectors did not find
@@ -17,8 +19,10 @@ import java.util.List;
  *
  * <p>The names sit in a trie of lower-case chars behind a table of the first two letters names begin
  * with, so a text costs one test per char and one short walk per word start that begins like a name,
- * however many names the session holds. Immutable and thread-safe; a vault publishes a new one when its full
- * names change.
+ * however many names the session holds; a text seen before (by key) costs a map look-up.
+ *
+ * <p>Thread-safe. Its names never change: a vault publishes a new instance when its full names change,
+ * which starts with nothing remembered.
  */
 final class KnownNames {
 
@@ -58,7 +62,17 @@ final class KnownNames {
         }
     }
 
+    /** How many texts {@link #seen} holds at most before it starts over. */
+    static final int MAX_REMEMBERED = 4096;
+
     private final Node root = new Node();
+    /**
+     * What {@link #find} found per text key: a chat re-sends its history every turn, and a gateway
+     * hands every message to the session again, so without this each turn costs a pass over the whole
+     * history. Per instance, so a name the session learns (a new instance) is looked for in old text
+     * too. Offsets and types only, never text.
+     */
+    private final Map<Object, List<Finding>> seen = new ConcurrentHashMap<>();
     /** Which first two letters (a-z or other, each) begin a name: most word starts stop here. */
     private final boolean[] starts = new boolean[27 * 27];
     private final int size;
@@ -93,9 +107,37 @@ final class KnownNames {
      * overlaps none of {@code taken} (sorted by start); sorted, not overlapping each other.
      */
     List<Finding> find(CharSequence text, List<Finding> taken) {
+        return find(text, taken, null);
+    }
+
+    /**
+     * {@link #find(CharSequence, List)}, remembered under {@code key} (see {@code Sessions.Engine#contentKey}):
+     * a text with the same key gets the same findings without a pass over it. Null remembers nothing.
+     */
+    List<Finding> find(CharSequence text, List<Finding> taken, Object key) {
         if (size == 0) {
             return List.of();
         }
+        if (key == null) {
+            return search(text, taken);
+        }
+        List<Finding> found = seen.get(key);
+        if (found == null) {
+            found = List.copyOf(search(text, taken));
+            if (seen.size() >= MAX_REMEMBERED) {
+                seen.clear(); // a crude bound: past it a session pays a pass per text again, no more
+            }
+            seen.put(key, found);
+        }
+        return found;
+    }
+
+    /** How many texts {@link #find} remembers. */
+    int remembered() {
+        return seen.size();
+    }
+
+    private List<Finding> search(CharSequence text, List<Finding> taken) {
         String str = text.toString();
         int n = str.length();
         char[] t = new char[n];

@@ -8,10 +8,10 @@ import dev.veil.Language;
 import dev.veil.PromptBlockedException;
 import dev.veil.ProtectedText;
 import dev.veil.protect.TextRewriter;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -60,7 +60,7 @@ public final class Session implements AutoCloseable {
     public ProtectedText protect(CharSequence text) {
         Objects.requireNonNull(text, "text");
         touch();
-        return owner.engine().protect(text, null, this::issue);
+        return owner.engine().protect(text, null, (t, rewritten, reversible) -> issue(t, null, rewritten, reversible));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
         touch();
-        return owner.engine().protect(text, language, this::issue);
+        return owner.engine().protect(text, language, (t, rewritten, reversible) -> issue(t, language, rewritten, reversible));
     }
 
     /** The session's current mapping (a snapshot: immutable). */
@@ -86,12 +86,15 @@ public final class Session implements AutoCloseable {
      * that need a session) and for the issued tokens the user typed outside {@code rewritten}, in one
      * step under the vault's lock.
      */
-    private Sessions.Issued issue(CharSequence text, List<Finding> rewritten, List<Finding> reversible) {
+    private Sessions.Issued issue(CharSequence text, Language language, List<Finding> rewritten,
+            List<Finding> reversible) {
         beforeIssuing.run();
         // Full names this session already protected, where the detectors missed them this time. Read
         // before the lock: a name another turn adds meanwhile is only not looked for in this text.
         Action personAction = owner.policy().actionFor(EntityType.PERSON, 1.0);
-        List<Finding> known = personAction.needsSession() ? vault.knownNames().find(text, rewritten) : List.of();
+        KnownNames names = vault.knownNames();
+        List<Finding> known = !personAction.needsSession() || names.size() == 0 ? List.of()
+                : names.find(text, rewritten, owner.engine().contentKey(text, language));
         List<Finding> asked = reversible;
         List<Finding> taken = rewritten;
         if (!known.isEmpty()) {

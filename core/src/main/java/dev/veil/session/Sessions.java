@@ -48,6 +48,16 @@ public final class Sessions {
         }
 
         /**
+         * A key for what {@link #protect} finds in {@code text} in {@code language} (null: the engine's
+         * default), equal for equal text and language: a session remembers per key what it found in a
+         * text it saw before, for the history a chat re-sends every turn. A keyed hash that holds no
+         * text; or null, and the session remembers nothing.
+         */
+        default Object contentKey(CharSequence text, Language language) {
+            return null;
+        }
+
+        /**
          * Every type the engine's detectors may report, so every type a session can issue tokens for; or
          * null if that is not known. A number after a word is reserved as a typed token look-alike only
          * when the word is the last segment of one of these types ({@code Email 3}, not {@code

@@ -94,4 +94,38 @@ class KnownNamesTest {
         assertEquals("Bel " + fake + " terug.", again);
         assertEquals("Bel Jan de Vries terug.", s.restore(again));
     }
+
+    @Test
+    void aTextSeenBeforeIsSearchedAgainOnceTheSessionLearnsAName() {
+        Session s = VEIL.session("remembered");
+        s.protect("Mijn naam is Piet Bakker.");
+        assertEquals(MISSED, s.protect(MISSED).text(), "no known name in it yet");
+        assertEquals(MISSED, s.protect(MISSED).text(), "the same answer from memory");
+
+        s.protect("En ik ben Jan de Vries.");
+
+        assertEquals("Bel [PERSON_2] terug over {\"aan\": [\"x\", \"[PERSON_2]\"]}.", s.protect(MISSED).text());
+        assertEquals("Bel [PERSON_2] terug over {\"aan\": [\"x\", \"[PERSON_2]\"]}.", s.protect(MISSED).text(),
+                "remembered for the new names");
+    }
+
+    @Test
+    void findingsAreRememberedByKeyAndStayBounded() {
+        KnownNames names = KnownNames.of(List.of("jan de vries"));
+        String one = "Bel JAN DE VRIES.";
+        String other = "Nu jan de vries bellen.";
+        List<Finding> inOne = List.of(new Finding(4, 16, EntityType.PERSON, 1.0, KnownNames.DETECTOR));
+        List<Finding> inOther = List.of(new Finding(3, 15, EntityType.PERSON, 1.0, KnownNames.DETECTOR));
+        Object key = new Object();
+        assertEquals(inOne, names.find(one, List.of(), key));
+        assertEquals(inOne, names.find(other, List.of(), key), "a key seen before is answered from memory");
+        assertEquals(inOther, names.find(other, List.of(), new Object()));
+        assertEquals(inOther, names.find(other, List.of(), null), "without a key, searched");
+        assertEquals(2, names.remembered());
+        for (int k = 0; k < KnownNames.MAX_REMEMBERED + 10; k++) {
+            names.find(one, List.of(), k);
+        }
+        assertTrue(names.remembered() <= KnownNames.MAX_REMEMBERED, "at most " + KnownNames.MAX_REMEMBERED);
+        assertEquals("KnownNames[1]", names.toString(), "neither names nor texts");
+    }
 }
