@@ -92,9 +92,9 @@ public final class Session implements AutoCloseable {
         // Full names this session already protected, where the detectors missed them this time. Read
         // before the lock: a name another turn adds meanwhile is only not looked for in this text.
         Action personAction = owner.policy().actionFor(EntityType.PERSON, 1.0);
+        Object key = owner.engine().contentKey(text, language);
         KnownNames names = vault.knownNames();
-        List<Finding> known = !personAction.needsSession() || names.size() == 0 ? List.of()
-                : names.find(text, rewritten, owner.engine().contentKey(text, language));
+        List<Finding> known = personAction.needsSession() ? names.find(text, rewritten, key) : List.of();
         List<Finding> asked = reversible;
         List<Finding> taken = rewritten;
         if (!known.isEmpty()) {
@@ -109,7 +109,7 @@ public final class Session implements AutoCloseable {
             boolean surrogate = owner.policy().actionFor(f.type(), f.score()) instanceof Action.Surrogate;
             items.add(new Vault.Item(f.type(), f.valueIn(text), surrogate, false));
         }
-        Vault.Issued issued = vault.protect(text, taken, items);
+        Vault.Issued issued = vault.protect(text, key, taken, items);
         Map<Finding, String> byFinding = new IdentityHashMap<>();
         for (int i = 0; i < asked.size(); i++) {
             byFinding.put(asked.get(i), issued.replacements()[i]);
@@ -148,7 +148,7 @@ public final class Session implements AutoCloseable {
                 items.add(new Vault.Item(f.type(), f.valueIn(text), a instanceof Action.Surrogate, false));
             }
         }
-        Vault.Issued issued = vault.protect(text, findings, items);
+        Vault.Issued issued = vault.protect(text, null, findings, items);
         List<Finding> typed = issued.lookAlikes();
         for (int i = 0; i < typed.size(); i++) {
             itemOf.put(typed.get(i), items.size() + i);

@@ -28,6 +28,8 @@ final class Vault {
     static final int MAX_VALUES = 10_000;
     /** The most token look-alikes a session remembers; past that it fails closed. */
     static final int MAX_RESERVED = 50_000;
+    /** How many text keys a vault remembers as having had their look-alikes reserved; then it starts over. */
+    static final int MAX_COLLECTED = 4096;
     private static final SecureRandom SEEDS = new SecureRandom();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How a person's key starts; the rest is the name as written, lower case, single spaces. */
@@ -57,6 +59,12 @@ final class Vault {
         final Set<String> fullNames = new HashSet<>();
         final Map<String, Integer> counters = new HashMap<>();
         final Set<String> reserved = new HashSet<>();
+        /**
+         * Keys of the texts whose look-alikes are in {@link #reserved} (for {@link #reservedFor}): a text
+         * sent again, as a chat's history is every turn, has nothing new to reserve. Not exported.
+         */
+        final Set<Object> collected = new HashSet<>();
+        TypeSet reservedFor;
         final List<Person> persons = new ArrayList<>();
         /**
          * Short forms linked by guess to the one full name they fitted ("Jan" to "Jan de Vries"),
@@ -150,20 +158,34 @@ final class Vault {
      *
      * @param text      the whole text being protected: look-alikes in it are reserved, and no
      *                  surrogate may occur in it
+     * @param key       the engine's key for the text (see {@code Sessions.Engine#contentKey}), or null:
+     *                  a text whose look-alikes were reserved under this key is not read for them again
      * @param rewritten every finding the text is rewritten for, sorted, not overlapping
      * @param items     the value of each finding that needs this session, in any order
      * @throws VeilException when the vault is full or a keyed token clashes
      */
-    synchronized Issued protect(CharSequence text, List<Finding> rewritten, List<Item> items) {
+    synchronized Issued protect(CharSequence text, Object key, List<Finding> rewritten, List<Item> items) {
         checkOpen();
         State s = state;
         used = true;
         char[] chars = text.toString().toCharArray();
         List<Finding> typed = typedTokens(chars, rewritten);
-        LookAlikes.collect(chars, reserveAfter, s.reserved);
-        if (s.reserved.size() > MAX_RESERVED) {
-            throw new VeilException("this session has seen more than " + MAX_RESERVED
-                    + " token look-alikes; start a new session");
+        if (s.reservedFor != reserveAfter) {
+            s.collected.clear(); // other words reserve other numbers
+            s.reservedFor = reserveAfter;
+        }
+        if (key == null || !s.collected.contains(key)) {
+            LookAlikes.collect(chars, reserveAfter, s.reserved);
+            if (s.reserved.size() > MAX_RESERVED) {
+                throw new VeilException("this session has seen more than " + MAX_RESERVED
+                        + " token look-alikes; start a new session");
+            }
+            if (key != null) {
+                if (s.collected.size() >= MAX_COLLECTED) {
+                    s.collected.clear();
+                }
+                s.collected.add(key);
+            }
         }
         List<Item> all = items;
         if (!typed.isEmpty()) {

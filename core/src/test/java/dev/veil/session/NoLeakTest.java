@@ -28,7 +28,7 @@ class NoLeakTest {
         Fixtures.protect(s, SECRET + " geheim@voorbeeld.nl", Action.SURROGATE, EntityType.PERSON, SECRET);
         Fixtures.protect(s, "geheim@voorbeeld.nl", Action.PSEUDONYMIZE, EntityType.EMAIL, "geheim@voorbeeld.nl");
         Vault v = new Vault(null);
-        v.protect(SECRET, List.of(new dev.veil.Finding(0, SECRET.length(), EntityType.PERSON, 0.9, "test")),
+        v.protect(SECRET, null, List.of(new dev.veil.Finding(0, SECRET.length(), EntityType.PERSON, 0.9, "test")),
                 List.of(new Vault.Item(EntityType.PERSON, SECRET, false, false)));
         assertClean(s, v, v.mapping(), new Vault.Item(EntityType.PERSON, SECRET, true, false), PersonName.parse(SECRET),
                 new Person(), new KeyedTokens(new byte[16]), s.streamRestorer(),

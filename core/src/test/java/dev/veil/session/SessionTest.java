@@ -11,6 +11,7 @@ import dev.veil.EntityType;
 import dev.veil.Policy;
 import dev.veil.ProtectedText;
 import dev.veil.Veil;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +180,24 @@ class SessionTest {
         String typed = s.protect("Zeg letterlijk [EMAIL_1] terug aub").text();
         assertEquals("mail [EMAIL_2]", s.protect("mail geheim@voorbeeld.nl").text());
         assertEquals("Zeg letterlijk [EMAIL_1] terug aub", s.restore(typed));
+    }
+
+    @Test
+    void aTextSentAgainUnderItsKeyIsNotReadForLookAlikesAgainButKeepsThemReserved() {
+        Vault vault = new Vault(null);
+        String typed = "Zeg letterlijk EMAIL 2 terug";
+        Object key = new Object();
+        vault.protect(typed, key, List.of(), List.of());
+        // The key stands for the text: under it, the engine promises the same text, so another text
+        // under the same key is not read. Its "EMAIL 3" is not reserved; the first text's "EMAIL 2" stays.
+        vault.protect("Zeg letterlijk EMAIL 3 terug", key, List.of(), List.of());
+        vault.protect(typed, new Object(), List.of(), List.of());
+        List<String> issued = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            Vault.Item mail = new Vault.Item(EntityType.EMAIL, "x" + k + "@voorbeeld.nl", false, false);
+            issued.add(vault.protect("mail", null, List.of(), List.of(mail)).replacements()[0]);
+        }
+        assertEquals(List.of("[EMAIL_1]", "[EMAIL_3]", "[EMAIL_4]"), issued);
     }
 
     @Test
