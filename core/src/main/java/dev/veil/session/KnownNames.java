@@ -63,7 +63,7 @@ final class KnownNames {
     }
 
     /** How many texts {@link #seen} holds at most before it starts over. */
-    static final int MAX_REMEMBERED = 4096;
+    static final int MAX_REMEMBERED = 1024;
 
     private final Node root = new Node();
     /**

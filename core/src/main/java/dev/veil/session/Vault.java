@@ -29,7 +29,7 @@ final class Vault {
     /** The most token look-alikes a session remembers; past that it fails closed. */
     static final int MAX_RESERVED = 50_000;
     /** How many text keys a vault remembers as having had their look-alikes reserved; then it starts over. */
-    static final int MAX_COLLECTED = 4096;
+    static final int MAX_COLLECTED = 1024;
     private static final SecureRandom SEEDS = new SecureRandom();
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** How a person's key starts; the rest is the name as written, lower case, single spaces. */
