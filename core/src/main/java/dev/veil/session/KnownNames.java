@@ -72,7 +72,15 @@ final class KnownNames {
      * history. Per instance, so a name the session learns (a new instance) is looked for in old text
      * too. Offsets and types only, never text.
      */
-    private final Map<Object, List<Finding>> seen = new ConcurrentHashMap<>();
+    private final Map<Object, Search> seen = new ConcurrentHashMap<>();
+
+    /**
+     * One search's findings and the findings it had to leave alone: the same text can come with other
+     * findings (a detector the policy tolerates failing, or over its time budget, found nothing), and a
+     * known name must never overlap one.
+     */
+    private record Search(List<Finding> taken, List<Finding> found) {
+    }
     /** Which first two letters (a-z or other, each) begin a name: most word starts stop here. */
     private final boolean[] starts = new boolean[27 * 27];
     private final int size;
@@ -112,7 +120,8 @@ final class KnownNames {
 
     /**
      * {@link #find(CharSequence, List)}, remembered under {@code key} (see {@code Sessions.Engine#contentKey}):
-     * a text with the same key gets the same findings without a pass over it. Null remembers nothing.
+     * a text with the same key and the same {@code taken} gets the same findings without a pass over it.
+     * Null remembers nothing.
      */
     List<Finding> find(CharSequence text, List<Finding> taken, Object key) {
         if (size == 0) {
@@ -121,14 +130,15 @@ final class KnownNames {
         if (key == null) {
             return search(text, taken);
         }
-        List<Finding> found = seen.get(key);
-        if (found == null) {
-            found = List.copyOf(search(text, taken));
-            if (seen.size() >= MAX_REMEMBERED) {
-                seen.clear(); // a crude bound: past it a session pays a pass per text again, no more
-            }
-            seen.put(key, found);
+        Search before = seen.get(key);
+        if (before != null && before.taken().equals(taken)) {
+            return before.found();
         }
+        List<Finding> found = List.copyOf(search(text, taken));
+        if (seen.size() >= MAX_REMEMBERED) {
+            seen.clear(); // a crude bound: past it a session pays a pass per text again, no more
+        }
+        seen.put(key, new Search(List.copyOf(taken), found));
         return found;
     }
 

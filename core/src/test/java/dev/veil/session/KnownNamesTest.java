@@ -122,6 +122,11 @@ class KnownNamesTest {
         assertEquals(inOther, names.find(other, List.of(), new Object()));
         assertEquals(inOther, names.find(other, List.of(), null), "without a key, searched");
         assertEquals(2, names.remembered());
+        // The same text with other findings (a detector the policy tolerates failing found nothing the
+        // first time): a known name must not overlap them, so the text is searched again.
+        List<Finding> mail = List.of(new Finding(4, 16, EntityType.EMAIL, 0.99, "email"));
+        assertEquals(List.of(), names.find(one, mail, key));
+        assertEquals(inOne, names.find(one, List.of(), key));
         for (int k = 0; k < KnownNames.MAX_REMEMBERED + 10; k++) {
             names.find(one, List.of(), k);
         }
