@@ -130,26 +130,46 @@ final class Mapping {
      * typing an issued token is a look-alike that must not restore to the session's data.
      */
     void lookAlikes(char[] text, List<dev.veil.Finding> into) {
+        lookAlikesAt(text, tokenNumbers(text), into);
+    }
+
+    /**
+     * Where {@link #lookAlikes} must look in the text with these chars: the start of every number that
+     * could end a token of this mapping's {@link #types()}, ascending. Depends on the text and the types
+     * alone, not on which tokens are issued, so it holds for a later mapping with the same types.
+     */
+    int[] tokenNumbers(char[] text) {
+        // The array is scanned for digits directly: a gateway re-sends every message of a chat each turn,
+        // and a vault keeps this pass's result per text it has seen (see Vault#typedTokens).
+        int[] numbers = NO_NUMBERS;
+        int count = 0;
         if (types.isEmpty()) {
+            return numbers;
+        }
+        for (int number = nextTokenNumber(text, 0); number < text.length; number = nextTokenNumber(text, number + 1)) {
+            if (count == numbers.length) {
+                numbers = java.util.Arrays.copyOf(numbers, Math.max(8, 2 * count));
+            }
+            numbers[count++] = number;
+        }
+        return count == numbers.length ? numbers : java.util.Arrays.copyOf(numbers, count);
+    }
+
+    private static final int[] NO_NUMBERS = new int[0];
+
+    /** {@link #lookAlikes}, looking only before {@code numbers} (from {@link #tokenNumbers} for these chars). */
+    void lookAlikesAt(char[] text, int[] numbers, List<dev.veil.Finding> into) {
+        if (types.isEmpty() || numbers.length == 0) {
             return;
         }
-        // The array is scanned for digits directly: a gateway re-sends every message of a chat each turn,
-        // and this pass is most of what a message seen before costs. Only the few places that may hold a
-        // token are matched through the CharSequence view.
+        // Only the few places that may hold a token are matched through the CharSequence view. Every
+        // token ends in a number right after the last segment of its type and a separator ("PERSON_1",
+        // "bsn-2"), within its longest form: only the chars before such numbers are tried.
         CharSequence view = java.nio.CharBuffer.wrap(text);
         StringBuilder core = new StringBuilder(32);
-        int n = text.length;
-        // Every token ends in a number right after the last segment of its type and a separator
-        // ("PERSON_1", "bsn-2"), within its longest form: only the chars before such numbers are tried,
-        // so prose costs one pass looking for them.
         int window = longestToken();
         int i = 0;
-        int number = -1;
-        while (true) {
-            number = nextTokenNumber(text, number + 1);
-            if (number == n) {
-                return;
-            }
+        for (int number : numbers) {
             i = Math.max(i, number - window + 1);
             while (i < number) {
                 int len = TokenScanner.mayStart(text[i]) ? TokenScanner.match(view, i, true, types, core)

@@ -94,6 +94,11 @@ final class TypeSet {
         return names.length == 0;
     }
 
+    /** Whether both sets hold the same names; sets are rebuilt whenever a mapping is, so not by identity. */
+    boolean sameNames(TypeSet other) {
+        return other == this || other != null && Arrays.equals(names, other.names);
+    }
+
     /** The names of both sets; this one itself if it holds every name of {@code other}. */
     TypeSet union(TypeSet other) {
         // Called each time a session issues something new: usually nothing to add, so no set is built.

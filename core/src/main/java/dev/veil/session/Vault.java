@@ -65,6 +65,8 @@ final class Vault {
          */
         final Set<Object> collected = new HashSet<>();
         TypeSet reservedFor;
+        /** Per text key, where {@link Mapping#tokenNumbers} found numbers that may end a token. Not exported. */
+        final Map<Object, TokenNumbers> tokenNumbers = new HashMap<>();
         final List<Person> persons = new ArrayList<>();
         /**
          * Short forms linked by guess to the one full name they fitted ("Jan" to "Jan de Vries"),
@@ -168,14 +170,16 @@ final class Vault {
         checkOpen();
         State s = state;
         used = true;
-        char[] chars = text.toString().toCharArray();
-        List<Finding> typed = typedTokens(chars, rewritten);
+        // The text's chars only where a pass must read them: a text sent again, as a chat's history is
+        // every turn, usually needs none.
+        char[][] chars = new char[1][];
+        List<Finding> typed = typedTokens(s, text, chars, key, rewritten);
         if (s.reservedFor != reserveAfter) {
             s.collected.clear(); // other words reserve other numbers
             s.reservedFor = reserveAfter;
         }
         if (key == null || !s.collected.contains(key)) {
-            LookAlikes.collect(chars, reserveAfter, s.reserved);
+            LookAlikes.collect(charsOf(text, chars), reserveAfter, s.reserved);
             if (s.reserved.size() > MAX_RESERVED) {
                 throw new VeilException("this session has seen more than " + MAX_RESERVED
                         + " token look-alikes; start a new session");
@@ -234,24 +238,57 @@ final class Vault {
         return out;
     }
 
-    /** The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under the lock. */
-    private List<Finding> typedTokens(char[] text, List<Finding> rewritten) {
+    /** {@code chars[0]}, the chars of {@code text}, made on first use. */
+    private static char[] charsOf(CharSequence text, char[][] chars) {
+        if (chars[0] == null) {
+            chars[0] = text.toString().toCharArray();
+        }
+        return chars[0];
+    }
+
+    /** Where a text's numbers that may end a token are, for a mapping's types and the findings it is rewritten for. */
+    record TokenNumbers(TypeSet types, List<Finding> rewritten, int[] numbers) {
+    }
+
+    /**
+     * The issued tokens in {@code text} outside {@code rewritten}: the published mapping is current under
+     * the lock. Where they may be depends on the text, its findings and the mapping's types, not on the
+     * tokens issued, so for a text seen before under {@code key} the pass that finds those places is
+     * skipped while the types and findings are the same; the tokens are matched there every time.
+     */
+    private List<Finding> typedTokens(State s, CharSequence text, char[][] chars, Object key, List<Finding> rewritten) {
         List<Finding> found = new ArrayList<>();
         if (mapping.isEmpty()) {
             return found;
         }
-        if (rewritten.isEmpty()) {
-            mapping.lookAlikes(text, found);
+        TokenNumbers known = key == null ? null : s.tokenNumbers.get(key);
+        if (known != null && (!known.types().sameNames(mapping.types()) || !known.rewritten().equals(rewritten))) {
+            known = null;
+        }
+        if (known != null && known.numbers().length == 0) {
             return found;
         }
         // Looked for as the text will be sent, next to "[...]": in "66_PERSON 1" the underscore glues
         // the look-alike to the IBAN ending in 66, but once the IBAN is "[IBAN_1]" restore reads it.
-        char[] sent = text.clone();
-        for (Finding f : rewritten) {
-            sent[f.start()] = '[';
-            sent[f.end() - 1] = ']';
+        char[] sent = charsOf(text, chars);
+        if (!rewritten.isEmpty()) {
+            sent = sent.clone();
+            for (Finding f : rewritten) {
+                sent[f.start()] = '[';
+                sent[f.end() - 1] = ']';
+            }
         }
-        mapping.lookAlikes(sent, found);
+        int[] numbers = known != null ? known.numbers() : mapping.tokenNumbers(sent);
+        if (known == null && key != null) {
+            if (s.tokenNumbers.size() >= MAX_COLLECTED) {
+                s.tokenNumbers.clear();
+            }
+            s.tokenNumbers.put(key, new TokenNumbers(mapping.types(), List.copyOf(rewritten), numbers));
+        }
+        mapping.lookAlikesAt(sent, numbers, found);
+        if (rewritten.isEmpty()) {
+            return found;
+        }
         List<Finding> outside = new ArrayList<>(found.size());
         for (Finding f : found) {
             if (!overlapsAny(rewritten, f)) {

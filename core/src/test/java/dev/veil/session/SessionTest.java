@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.Action;
 import dev.veil.EntityType;
+import dev.veil.Finding;
 import dev.veil.Policy;
 import dev.veil.ProtectedText;
 import dev.veil.Veil;
@@ -198,6 +199,31 @@ class SessionTest {
             issued.add(vault.protect("mail", null, List.of(), List.of(mail)).replacements()[0]);
         }
         assertEquals(List.of("[EMAIL_1]", "[EMAIL_3]", "[EMAIL_4]"), issued);
+    }
+
+    @Test
+    void aTextSentAgainIsLookedAtForTypedTokensWhereItsNumbersAreAlsoForTokensIssuedSince() {
+        // Numbers after "EMAIL" reserve nothing here (only person words do), so EMAIL_1 can be issued
+        // after the text below was first sent: sent again, its "EMAIL 1" is then a typed token.
+        Vault vault = new Vault(null, TypeSet.of(List.of("PERSON")));
+        Object key = new Object();
+        String text = "Zie EMAIL 1 hieronder";
+        Vault.Item person = new Vault.Item(EntityType.PERSON, "Jan de Vries", false, false);
+        vault.protect("Jan de Vries", null, List.of(), List.of(person));
+        assertEquals(List.of(), vault.protect(text, key, List.of(), List.of()).lookAlikes(), "no EMAIL token yet");
+        Vault.Item mail = new Vault.Item(EntityType.EMAIL, "jan@voorbeeld.nl", false, false);
+        assertEquals("[EMAIL_1]", vault.protect("mail", null, List.of(), List.of(mail)).replacements()[0]);
+
+        List<Finding> typed = vault.protect(text, key, List.of(), List.of()).lookAlikes();
+
+        assertEquals(1, typed.size(), typed.toString());
+        assertEquals("EMAIL 1", typed.get(0).valueIn(text));
+        // Under the same key and types the places are remembered: the key stands for the text, so
+        // another text under it is looked at in the first text's places (here: none of its own).
+        assertEquals(typed, vault.protect(text, key, List.of(), List.of()).lookAlikes());
+        String other = "Hieronder staat het adres van de klant, zoals eerder gevraagd: EMAIL 1";
+        assertEquals(List.of(), vault.protect(other, key, List.of(), List.of()).lookAlikes());
+        assertEquals(1, vault.protect(other, new Object(), List.of(), List.of()).lookAlikes().size());
     }
 
     @Test
