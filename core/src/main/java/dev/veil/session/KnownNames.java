@@ -75,11 +75,11 @@ final class KnownNames {
     private final Map<Object, Search> seen = new ConcurrentHashMap<>();
 
     /**
-     * One search's findings and the findings it had to leave alone: the same text can come with other
-     * findings (a detector the policy tolerates failing, or over its time budget, found nothing), and a
-     * known name must never overlap one.
+     * One search's findings and where the findings lay that it had to leave alone: the same text can
+     * come with other findings (a detector the policy tolerates failing, or over its time budget, found
+     * nothing), and a known name must never overlap one, nor be missed where none is now.
      */
-    private record Search(List<Finding> taken, List<Finding> found) {
+    private record Search(Spans taken, List<Finding> found) {
     }
     /** Which first two letters (a-z or other, each) begin a name: most word starts stop here. */
     private final boolean[] starts = new boolean[27 * 27];
@@ -130,15 +130,16 @@ final class KnownNames {
         if (key == null) {
             return search(text, taken);
         }
+        Spans spans = Spans.of(taken);
         Search before = seen.get(key);
-        if (before != null && before.taken().equals(taken)) {
+        if (before != null && before.taken().equals(spans)) {
             return before.found();
         }
         List<Finding> found = List.copyOf(search(text, taken));
         if (seen.size() >= MAX_REMEMBERED) {
             seen.clear(); // a crude bound: past it a session pays a pass per text again, no more
         }
-        seen.put(key, new Search(List.copyOf(taken), found));
+        seen.put(key, new Search(spans, found));
         return found;
     }
 

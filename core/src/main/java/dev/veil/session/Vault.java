@@ -174,22 +174,23 @@ final class Vault {
         // every turn, usually needs none.
         char[][] chars = new char[1][];
         List<Finding> typed = typedTokens(s, text, chars, key, rewritten);
-        if (s.reservedFor != reserveAfter) {
+        if (!(s.reservedFor == reserveAfter || s.reservedFor != null && s.reservedFor.sameNames(reserveAfter))) {
             s.collected.clear(); // other words reserve other numbers
             s.reservedFor = reserveAfter;
         }
-        if (key == null || !s.collected.contains(key)) {
+        boolean seen = key != null && s.collected.contains(key);
+        if (!seen) {
             LookAlikes.collect(charsOf(text, chars), reserveAfter, s.reserved);
-            if (s.reserved.size() > MAX_RESERVED) {
-                throw new VeilException("this session has seen more than " + MAX_RESERVED
-                        + " token look-alikes; start a new session");
+        }
+        if (s.reserved.size() > MAX_RESERVED) {
+            throw new VeilException("this session has seen more than " + MAX_RESERVED
+                    + " token look-alikes; start a new session");
+        }
+        if (!seen && key != null) {
+            if (s.collected.size() >= MAX_COLLECTED) {
+                s.collected.clear();
             }
-            if (key != null) {
-                if (s.collected.size() >= MAX_COLLECTED) {
-                    s.collected.clear();
-                }
-                s.collected.add(key);
-            }
+            s.collected.add(key);
         }
         List<Item> all = items;
         if (!typed.isEmpty()) {
@@ -247,7 +248,7 @@ final class Vault {
     }
 
     /** Where a text's numbers that may end a token are, for a mapping's types and the findings it is rewritten for. */
-    record TokenNumbers(TypeSet types, List<Finding> rewritten, int[] numbers) {
+    record TokenNumbers(TypeSet types, Spans rewritten, int[] numbers) {
     }
 
     /**
@@ -261,8 +262,9 @@ final class Vault {
         if (mapping.isEmpty()) {
             return found;
         }
+        Spans spans = key == null ? null : Spans.of(rewritten);
         TokenNumbers known = key == null ? null : s.tokenNumbers.get(key);
-        if (known != null && (!known.types().sameNames(mapping.types()) || !known.rewritten().equals(rewritten))) {
+        if (known != null && (!known.types().sameNames(mapping.types()) || !known.rewritten().equals(spans))) {
             known = null;
         }
         if (known != null && known.numbers().length == 0) {
@@ -283,7 +285,7 @@ final class Vault {
             if (s.tokenNumbers.size() >= MAX_COLLECTED) {
                 s.tokenNumbers.clear();
             }
-            s.tokenNumbers.put(key, new TokenNumbers(mapping.types(), List.copyOf(rewritten), numbers));
+            s.tokenNumbers.put(key, new TokenNumbers(mapping.types(), spans, numbers));
         }
         mapping.lookAlikesAt(sent, numbers, found);
         if (rewritten.isEmpty()) {

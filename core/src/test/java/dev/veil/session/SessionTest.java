@@ -227,6 +227,21 @@ class SessionTest {
     }
 
     @Test
+    void aTypedTokenInsideAFindingOneTimeIsFoundWhenTheTextComesAgainWithoutThatFinding() {
+        Vault vault = new Vault(null);
+        vault.protect("Jan de Vries", null, List.of(),
+                List.of(new Vault.Item(EntityType.PERSON, "Jan de Vries", false, false)));
+        String text = "Zie PERSON 1 nu";
+        Object key = new Object();
+        List<Finding> covering = List.of(new Finding(4, 12, EntityType.EMAIL, 0.9, "flaky"));
+        assertEquals(List.of(), vault.protect(text, key, covering, List.of()).lookAlikes());
+
+        List<Finding> typed = vault.protect(text, key, List.of(), List.of()).lookAlikes();
+
+        assertEquals(1, typed.size(), "PERSON 1 outside any finding is a typed token: " + typed);
+    }
+
+    @Test
     void aTokenAnotherThreadIssuesWhileATurnIsInFlightIsStillSeenAsTypedByThatTurn() throws Exception {
         Session s = VEIL.session("race");
         // The worst interleaving, forced: a whole turn on another thread, after this turn was detected
