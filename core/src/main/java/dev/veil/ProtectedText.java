@@ -1,6 +1,7 @@
 package dev.veil;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,23 +19,12 @@ public final class ProtectedText {
 
     private final String text;
     private final List<Finding> findings;
-    private final Map<EntityType, Integer> counts;
+    /** Counted on first use: a gateway protects every message of a request and reads no counts. */
+    private volatile Map<EntityType, Integer> counts;
 
     ProtectedText(String text, List<Finding> findings) {
         this.text = Objects.requireNonNull(text, "text");
         this.findings = List.copyOf(findings);
-        TreeMap<String, EntityType> byName = new TreeMap<>();
-        Map<EntityType, Integer> c = new java.util.LinkedHashMap<>();
-        for (Finding f : findings) {
-            byName.putIfAbsent(f.type().name(), f.type());
-        }
-        for (EntityType t : byName.values()) {
-            c.put(t, 0);
-        }
-        for (Finding f : findings) {
-            c.merge(f.type(), 1, Integer::sum);
-        }
-        this.counts = Collections.unmodifiableMap(c);
     }
 
     /** The text that is safe to send under the policy. */
@@ -49,7 +39,28 @@ public final class ProtectedText {
 
     /** How many findings of each type were acted on, ordered by type name. */
     public Map<EntityType, Integer> counts() {
-        return counts;
+        Map<EntityType, Integer> c = counts;
+        if (c == null) {
+            // Racing threads compute equal maps; the volatile write publishes whichever lands.
+            c = count(findings);
+            counts = c;
+        }
+        return c;
+    }
+
+    private static Map<EntityType, Integer> count(List<Finding> findings) {
+        TreeMap<String, EntityType> byName = new TreeMap<>();
+        for (Finding f : findings) {
+            byName.putIfAbsent(f.type().name(), f.type());
+        }
+        Map<EntityType, Integer> c = new LinkedHashMap<>();
+        for (EntityType t : byName.values()) {
+            c.put(t, 0);
+        }
+        for (Finding f : findings) {
+            c.merge(f.type(), 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(c);
     }
 
     /** Whether anything was found and acted on. */
@@ -59,6 +70,6 @@ public final class ProtectedText {
 
     @Override
     public String toString() {
-        return "ProtectedText[length=" + text.length() + ", counts=" + counts + "]";
+        return "ProtectedText[length=" + text.length() + ", counts=" + counts() + "]";
     }
 }

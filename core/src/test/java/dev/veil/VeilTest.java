@@ -3,6 +3,7 @@ package dev.veil;
 import static dev.veil.FindingAssertions.assertInvariants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -34,6 +35,18 @@ class VeilTest {
         assertEquals(Map.of(EntityType.EMAIL, 1, EntityType.PHONE, 1, EntityType.IBAN, 1, EntityType.NL_BSN, 1),
                 out.counts());
         assertInvariants(PROMPT, out.findings());
+    }
+
+    @Test
+    void countsFollowTypeNamesAndToStringShowsThemWithoutText() {
+        ProtectedText out = VEIL.protect(PROMPT);
+        String printed = out.toString();
+        assertEquals("ProtectedText[length=" + out.text().length()
+                + ", counts={EMAIL=1, IBAN=1, NL_BSN=1, PHONE=1}]", printed);
+        assertEquals(List.of(EntityType.EMAIL, EntityType.IBAN, EntityType.NL_BSN, EntityType.PHONE),
+                List.copyOf(out.counts().keySet()));
+        assertSame(out.counts(), out.counts(), "counted once");
+        assertThrows(UnsupportedOperationException.class, () -> out.counts().put(EntityType.EMAIL, 0));
     }
 
     @Test
