@@ -70,6 +70,16 @@ final class DetectionCache {
      * segment or the whole text up to a segment was seen before, and from {@code detector} otherwise.
      */
     List<Finding> detect(CharSequence text, Language language, SegmentDetector detector) {
+        return detect(text, language, detector, null);
+    }
+
+    /**
+     * {@link #detect(CharSequence, Language, SegmentDetector)}, and if {@code wholeKey} is not null and
+     * the text does not end in blanks, the key of the whole text as a prefix in {@code wholeKey[0]}
+     * (else it is left alone): a {@link ContentHash} key of the text and language, from the pass that
+     * names the prefixes anyway.
+     */
+    List<Finding> detect(CharSequence text, Language language, SegmentDetector detector, ContentHash.Key[] wholeKey) {
         String s = text.toString();
         int n = s.length();
         int count = 0;
@@ -90,6 +100,9 @@ final class DetectionCache {
         // A history re-sent with something new at the end: one pass over it names every prefix that ends
         // at a segment end, and one look-up finds what the longest one seen before held.
         ContentHash.Key[] prefixes = hash.prefixes(s, ends, count, language);
+        if (wholeKey != null && ends[count - 1] == n) {
+            wholeKey[0] = prefixes[count - 1];
+        }
         int known = -1;
         Finding[] before = null;
         for (int k = count - 1; k >= 0 && before == null; k--) {

@@ -152,6 +152,14 @@ public final class Veil {
      * @throws DetectionFailedException if a detector fails and the policy does not tolerate it
      */
     public List<Finding> scan(CharSequence text, Language language) {
+        return scan(text, language, null);
+    }
+
+    /**
+     * {@link #scan(CharSequence, Language)}; if the detection cache's pass named the whole text,
+     * its key goes in {@code wholeKey[0]} (when not null), so a session need not hash the text again.
+     */
+    private List<Finding> scan(CharSequence text, Language language, ContentHash.Key[] wholeKey) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
         if (text.length() > maxTextLength) {
@@ -172,7 +180,7 @@ public final class Veil {
         return Collections.unmodifiableList(cache.detect(text, language, (segment, lang) -> {
             DetectionCache.Result r = detectAll(segment, lang);
             return new DetectionCache.Result(actedOn(segment, r.findings()), r.complete());
-        }));
+        }, wholeKey));
     }
 
     /** The raw findings in {@code text} the policy acts on, overlaps resolved. */
@@ -281,7 +289,9 @@ public final class Veil {
     }
 
     private ProtectedText protect(CharSequence text, Language language, Sessions.Issuer issuer) {
-        List<Finding> findings = scan(text, language == null ? this.language : language);
+        Language lang = language == null ? this.language : language;
+        ContentHash.Key[] wholeKey = issuer == null ? null : new ContentHash.Key[1];
+        List<Finding> findings = scan(text, lang, wholeKey);
         Set<EntityType> blocked = null;
         for (Finding f : findings) {
             if (policy.actionFor(f.type(), f.score()) instanceof Action.Block) {
@@ -313,7 +323,9 @@ public final class Veil {
         // Issued tokens the user typed are found in the same step as issuing, and rewritten too, so
         // they can never restore to the session's data. Every turn goes through it, so a look-alike
         // typed in a turn with nothing to protect is never issued later either.
-        Sessions.Issued issued = issuer.issue(text, findings, reversible);
+        // The session's key for this text: the cache's, when its pass over the text named all of it.
+        Object key = wholeKey[0] != null ? wholeKey[0] : contentHash.of(text, 0, text.length(), lang);
+        Sessions.Issued issued = issuer.issue(text, key, findings, reversible);
         List<Finding> rewritten = findings;
         if (!issued.lookAlikes().isEmpty()) {
             rewritten = new ArrayList<>(findings);
@@ -385,11 +397,6 @@ public final class Veil {
         @Override
         public boolean wantsRestoredReplies() {
             return cache != null;
-        }
-
-        @Override
-        public Object contentKey(CharSequence text, Language language) {
-            return contentHash.of(text, 0, text.length(), language == null ? Veil.this.language : language);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.veil;
 import static dev.veil.FindingAssertions.assertInvariants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -504,6 +505,34 @@ class DetectionCacheTest {
         }
         StringBuilder held = new StringBuilder(later);
         assertEquals(List.of(grown), List.of(hash.prefixes(held, cuts, 4, Language.NL)));
+    }
+
+    @Test
+    void theKeyOfTheWholeTextIsHandedOutOnlyWhenItCoversEveryChar() {
+        ContentHash hash = new ContentHash(new Random(11));
+        DetectionCache cache = new DetectionCache(50, Duration.ofHours(1), Ticker.systemTicker(), hash);
+        DetectionCache.SegmentDetector none = (segment, language) -> new DetectionCache.Result(List.of(), true);
+        String text = "eerste alinea ".repeat(20) + "\n\ntweede alinea";
+        ContentHash.Key[] whole = new ContentHash.Key[1];
+
+        cache.detect(text, Language.NL, none, whole);
+
+        int cut = text.indexOf("\n\n");
+        assertEquals(hash.prefixes(text, new int[] {cut, text.length()}, 2, Language.NL)[1], whole[0]);
+        assertEquals(text.length(), whole[0].length());
+        ContentHash.Key[] seenAgain = new ContentHash.Key[1];
+        cache.detect(new StringBuilder(text), Language.NL, none, seenAgain);
+        assertEquals(whole[0], seenAgain[0], "equal text, equal key, from the cache or not");
+        ContentHash.Key[] otherLanguage = new ContentHash.Key[1];
+        cache.detect(text, Language.EN, none, otherLanguage);
+        assertNotEquals(whole[0], otherLanguage[0]);
+        // Trailing blanks are no part of the last segment, so the pass names no key for all of the text.
+        ContentHash.Key[] trailing = new ContentHash.Key[1];
+        cache.detect(text + "\n", Language.NL, none, trailing);
+        assertNull(trailing[0]);
+        ContentHash.Key[] blank = new ContentHash.Key[1];
+        cache.detect(" \n ", Language.NL, none, blank);
+        assertNull(blank[0]);
     }
 
     @Test

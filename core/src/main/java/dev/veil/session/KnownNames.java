@@ -119,7 +119,7 @@ final class KnownNames {
     }
 
     /**
-     * {@link #find(CharSequence, List)}, remembered under {@code key} (see {@code Sessions.Engine#contentKey}):
+     * {@link #find(CharSequence, List)}, remembered under {@code key} (see {@code Sessions.Issuer#issue}):
      * a text with the same key and the same {@code taken} gets the same findings without a pass over it.
      * Null remembers nothing.
      */

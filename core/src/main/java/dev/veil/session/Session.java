@@ -60,7 +60,7 @@ public final class Session implements AutoCloseable {
     public ProtectedText protect(CharSequence text) {
         Objects.requireNonNull(text, "text");
         touch();
-        return owner.engine().protect(text, null, (t, rewritten, reversible) -> issue(t, null, rewritten, reversible));
+        return owner.engine().protect(text, null, this::issue);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(language, "language");
         touch();
-        return owner.engine().protect(text, language, (t, rewritten, reversible) -> issue(t, language, rewritten, reversible));
+        return owner.engine().protect(text, language, this::issue);
     }
 
     /** The session's current mapping (a snapshot: immutable). */
@@ -86,13 +86,11 @@ public final class Session implements AutoCloseable {
      * that need a session) and for the issued tokens the user typed outside {@code rewritten}, in one
      * step under the vault's lock.
      */
-    private Sessions.Issued issue(CharSequence text, Language language, List<Finding> rewritten,
-            List<Finding> reversible) {
+    private Sessions.Issued issue(CharSequence text, Object key, List<Finding> rewritten, List<Finding> reversible) {
         beforeIssuing.run();
         // Full names this session already protected, where the detectors missed them this time. Read
         // before the lock: a name another turn adds meanwhile is only not looked for in this text.
         Action personAction = owner.policy().actionFor(EntityType.PERSON, 1.0);
-        Object key = owner.engine().contentKey(text, language);
         KnownNames names = vault.knownNames();
         List<Finding> known = personAction.needsSession() ? names.find(text, rewritten, key) : List.of();
         List<Finding> asked = reversible;

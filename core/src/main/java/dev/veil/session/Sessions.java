@@ -48,16 +48,6 @@ public final class Sessions {
         }
 
         /**
-         * A key for what {@link #protect} finds in {@code text} in {@code language} (null: the engine's
-         * default), equal for equal text and language: a session remembers per key what it found in a
-         * text it saw before, for the history a chat re-sends every turn. A keyed hash that holds no
-         * text; or null, and the session remembers nothing.
-         */
-        default Object contentKey(CharSequence text, Language language) {
-            return null;
-        }
-
-        /**
          * Every type the engine's detectors may report, so every type a session can issue tokens for; or
          * null if that is not known. A number after a word is reserved as a typed token look-alike only
          * when the word is the last segment of one of these types ({@code Email 3}, not {@code
@@ -79,10 +69,14 @@ public final class Sessions {
          * lock: a token another turn issues meanwhile is either found as typed here or never issued
          * for a number typed here.
          *
+         * @param key        a key for what the engine finds in {@code text} in this turn's language, equal
+         *                   for equal text and language, which holds no text (a keyed hash): the session
+         *                   remembers per key what it found in a text it saw before, for the history a
+         *                   chat re-sends every turn; or null, and the session remembers nothing
          * @param rewritten  every finding the text is rewritten for: sorted, one per span
          * @param reversible those of them whose action needs a session
          */
-        Issued issue(CharSequence text, List<Finding> rewritten, List<Finding> reversible);
+        Issued issue(CharSequence text, Object key, List<Finding> rewritten, List<Finding> reversible);
     }
 
     /**

@@ -160,7 +160,7 @@ final class Vault {
      *
      * @param text      the whole text being protected: look-alikes in it are reserved, and no
      *                  surrogate may occur in it
-     * @param key       the engine's key for the text (see {@code Sessions.Engine#contentKey}), or null:
+     * @param key       the engine's key for the text (see {@code Sessions.Issuer#issue}), or null:
      *                  a text whose look-alikes were reserved under this key is not read for them again
      * @param rewritten every finding the text is rewritten for, sorted, not overlapping
      * @param items     the value of each finding that needs this session, in any order

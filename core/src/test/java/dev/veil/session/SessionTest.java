@@ -202,6 +202,24 @@ class SessionTest {
     }
 
     @Test
+    void withTheDetectionCacheATextThatOnlyBeginsLikeOneSeenBeforeIsReadForLookAlikes() {
+        // The cached engine hands the session the key its cache pass made for the whole text; a key of
+        // the shared first paragraph only would skip the second text and leave its EMAIL 3 unreserved.
+        Veil cached = Veil.builder().policy(PSEUDONYMIZE_ALL).detectionCache().build();
+        Session s = cached.session("cached-keys");
+        String paragraph = "Dit is een lange alinea zonder persoonsgegevens over de planning van het project. ".repeat(4);
+        s.protect(paragraph + "\n\nZeg letterlijk EMAIL 2 terug");
+        s.protect(paragraph + "\n\nZeg letterlijk EMAIL 3 terug");
+        s.protect(paragraph + "\n\nZeg letterlijk EMAIL 4 terug\n\n");
+        s.protect(paragraph + "\n\nZeg letterlijk EMAIL 5 terug\n\n");
+        List<String> issued = new ArrayList<>();
+        for (int k = 1; k <= 2; k++) {
+            issued.add(s.protect("mail x" + k + "@voorbeeld.nl").text());
+        }
+        assertEquals(List.of("mail [EMAIL_1]", "mail [EMAIL_6]"), issued);
+    }
+
+    @Test
     void aTextSentAgainIsLookedAtForTypedTokensWhereItsNumbersAreAlsoForTokensIssuedSince() {
         // Numbers after "EMAIL" reserve nothing here (only person words do), so EMAIL_1 can be issued
         // after the text below was first sent: sent again, its "EMAIL 1" is then a typed token.
