@@ -69,11 +69,15 @@ final class ContentHash {
      *
      * <p>Where each run of the hash is cut depends on the ends before it, so the key of a prefix is that
      * of the same text cut at the same places: the ends of its segments, which are the text's own.
+     *
+     * <p>The first key is {@link #of} {@code text[0, ends[0])}: a text whose first segment starts at its
+     * first char needs one cache entry for that segment, read as a segment or as the text's first prefix
+     * (a one-segment message: the same findings either way). The keys after it are prefix keys.
      */
     Key[] prefixes(CharSequence text, int[] ends, int count, Language language) {
-        long h1 = k2 ^ ~((long) language.ordinal() * 0xC2B2AE3D27D4EB4FL);
+        long h1 = k0 ^ (ends[0] * 0x9E3779B97F4A7C15L) ^ language.ordinal();
         Key[] keys = new Key[count];
-        absorb(SCRATCH.get(), text, 0, ends, count, h1, k3 ^ Long.rotateLeft(h1, 23), true, keys);
+        absorb(SCRATCH.get(), text, 0, ends, count, h1, k1 ^ Long.rotateLeft(h1, 29), true, keys);
         return keys;
     }
 
@@ -197,7 +201,7 @@ final class ContentHash {
                     i = wideEnd;
                 }
                 if (i == cut) {
-                    keys[k] = key(h1, h2, cuts[k] - start, prefix);
+                    keys[k] = key(h1, h2, cuts[k] - start, prefix && k > 0);
                     k++;
                 }
             }

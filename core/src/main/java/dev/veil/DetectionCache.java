@@ -24,8 +24,9 @@ import java.util.List;
  * types, scores, detector ids). Each
  * call also stores the findings of its whole text under the key of that text as a prefix, so that the
  * next turn, which re-sends this text plus something new, needs one pass of the hash over it and one
- * look-up for all of it, instead of a hash and a look-up per paragraph. No text is kept, and the hash
- * key is random per engine.
+ * look-up for all of it, instead of a hash and a look-up per paragraph. A text of one segment that
+ * starts at its first char (most chat messages) is one entry: its key as a segment is its key as a
+ * prefix. No text is kept, and the hash key is random per engine.
  *
  * <p><b>Bounds.</b> At most {@code maximumSize} segments, least valuable evicted first (Caffeine's
  * W-TinyLFU), and an entry expires {@code expireAfterAccess} after it was last used. {@link #clear()}
@@ -117,11 +118,15 @@ final class DetectionCache {
             Collections.addAll(out, before);
         }
         boolean complete = true;
+        // A first segment at the first char has the first prefix's key (see ContentHash.prefixes): looked
+        // up above already, and one entry for both.
+        boolean firstIsPrefix = bounds[0] == 0;
         for (int k = known + 1; k < count; k++) {
             int start = bounds[2 * k];
             int end = bounds[2 * k + 1];
-            ContentHash.Key key = hash.of(s, start, end, language);
-            Finding[] found = cache.getIfPresent(key);
+            boolean first = k == 0 && firstIsPrefix;
+            ContentHash.Key key = first ? prefixes[0] : hash.of(s, start, end, language);
+            Finding[] found = first ? null : cache.getIfPresent(key);
             if (found == null) {
                 CharSequence segment = start == 0 && end == n ? s : s.substring(start, end);
                 Result r = detector.detect(segment, language);
@@ -136,7 +141,7 @@ final class DetectionCache {
                 out.add(start == 0 ? f : new Finding(f.start() + start, f.end() + start, f.type(), f.score(), f.detector()));
             }
         }
-        if (complete && known < count - 1) {
+        if (complete && known < count - 1 && !(count == 1 && firstIsPrefix)) {
             // Only the whole text's prefix is stored: the next turn extends exactly this text.
             cache.put(prefixes[count - 1], out.toArray(new Finding[0]));
         }
@@ -177,8 +182,8 @@ final class DetectionCache {
     }
 
     /**
-     * Where a segment cut at the line break {@code s[nl]} ends (before the break, and before a carriage
-     * return ahead of it) if a blank line follows the break, or -1.
+     * Where a segment cut at the line break {@code s[nl]} ends (before the break and the blanks ahead of
+     * it, as at the end of a text) if a blank line follows the break, or -1.
      */
     private static int blankLineAt(String s, int nl) {
         int n = s.length();
@@ -187,7 +192,13 @@ final class DetectionCache {
             k++;
         }
         if (k < n && s.charAt(k) == '\n') {
-            return nl > 0 && s.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            // "Dank je. \n\n": the segment ends as "Dank je." would at the end of a text, so a message
+            // sent alone and then inside a history is one segment both times.
+            int end = nl;
+            while (end > 0 && isBlank(s.charAt(end - 1))) {
+                end--;
+            }
+            return end;
         }
         return -1;
     }

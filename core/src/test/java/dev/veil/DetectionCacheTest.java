@@ -508,6 +508,34 @@ class DetectionCacheTest {
     }
 
     @Test
+    void aOneSegmentMessageIsOneEntryThatServesItAloneAndInsideALaterText() {
+        DetectionCache cache = new DetectionCache(50, Duration.ofHours(1), Ticker.systemTicker(),
+                new ContentHash(new Random(12)));
+        List<String> detected = new ArrayList<>();
+        DetectionCache.SegmentDetector nameAtStart = (segment, language) -> {
+            detected.add(segment.toString());
+            return new DetectionCache.Result(List.of(new Finding(0, 3, EntityType.PERSON, 0.9, "t")), true);
+        };
+        String message = "Jan " + "vraagt iets ".repeat(30);
+        String reply = "Piet " + "antwoordt ".repeat(30);
+
+        cache.detect(message, Language.NL, nameAtStart);
+        assertEquals(1, cache.size(), "one entry for the message as a segment and as a prefix");
+        cache.detect(reply, Language.NL, nameAtStart);
+        List<Finding> history = cache.detect(message + "\n\n" + reply, Language.NL, nameAtStart);
+        List<Finding> alone = cache.detect(message, Language.NL, nameAtStart);
+        List<Finding> blankFirst = cache.detect("\n" + message, Language.NL, nameAtStart);
+
+        assertEquals(List.of(message.strip(), reply.strip()), detected, "each message detected once");
+        int at = message.length() + 2;
+        assertEquals(List.of(0, at), history.stream().map(Finding::start).toList());
+        assertEquals(List.of(3, at + 3), history.stream().map(Finding::end).toList());
+        assertEquals(1, alone.size());
+        // A blank line before it is a first prefix of other chars: a look-up of its own, the same findings.
+        assertEquals(List.of(1), blankFirst.stream().map(Finding::start).toList());
+    }
+
+    @Test
     void theKeyOfTheWholeTextIsHandedOutOnlyWhenItCoversEveryChar() {
         ContentHash hash = new ContentHash(new Random(11));
         DetectionCache cache = new DetectionCache(50, Duration.ofHours(1), Ticker.systemTicker(), hash);
@@ -517,7 +545,8 @@ class DetectionCacheTest {
 
         cache.detect(text, Language.NL, none, whole);
 
-        int cut = text.indexOf("\n\n");
+        int cut = DetectionCache.segmentEnd(text, 0);
+        assertEquals(text.indexOf(" \n\n"), cut, "the blank before the break is no part of the segment");
         assertEquals(hash.prefixes(text, new int[] {cut, text.length()}, 2, Language.NL)[1], whole[0]);
         assertEquals(text.length(), whole[0].length());
         ContentHash.Key[] seenAgain = new ContentHash.Key[1];
