@@ -22,5 +22,5 @@ echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(n
 if [[ -z "${1:-}" || "$1" == *Start* ]]; then
   java -Xmx512m -cp "$JAR" dev.veil.benchmarks.EngineStart
 fi
-INCLUDE="${1:-dev.veil.benchmarks.(Baseline|Pipeline|Protect|Conversation|GatewayTurn|SessionProtectRestore|StreamRestore|Detector)Benchmark}"
+INCLUDE="${1:-dev.veil.benchmarks.(Baseline|Pipeline|Protect|Conversation|GatewayTurn|SessionProtectRestore|SessionGrowth|StreamRestore|Detector)Benchmark}"
 java -cp "$JAR" dev.veil.benchmarks.Report "${PROFILE[@]}" -rf json -rff benchmarks/target/jmh-result.json "$INCLUDE" | sed -n '/^| benchmark/,$p'

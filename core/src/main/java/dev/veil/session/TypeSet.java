@@ -94,6 +94,10 @@ final class TypeSet {
         return names.length == 0;
     }
 
+    boolean contains(String name) {
+        return Arrays.binarySearch(names, name) >= 0;
+    }
+
     /** Whether both sets hold the same names; sets are rebuilt whenever a mapping is, so not by identity. */
     boolean sameNames(TypeSet other) {
         return other == this || other != null && Arrays.equals(names, other.names);

@@ -99,6 +99,8 @@ final class Vault {
     private final RandomGenerator random = new SplittableRandom(SEEDS.nextLong());
     private State state = new State();
     private volatile Mapping mapping = Mapping.EMPTY;
+    /** The tokens of {@link #state} in the order issued, shared by the mappings published from it. */
+    private Mapping.IssuedTokens issuedTokens = new Mapping.IssuedTokens();
     /** The full names of persons this vault holds, published with the mapping. */
     private volatile KnownNames knownNames = KnownNames.NONE;
     /** Volatile, not locked: a stream restorer reads it for every chunk. */
@@ -135,6 +137,7 @@ final class Vault {
         closed = true;
         state = new State();
         mapping = Mapping.EMPTY;
+        issuedTokens = new Mapping.IssuedTokens(); // the values go with the state
         knownNames = KnownNames.NONE;
     }
 
@@ -441,6 +444,7 @@ final class Vault {
             token = typeName + "_" + n;
         }
         s.valueByToken.put(token, display);
+        issuedTokens.add(token, display);
         return token;
     }
 
@@ -557,15 +561,16 @@ final class Vault {
 
     private void publish() {
         State s = state;
-        Map<String, String> safe = new HashMap<>(s.valueBySurrogate);
-        safe.keySet().removeAll(s.unsafeSurrogates);
-        mapping = new Mapping(s.valueByToken, safe);
+        TypeSet typesBefore = mapping.types();
+        mapping = Mapping.next(mapping, issuedTokens, s.valueBySurrogate, s.unsafeSurrogates);
         if (s.fullNames.size() != knownNames.size()) {
             knownNames = KnownNames.of(s.fullNames); // only grows: a new size is a new name
         }
-        // An imported mapping may hold types this engine never reports; its tokens are issued again for
-        // the same values, so their look-alikes are reserved too.
-        reserveAfter = lookAlikeWords == null ? null : lookAlikeWords.union(mapping.types());
+        if (lookAlikeWords != null && mapping.types() != typesBefore) {
+            // An imported mapping may hold types this engine never reports; its tokens are issued again for
+            // the same values, so their look-alikes are reserved too.
+            reserveAfter = lookAlikeWords.union(mapping.types());
+        }
     }
 
     /** The full names of the persons this vault holds, as last published; read without the lock. */
@@ -592,6 +597,7 @@ final class Vault {
             throw new IllegalStateException("import a mapping only into a new session that has protected nothing");
         }
         state = imported;
+        issuedTokens = Mapping.IssuedTokens.of(imported.valueByToken);
         rebuild(imported);
         publish();
     }

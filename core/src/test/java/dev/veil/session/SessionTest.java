@@ -79,6 +79,37 @@ class SessionTest {
     }
 
     @Test
+    void aMappingIsASnapshotThatLaterTokensDoNotChange() {
+        Session s = VEIL.session("snapshots");
+        s.protect("mail a@voorbeeld.nl");
+        Mapping first = s.mapping();
+        s.protect("mail b@voorbeeld.nl");
+        Mapping second = s.mapping();
+        s.protect("bel 06-12345678 of mail a@voorbeeld.nl");
+        Mapping third = s.mapping();
+
+        assertEquals("a@voorbeeld.nl [EMAIL_2] [PHONE_1]", restore(first, "[EMAIL_1] [EMAIL_2] [PHONE_1]"));
+        assertEquals("a@voorbeeld.nl b@voorbeeld.nl [PHONE_1]", restore(second, "[EMAIL_1] [EMAIL_2] [PHONE_1]"));
+        assertEquals("a@voorbeeld.nl b@voorbeeld.nl 06-12345678", restore(third, "[EMAIL_1] [EMAIL_2] [PHONE_1]"));
+        assertEquals("Mapping[tokens=1, surrogates=0]", first.toString());
+        assertEquals("Mapping[tokens=3, surrogates=0]", third.toString());
+        // Types are carried over, not rebuilt, while no new type is issued.
+        assertTrue(first.types() == second.types(), "the same set while only EMAIL was issued");
+        assertFalse(second.types().sameNames(third.types()), "PHONE is new");
+        List<dev.veil.Finding> typed = new ArrayList<>();
+        first.lookAlikes("zie EMAIL_2 en EMAIL_1".toCharArray(), typed);
+        assertEquals(1, typed.size(), "only the token the snapshot held is a look-alike in it");
+        s.close();
+        assertEquals("Mapping[tokens=0, surrogates=0]", s.mapping().toString(), "ended: the values are gone");
+    }
+
+    private static String restore(Mapping mapping, String reply) {
+        StringBuilder out = new StringBuilder();
+        mapping.restore(reply, 0, true, out, new StringBuilder());
+        return out.toString();
+    }
+
+    @Test
     void findsEveryTypedTokenThatRestoreWouldReplaceHoweverFarFromOtherDigits() {
         Session s = VEIL.session("look-alikes");
         s.protect("mail a@voorbeeld.nl en b@voorbeeld.nl, bel 06-12345678, IBAN NL91 ABNA 0417 1643 00, "
