@@ -76,9 +76,9 @@ final class DetectionCache {
 
     /**
      * {@link #detect(CharSequence, Language, SegmentDetector)}, and if {@code wholeKey} is not null and
-     * the text does not end in blanks, the key of the whole text as a prefix in {@code wholeKey[0]}
-     * (else it is left alone): a {@link ContentHash} key of the text and language, from the pass that
-     * names the prefixes anyway.
+     * the text does not end in blanks, a key of the whole text in {@code wholeKey[0]} (else it is left
+     * alone): its last prefix key from the pass that names the prefixes anyway (for a text of one
+     * segment, that segment's key), a {@link ContentHash} key of the text and language.
      */
     List<Finding> detect(CharSequence text, Language language, SegmentDetector detector, ContentHash.Key[] wholeKey) {
         String s = text.toString();

@@ -29,27 +29,24 @@ final class Mapping {
     /** Surrogates by first char, longest first, so the longest one wins where several start alike. */
     private final Map<Character, String[]> surrogatesByFirst;
     private final int longestSurrogate;
-    /** How many surrogates and unsafe surrogates the vault held when {@link #surrogates} was built. */
-    private final int surrogatesSeen;
-    private final int unsafeSeen;
+    /** The vault's count of changes to its surrogates when {@link #surrogates} was built. */
+    private final long surrogateChanges;
 
     /**
      * @param tokens     normalised token core ({@code PERSON_1}) to original value
      * @param surrogates surrogate value to original value; only those still safe to restore
      */
     Mapping(Map<String, String> tokens, Map<String, String> surrogates) {
-        this(IssuedTokens.of(tokens), null, surrogates, 0, 0);
+        this(IssuedTokens.of(tokens), null, surrogates, 0);
     }
 
-    private Mapping(IssuedTokens issued, Mapping previous, Map<String, String> surrogates, int surrogatesSeen,
-            int unsafeSeen) {
+    private Mapping(IssuedTokens issued, Mapping previous, Map<String, String> surrogates, long surrogateChanges) {
         this.issued = issued;
         this.visible = issued.size();
         this.types = previous != null && previous.issued == issued
                 ? issued.typesAfter(previous.visible, previous.types)
                 : issued.typesAfter(0, TypeSet.EMPTY);
-        this.surrogatesSeen = surrogatesSeen;
-        this.unsafeSeen = unsafeSeen;
+        this.surrogateChanges = surrogateChanges;
         if (surrogates == null) {
             this.surrogates = previous.surrogates;
             this.surrogatesByFirst = previous.surrogatesByFirst;
@@ -78,17 +75,18 @@ final class Mapping {
      * issues a token per turn pays for that token, not for all it issued before (copying every token
      * per turn made a batch run that fills a session quadratic: about 1 ms per record at 6,000 values).
      *
-     * @param surrogates the vault's surrogate to value map; only grows
-     * @param unsafe     the surrogates no longer restored; only grows
+     * @param surrogates       the vault's surrogate to value map
+     * @param unsafe           the surrogates no longer restored
+     * @param surrogateChanges how many times the vault changed either; a new count rebuilds them
      */
-    static Mapping next(Mapping previous, IssuedTokens issued, Map<String, String> surrogates, Set<String> unsafe) {
-        if (previous.issued == issued && previous.surrogatesSeen == surrogates.size()
-                && previous.unsafeSeen == unsafe.size()) {
-            return new Mapping(issued, previous, null, surrogates.size(), unsafe.size());
+    static Mapping next(Mapping previous, IssuedTokens issued, Map<String, String> surrogates, Set<String> unsafe,
+            long surrogateChanges) {
+        if (previous.issued == issued && previous.surrogateChanges == surrogateChanges) {
+            return new Mapping(issued, previous, null, surrogateChanges);
         }
         Map<String, String> safe = new HashMap<>(surrogates);
         safe.keySet().removeAll(unsafe);
-        return new Mapping(issued, previous, safe, surrogates.size(), unsafe.size());
+        return new Mapping(issued, previous, safe, surrogateChanges);
     }
 
     /**
@@ -101,6 +99,10 @@ final class Mapping {
         private final List<String> typeNames = new ArrayList<>();
 
         private record Token(String value, int index) {
+            @Override
+            public String toString() {
+                return "Token[index=" + index + "]"; // never the value
+            }
         }
 
         static IssuedTokens of(Map<String, String> tokens) {
@@ -109,11 +111,24 @@ final class Mapping {
             return all;
         }
 
-        /** Adds a token; one already issued keeps its place (a keyed token comes again for its value). */
+        /**
+         * Adds a token; one already issued keeps its place (a keyed token comes again for its value).
+         *
+         * @throws IllegalStateException if the token was issued for another value: restore and the
+         *                               vault's state would disagree
+         */
         void add(String core, String value) {
-            if (byCore.putIfAbsent(core, new Token(value, typeNames.size())) == null) {
+            Token before = byCore.putIfAbsent(core, new Token(value, typeNames.size()));
+            if (before == null) {
                 typeNames.add(core.substring(0, core.lastIndexOf('_')));
+            } else if (!before.value().equals(value)) {
+                throw new IllegalStateException("a token was issued again for another value");
             }
+        }
+
+        /** Forgets every token, for snapshots still held too (a closed session keeps no values). */
+        void clear() {
+            byCore.clear();
         }
 
         int size() {

@@ -98,7 +98,10 @@ final class TypeSet {
         return Arrays.binarySearch(names, name) >= 0;
     }
 
-    /** Whether both sets hold the same names; sets are rebuilt whenever a mapping is, so not by identity. */
+    /**
+     * Whether both sets hold the same names. Not by identity: a mapping carries its set over while no new
+     * type is issued, but an imported mapping or a union builds a new set with the same names.
+     */
     boolean sameNames(TypeSet other) {
         return other == this || other != null && Arrays.equals(names, other.names);
     }

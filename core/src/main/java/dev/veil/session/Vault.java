@@ -101,6 +101,8 @@ final class Vault {
     private volatile Mapping mapping = Mapping.EMPTY;
     /** The tokens of {@link #state} in the order issued, shared by the mappings published from it. */
     private Mapping.IssuedTokens issuedTokens = new Mapping.IssuedTokens();
+    /** Counts every change to the state's surrogates or unsafe surrogates: a mapping rebuilds them on a new count. */
+    private long surrogateChanges;
     /** The full names of persons this vault holds, published with the mapping. */
     private volatile KnownNames knownNames = KnownNames.NONE;
     /** Volatile, not locked: a stream restorer reads it for every chunk. */
@@ -137,7 +139,9 @@ final class Vault {
         closed = true;
         state = new State();
         mapping = Mapping.EMPTY;
-        issuedTokens = new Mapping.IssuedTokens(); // the values go with the state
+        // Snapshots a stream restorer still holds share the log: emptied, it holds no value either.
+        issuedTokens.clear();
+        issuedTokens = new Mapping.IssuedTokens();
         knownNames = KnownNames.NONE;
     }
 
@@ -205,6 +209,9 @@ final class Vault {
         TextIndex index = new TextIndex(text);
         int restorable = s.restorable();
         boolean unsafe = markUnsafeSurrogates(s, index, rewritten);
+        if (unsafe) {
+            surrogateChanges++;
+        }
         try {
             return new Issued(typed, replacements(s, all, index));
         } finally {
@@ -324,6 +331,7 @@ final class Vault {
             fake = distinctFake(s, text, item.value(), () -> Surrogates.fake(item.type(), item.value(), r));
             s.surrogateByValue.put(key, fake);
             s.valueBySurrogate.put(fake, item.value());
+            surrogateChanges++;
         }
         return fake;
     }
@@ -383,6 +391,7 @@ final class Vault {
             }
             s.surrogateByValue.put(key, fake);
             s.valueBySurrogate.put(fake, core);
+            surrogateChanges++;
             knowIfFull(s, name, key);
         }
         return prefix + fake + suffix;
@@ -562,7 +571,7 @@ final class Vault {
     private void publish() {
         State s = state;
         TypeSet typesBefore = mapping.types();
-        mapping = Mapping.next(mapping, issuedTokens, s.valueBySurrogate, s.unsafeSurrogates);
+        mapping = Mapping.next(mapping, issuedTokens, s.valueBySurrogate, s.unsafeSurrogates, surrogateChanges);
         if (s.fullNames.size() != knownNames.size()) {
             knownNames = KnownNames.of(s.fullNames); // only grows: a new size is a new name
         }
