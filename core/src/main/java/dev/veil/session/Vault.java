@@ -452,8 +452,8 @@ final class Vault {
             s.counters.put(typeName, n);
             token = typeName + "_" + n;
         }
+        issuedTokens.add(token, display); // first: it refuses a core already issued for another value
         s.valueByToken.put(token, display);
-        issuedTokens.add(token, display);
         return token;
     }
 

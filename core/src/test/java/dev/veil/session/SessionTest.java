@@ -105,6 +105,23 @@ class SessionTest {
         assertEquals("[EMAIL_1]", restore(first, "[EMAIL_1]"));
     }
 
+    @Test
+    void aTokenIssuedAgainForAnotherValueIsRefusedAndChangesNothing() {
+        // Unreachable through exportMapping/importMapping (the codec refuses counters that lag their
+        // tokens); a state installed directly shows that the vault refuses rather than remap a token.
+        Vault.State lagging = new Vault.State();
+        lagging.valueByToken.put("EMAIL_1", "a@voorbeeld.nl");
+        lagging.tokenByValue.put("EMAIL\u0000a@voorbeeld.nl", "EMAIL_1");
+        Vault vault = new Vault(null);
+        vault.install(lagging);
+        Vault.Item other = new Vault.Item(EntityType.EMAIL, "b@voorbeeld.nl", false, false);
+
+        assertThrows(IllegalStateException.class, () -> vault.protect("mail", null, List.of(), List.of(other)));
+
+        assertEquals("a@voorbeeld.nl", restore(vault.mapping(), "[EMAIL_1]"));
+        assertEquals(1, vault.size());
+    }
+
     private static String restore(Mapping mapping, String reply) {
         StringBuilder out = new StringBuilder();
         mapping.restore(reply, 0, true, out, new StringBuilder());
