@@ -55,18 +55,17 @@ class SurrogateTest {
     }
 
     @Test
-    void aSessionHoldsNineThousandFakeAddressesAllDistinct() {
-        // One shape (given.family) ran out of distinct fakes near 7,000 addresses and failed closed.
-        Session s = VEIL.session("many-addresses");
+    void fakeAddressesComeInFarMoreThanASessionsTenThousandValues() {
+        // One shape (given.family at three domains) made 7,500 addresses: a session failed closed
+        // near 7,000 of them. Counted on the generator: a session of 9,000 addresses takes half a minute.
+        java.util.Random random = new java.util.Random(5);
         java.util.Set<String> fakes = new java.util.HashSet<>();
-        String last = null;
-        for (int i = 0; i < 9000; i++) {
-            last = s.protect("mail klant" + i + "@voorbeeld.nl graag").text();
-            String fake = only("", last, "mail ", " graag");
+        for (int i = 0; i < 200_000; i++) {
+            String fake = Surrogates.email(random);
             assertTrue(fake.matches("[a-z.]+@example\\.(org|com|net)"), fake);
-            assertTrue(fakes.add(fake), "distinct");
+            fakes.add(fake);
         }
-        assertEquals("mail klant8999@voorbeeld.nl graag", s.restore(last));
+        assertTrue(fakes.size() > 20_000, "distinct fakes: " + fakes.size());
     }
 
     @Test
