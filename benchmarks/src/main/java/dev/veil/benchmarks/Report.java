@@ -120,6 +120,9 @@ public final class Report {
                     corpus = value;
                     chars = Corpus.valueOf(value).text().length();
                 }
+                if (key.equals("held")) {
+                    labels.set(labels.size() - 1, value + " held");
+                }
                 if (key.equals("turn")) {
                     chars = Corpus.Conversation.historyAt(Integer.parseInt(value), Corpus.conversationTurns()).length();
                     labels.set(labels.size() - 1, "turn " + value);

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * records) or a long chat: protecting a short record with one new value, in a session that already holds
  * {@code held} values. The cost per record should not depend on {@code held}.
  *
- * <p>Each op protects one record with a new e-mail address, so the session grows by one value per op and
+ * <p>Each op protects one record with a new e-mail address (a token or a fake address for it, by
+ * {@code action}), so the session grows by one value per op and
  * must be started again before it fills ({@code Vault.MAX_VALUES}): every iteration starts a new session,
  * fills it to {@code held} values untimed, then times {@value #RECORDS} records in one shot. The score is
  * per record.
@@ -45,6 +46,10 @@ public class SessionGrowthBenchmark {
     @Param({"0", "6000"})
     public int held;
 
+    /** Tokens ({@code PSEUDONYMIZE}) or fake values ({@code SURROGATE}) for the new value. */
+    @Param({"PSEUDONYMIZE", "SURROGATE"})
+    public String action;
+
     private Veil veil;
     private Session session;
     private int sessions;
@@ -52,7 +57,8 @@ public class SessionGrowthBenchmark {
 
     @Setup
     public void setUp() {
-        veil = Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build()).build();
+        Action reversible = action.equals("SURROGATE") ? Action.SURROGATE : Action.PSEUDONYMIZE;
+        veil = Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(reversible).build()).build();
         // Ten seconds of the same calls whatever {@code held} is, so both forks are measured in C2 code:
         // filling to 6,000 values before each iteration warms the one fork far more than the other
         // (on 2 shared vCPUs the detectors take about eight seconds to settle).

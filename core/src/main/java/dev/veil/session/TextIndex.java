@@ -1,11 +1,10 @@
 package dev.veil.session;
 
 import java.util.Arrays;
-import java.util.function.IntPredicate;
 
 /**
  * Finds where short strings occur in one text, for the many look-ups one protect call makes while
- * it picks surrogates (is this fake in the text? where does that one occur?): each position is
+ * it picks surrogates (is this fake in the text, in any case?): each position is
  * chained under a hash of the {@value #GRAM} chars that start there, case-folded, so a look-up only
  * compares at positions that start alike instead of scanning the whole text. Without it, protecting
  * a text with thousands of values took time quadratic in its length.
@@ -29,21 +28,13 @@ final class TextIndex {
 
     /** Whether {@code s} occurs in the text, ignoring case as {@link String#regionMatches} does. */
     boolean containsIgnoreCase(String s) {
-        return anyAt(s, true, at -> true);
-    }
-
-    /**
-     * Whether {@code s} occurs (case-sensitively, or ignoring case) at some index for which
-     * {@code where} holds.
-     */
-    boolean anyAt(String s, boolean ignoreCase, IntPredicate where) {
         int len = s.length();
         if (len > text.length()) {
             return false;
         }
         if (len < GRAM || !isAscii(s)) {
             for (int at = 0; at + len <= text.length(); at++) {
-                if (text.regionMatches(ignoreCase, at, s, 0, len) && where.test(at)) {
+                if (text.regionMatches(true, at, s, 0, len)) {
                     return true;
                 }
             }
@@ -53,7 +44,7 @@ final class TextIndex {
             build();
         }
         for (int at = head[slot(s, 0)]; at >= 0; at = next[at]) {
-            if (at + len <= text.length() && text.regionMatches(ignoreCase, at, s, 0, len) && where.test(at)) {
+            if (at + len <= text.length() && text.regionMatches(true, at, s, 0, len)) {
                 return true;
             }
         }

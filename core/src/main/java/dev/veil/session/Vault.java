@@ -101,8 +101,8 @@ final class Vault {
     private volatile Mapping mapping = Mapping.EMPTY;
     /** The tokens of {@link #state} in the order issued, shared by the mappings published from it. */
     private Mapping.IssuedTokens issuedTokens = new Mapping.IssuedTokens();
-    /** Counts every change to the state's surrogates or unsafe surrogates: a mapping rebuilds them on a new count. */
-    private long surrogateChanges;
+    /** The surrogates added to the state's surrogates or unsafe surrogates since the mapping was published. */
+    private final List<String> changedSurrogates = new ArrayList<>();
     /** The full names of persons this vault holds, published with the mapping. */
     private volatile KnownNames knownNames = KnownNames.NONE;
     /** Volatile, not locked: a stream restorer reads it for every chunk. */
@@ -139,6 +139,7 @@ final class Vault {
         closed = true;
         state = new State();
         mapping = Mapping.EMPTY;
+        changedSurrogates.clear();
         // Snapshots a stream restorer still holds share the log: emptied, it holds no value either.
         issuedTokens.clear();
         issuedTokens = new Mapping.IssuedTokens();
@@ -206,19 +207,15 @@ final class Vault {
                 all.add(new Item(f.type(), f.valueIn(text), false, true));
             }
         }
-        TextIndex index = new TextIndex(text);
         int restorable = s.restorable();
-        boolean unsafe = markUnsafeSurrogates(s, index, rewritten);
-        if (unsafe) {
-            surrogateChanges++;
-        }
+        markUnsafeSurrogates(s, text, rewritten);
         try {
-            return new Issued(typed, replacements(s, all, index));
+            return new Issued(typed, replacements(s, all, new TextIndex(text)));
         } finally {
             // Also when a refusal (a full vault, a keyed number the user typed) stops the turn midway:
             // what was issued before it stays in the state, and unpublished it would neither restore
             // nor be recognised when the user types it, until a later turn published it for his echo.
-            if (unsafe || s.restorable() != restorable) {
+            if (!changedSurrogates.isEmpty() || s.restorable() != restorable) {
                 publish();
             }
         }
@@ -331,7 +328,7 @@ final class Vault {
             fake = distinctFake(s, text, item.value(), () -> Surrogates.fake(item.type(), item.value(), r));
             s.surrogateByValue.put(key, fake);
             s.valueBySurrogate.put(fake, item.value());
-            surrogateChanges++;
+            changedSurrogates.add(fake);
         }
         return fake;
     }
@@ -391,7 +388,7 @@ final class Vault {
             }
             s.surrogateByValue.put(key, fake);
             s.valueBySurrogate.put(fake, core);
-            surrogateChanges++;
+            changedSurrogates.add(fake);
             knowIfFull(s, name, key);
         }
         return prefix + fake + suffix;
@@ -500,18 +497,14 @@ final class Vault {
 
     /**
      * A surrogate the user typed outside a protected span can no longer be told apart from a real
-     * value, so it is no longer restored (left as the model wrote it).
+     * value, so it is no longer restored (left as the model wrote it). The published mapping holds
+     * exactly the surrogates still safe: every change is published before the lock is let go.
      */
-    private static boolean markUnsafeSurrogates(State s, TextIndex text, List<Finding> spans) {
-        boolean changed = false;
-        for (String fake : s.valueBySurrogate.keySet()) {
-            if (!s.unsafeSurrogates.contains(fake)
-                    && text.anyAt(fake, false, at -> !inside(spans, at, at + fake.length()))) {
-                s.unsafeSurrogates.add(fake);
-                changed = true;
-            }
+    private void markUnsafeSurrogates(State s, CharSequence text, List<Finding> spans) {
+        for (String fake : mapping.surrogates().occurrences(text.toString(), (start, end) -> !inside(spans, start, end))) {
+            s.unsafeSurrogates.add(fake);
+            changedSurrogates.add(fake);
         }
-        return changed;
     }
 
     /** Whether {@code [start, end)} lies within one of {@code spans} (sorted, not overlapping). */
@@ -571,7 +564,8 @@ final class Vault {
     private void publish() {
         State s = state;
         TypeSet typesBefore = mapping.types();
-        mapping = Mapping.next(mapping, issuedTokens, s.valueBySurrogate, s.unsafeSurrogates, surrogateChanges);
+        mapping = Mapping.next(mapping, issuedTokens, s.valueBySurrogate, s.unsafeSurrogates, changedSurrogates);
+        changedSurrogates.clear();
         if (s.fullNames.size() != knownNames.size()) {
             knownNames = KnownNames.of(s.fullNames); // only grows: a new size is a new name
         }
@@ -607,6 +601,7 @@ final class Vault {
         }
         state = imported;
         issuedTokens = Mapping.IssuedTokens.of(imported.valueByToken);
+        changedSurrogates.addAll(imported.valueBySurrogate.keySet());
         rebuild(imported);
         publish();
     }

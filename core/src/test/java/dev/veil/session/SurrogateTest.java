@@ -152,6 +152,30 @@ class SurrogateTest {
         s.protect("Wie is " + out + " eigenlijk?", List.<Finding>of(), Action.SURROGATE);
         assertEquals(out, s.restore(out), "ambiguous now: left as the model wrote it");
     }
+
+    @Test
+    void amongManySurrogatesOnlyTheOneTypedOutsideAProtectedValueIsNoLongerRestored() {
+        // Thirty fakes: past the few a text is searched for one by one, so the text is read for all at once.
+        Session s = Fixtures.standalone();
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 100; i < 130; i++) {
+            values.add("192.0.2." + i);
+        }
+        String out = Fixtures.protect(s, String.join(" ", values), Action.SURROGATE, EntityType.IP_ADDRESS,
+                values.toArray(new String[0]));
+        String[] fakes = out.split(" ");
+        assertEquals(String.join(" ", values), s.restore(out));
+        // The user quotes fake 7 himself; fake d stands where a detected value of this turn is replaced.
+        int d = 0;
+        while (fakes[d].contains(fakes[7]) || fakes[7].contains(fakes[d])) {
+            d++;
+        }
+        String typed = "zie " + fakes[7] + " en " + fakes[d];
+        Fixtures.protect(s, typed, Action.SURROGATE, EntityType.IP_ADDRESS, fakes[d]);
+        assertEquals(fakes[7], s.restore(fakes[7]), "ambiguous now: left as the model wrote it");
+        assertEquals(values.get(d), s.restore(fakes[d]));
+        assertEquals(values.get(8) + ", " + values.get(29), s.restore(fakes[8] + ", " + fakes[29]));
+    }
     @Test
     void noSurrogateNameIsAlsoAnOrdinaryWord() {
         for (String[] pool : List.of(Surrogates.DUTCH_GIVEN, Surrogates.DUTCH_FAMILY, Surrogates.ENGLISH_GIVEN,
