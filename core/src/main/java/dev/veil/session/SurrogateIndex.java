@@ -225,12 +225,8 @@ final class SurrogateIndex {
         if (size <= SEARCH_EACH) {
             for (Group g : groups) {
                 for (int k = 0; g != null && k < g.fakes.length; k++) {
-                    String fake = g.fakes[k];
-                    for (int at = text.indexOf(fake); at >= 0; at = text.indexOf(fake, at + 1)) {
-                        if (where.test(at, at + fake.length())) {
-                            found.add(fake);
-                            break;
-                        }
+                    if (occurs(text, g.fakes[k], where)) {
+                        found.add(g.fakes[k]);
                     }
                 }
             }
@@ -245,6 +241,16 @@ final class SurrogateIndex {
             collect(groupOf(singleKey(c0)), text, i, where, found);
         }
         return found;
+    }
+
+    /** Whether {@code fake} occurs in {@code text} at an index for which {@code where} holds. */
+    static boolean occurs(String text, String fake, At where) {
+        for (int at = text.indexOf(fake); at >= 0; at = text.indexOf(fake, at + 1)) {
+            if (where.test(at, at + fake.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the chars {@code [start, end)} of a text may count; see {@link #occurrences}. */

@@ -5,6 +5,7 @@ import dev.veil.Finding;
 import dev.veil.VeilException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,10 @@ final class Vault {
         TypeSet reservedFor;
         /** Per text key, where {@link Mapping#tokenNumbers} found numbers that may end a token. Not exported. */
         final Map<Object, TokenNumbers> tokenNumbers = new HashMap<>();
+        /** Every surrogate issued, in order (imported ones first, in any order). Not exported. */
+        final List<String> fakeOrder = new ArrayList<>();
+        /** Per text key, how many of {@link #fakeOrder} the text was read for as typed. Not exported. */
+        final Map<Object, SurrogateCheck> surrogateChecks = new HashMap<>();
         final List<Person> persons = new ArrayList<>();
         /**
          * Short forms linked by guess to the one full name they fitted ("Jan" to "Jan de Vries"),
@@ -208,7 +213,7 @@ final class Vault {
             }
         }
         int restorable = s.restorable();
-        markUnsafeSurrogates(s, text, rewritten);
+        markUnsafeSurrogates(s, text, key, rewritten);
         try {
             return new Issued(typed, replacements(s, all, new TextIndex(text)));
         } finally {
@@ -327,10 +332,16 @@ final class Vault {
             s.realValues.add(item.value().toLowerCase(Locale.ROOT));
             fake = distinctFake(s, text, item.value(), () -> Surrogates.fake(item.type(), item.value(), r));
             s.surrogateByValue.put(key, fake);
-            s.valueBySurrogate.put(fake, item.value());
-            changedSurrogates.add(fake);
+            issueSurrogate(s, fake, item.value());
         }
         return fake;
+    }
+
+    private void issueSurrogate(State s, String fake, String value) {
+        if (s.valueBySurrogate.put(fake, value) == null) {
+            s.fakeOrder.add(fake);
+        }
+        changedSurrogates.add(fake);
     }
 
     /** {@code s} with each run of whitespace as one space; {@code s} itself when it has none to change. */
@@ -387,8 +398,7 @@ final class Vault {
                 fake = alone.render(name);
             }
             s.surrogateByValue.put(key, fake);
-            s.valueBySurrogate.put(fake, core);
-            changedSurrogates.add(fake);
+            issueSurrogate(s, fake, core);
             knowIfFull(s, name, key);
         }
         return prefix + fake + suffix;
@@ -495,15 +505,48 @@ final class Vault {
         throw new VeilException("could not make a surrogate distinct from the real values; use PSEUDONYMIZE");
     }
 
+    /** How many surrogates of {@link State#fakeOrder} a text was read for, with findings at these spans. */
+    record SurrogateCheck(Spans rewritten, int checked) {
+    }
+
+    /** Past this many surrogates issued since a text was last read for them, it is read for all of them again. */
+    private static final int RECHECK_EACH = 8;
+
     /**
      * A surrogate the user typed outside a protected span can no longer be told apart from a real
      * value, so it is no longer restored (left as the model wrote it). The published mapping holds
-     * exactly the surrogates still safe: every change is published before the lock is let go.
+     * exactly the surrogates still safe: every change is published before the lock is let go. A text
+     * sent again under {@code key} with findings at the same places is searched only for the
+     * surrogates issued since (a chat re-sends its history every turn).
      */
-    private void markUnsafeSurrogates(State s, CharSequence text, List<Finding> spans) {
-        for (String fake : mapping.surrogates().occurrences(text.toString(), (start, end) -> !inside(spans, start, end))) {
+    private void markUnsafeSurrogates(State s, CharSequence text, Object key, List<Finding> rewritten) {
+        if (s.fakeOrder.isEmpty()) {
+            return;
+        }
+        SurrogateIndex.At outside = (start, end) -> !inside(rewritten, start, end);
+        String string = text.toString();
+        Spans spans = key == null ? null : Spans.of(rewritten);
+        SurrogateCheck before = key == null ? null : s.surrogateChecks.get(key);
+        Collection<String> typed;
+        if (before != null && before.rewritten().equals(spans) && s.fakeOrder.size() - before.checked() <= RECHECK_EACH) {
+            typed = new ArrayList<>();
+            for (String fake : s.fakeOrder.subList(before.checked(), s.fakeOrder.size())) {
+                if (!s.unsafeSurrogates.contains(fake) && SurrogateIndex.occurs(string, fake, outside)) {
+                    typed.add(fake);
+                }
+            }
+        } else {
+            typed = mapping.surrogates().occurrences(string, outside);
+        }
+        for (String fake : typed) {
             s.unsafeSurrogates.add(fake);
             changedSurrogates.add(fake);
+        }
+        if (key != null) {
+            if (s.surrogateChecks.size() >= MAX_COLLECTED) {
+                s.surrogateChecks.clear();
+            }
+            s.surrogateChecks.put(key, new SurrogateCheck(spans, s.fakeOrder.size()));
         }
     }
 
@@ -611,6 +654,7 @@ final class Vault {
      * own no person) and the fake names in use.
      */
     private static void rebuild(State s) {
+        s.fakeOrder.addAll(s.valueBySurrogate.keySet());
         Set<String> owned = new HashSet<>();
         for (Person p : s.persons) {
             owned.add(p.key);

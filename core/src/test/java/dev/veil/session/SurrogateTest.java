@@ -10,8 +10,12 @@ import dev.veil.EntityType;
 import dev.veil.Finding;
 import dev.veil.Policy;
 import dev.veil.Veil;
+import dev.veil.detect.DetectionInput;
+import dev.veil.detect.Detector;
+import dev.veil.detect.FindingSink;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SurrogateTest {
@@ -151,6 +155,48 @@ class SurrogateTest {
         assertEquals("Anna Jansen", s.restore(out));
         s.protect("Wie is " + out + " eigenlijk?", List.<Finding>of(), Action.SURROGATE);
         assertEquals(out, s.restore(out), "ambiguous now: left as the model wrote it");
+    }
+
+    @Test
+    void aTextSentAgainIsReadForTheSurrogatesIssuedSinceItWasLastRead() {
+        // Case numbers "ID-<digits>" get same-shape fakes, fixed by the key: the fake of ID-1 is known
+        // before the session issues it, so a text can hold it before it exists.
+        Detector caseIds = new Detector() {
+            @Override
+            public String id() {
+                return "case-id";
+            }
+
+            @Override
+            public Set<EntityType> entityTypes() {
+                return Set.of(EntityType.of("CASE_ID"));
+            }
+
+            @Override
+            public void detect(DetectionInput input, FindingSink sink) {
+                String text = input.text().toString();
+                for (int at = text.indexOf("ID-"); at >= 0; at = text.indexOf("ID-", at + 1)) {
+                    int end = at + 3;
+                    while (end < text.length() && Character.isDigit(text.charAt(end))) {
+                        end++;
+                    }
+                    if (end > at + 3) {
+                        sink.accept(at, end, EntityType.of("CASE_ID"), 1.0);
+                    }
+                }
+            }
+        };
+        Veil veil = Veil.builder().withoutBuiltInDetectors().detector(caseIds).tokenKey(new byte[32])
+                .policy(Policy.balanced().toBuilder().defaultAction(Action.SURROGATE).build()).build();
+        String fakeOfId1 = veil.session("scratch").protect("ID-1").text();
+        Session s = veil.session("chat");
+        s.protect("zaak ID-2");
+        String earlier = "Ik noemde " + fakeOfId1 + " al eerder.";
+        assertEquals(earlier, s.protect(earlier).text(), "no finding: the fake stands outside any");
+        assertEquals("zaak " + fakeOfId1, s.protect("zaak ID-1").text());
+        assertEquals("ID-1", s.restore(fakeOfId1), "the earlier text is not sent again yet");
+        s.protect(earlier); // a chat sends its history again
+        assertEquals(fakeOfId1, s.restore(fakeOfId1), "typed before it was issued: left as the model wrote it");
     }
 
     @Test
