@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * records) or a long chat: protecting a short record with one new value, in a session that already holds
  * {@code held} values. The cost per record should not depend on {@code held}.
  *
- * <p>Each op protects one record with a new e-mail address (a token or a fake address for it, by
- * {@code action}), so the session grows by one value per op and
+ * <p>Each op protects one record with a new e-mail address or person's name (a token or a fake for it,
+ * by {@code action}), so the session grows by one value per op and
  * must be started again before it fills ({@code Vault.MAX_VALUES}): every iteration starts a new session,
  * fills it to {@code held} values untimed, then times {@value #RECORDS} records in one shot. The score is
  * per record.
@@ -85,14 +85,29 @@ public class SessionGrowthBenchmark {
         session.close();
     }
 
-    /** One record with a value the session has not seen. */
     @Benchmark
     @OperationsPerInvocation(RECORDS)
     public String protectRecordWithANewValue() {
         return session.protect(record(next++)).text();
     }
 
+    private static final String[] GIVEN = {"Jan", "Sanne", "Pieter", "Anouk", "Daan", "Lotte", "Bram", "Fleur", "Thijs",
+        "Noor", "Ruben", "Eva", "Lars", "Iris", "Sem", "Julia", "Koen", "Lisa", "Milan", "Emma"};
+    private static final String[] FAMILY = {"Bakker", "Visser", "Smit", "Meijer", "Mulder", "Bos", "Vos", "Peters",
+        "Hendriks", "Dekker", "Brouwer", "Dijkstra", "Jansen", "Willems", "Kok", "Jacobs", "Vermeulen", "Schouten",
+        "Maas", "Verhoeven"};
+
+    /**
+     * One record with a value the session has not seen: an e-mail address or, every other record, a
+     * person's full name (8,000 distinct, more than a session's records hold), which the session also
+     * learns to find again where the detectors miss it.
+     */
     private static String record(long n) {
-        return "Klant " + n + " vraagt of de levering naar klant" + n + "@voorbeeld.nl verstuurd is.";
+        if (n % 2 == 0) {
+            return "Klant " + n + " vraagt of de levering naar klant" + n + "@voorbeeld.nl verstuurd is.";
+        }
+        int k = (int) (n / 2 % 8000);
+        return "Klant " + GIVEN[k % 20] + " " + FAMILY[k / 20 % 20] + "-" + FAMILY[k / 400]
+                + " vraagt of de levering naar het bekende adres verstuurd is.";
     }
 }

@@ -1,7 +1,5 @@
 package dev.veil.session;
 
-import java.util.List;
-
 /**
  * One person in a session: the full name that anchors short forms ("J. de Vries", "De Vries", "Jan"),
  * its token and its fake name parts, plus the rules that decide which written forms refer to it and
@@ -20,33 +18,6 @@ final class Person {
     boolean anchor;
     String fakeGiven;
     String fakeFamily;
-
-    /**
-     * The person a name refers to among {@code persons}: the one full name it can only mean, or a new
-     * person added to the list. A short form that fits two full names is not guessed.
-     */
-    static Person resolve(List<Person> persons, PersonName name, String core, String key) {
-        Person match = null;
-        int matches = 0;
-        for (Person p : persons) {
-            if (p.anchor && refersTo(name, p)) {
-                match = p;
-                matches++;
-            }
-        }
-        if (matches == 1) {
-            return match;
-        }
-        Person p = new Person();
-        p.display = core;
-        p.key = key;
-        p.given = name.given();
-        p.initial = name.initial();
-        p.family = name.family();
-        p.anchor = name.full();
-        persons.add(p);
-        return p;
-    }
 
     /** Whether the written name {@code n} fits person {@code p}'s full name. */
     static boolean refersTo(PersonName n, Person p) {

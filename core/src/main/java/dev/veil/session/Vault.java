@@ -58,6 +58,8 @@ final class Vault {
         final Set<String> realValues = new HashSet<>();
         /** The cores of the full names among the person keys (not exported: rebuilt on import). */
         final Set<String> fullNames = new HashSet<>();
+        /** {@link #fullNames} in the order learned. */
+        final List<String> fullNameOrder = new ArrayList<>();
         final Map<String, Integer> counters = new HashMap<>();
         final Set<String> reserved = new HashSet<>();
         /**
@@ -72,12 +74,11 @@ final class Vault {
         final List<String> fakeOrder = new ArrayList<>();
         /** Per text key, how many of {@link #fakeOrder} the text was read for as typed. Not exported. */
         final Map<Object, SurrogateCheck> surrogateChecks = new HashMap<>();
-        final List<Person> persons = new ArrayList<>();
-        /**
-         * Short forms linked by guess to the one full name they fitted ("Jan" to "Jan de Vries"),
-         * by key: forgotten when a second full name fits them, so they are decided again.
-         */
-        final Map<String, PersonName> guesses = new HashMap<>();
+        /** The persons, and the short forms guessed to be one of them (see {@link Persons}). */
+        final Persons persons = new Persons();
+        /** How many parts the next fake Dutch and English names start with (see fakeName). Not exported. */
+        int dutchNameParts = 1;
+        int englishNameParts = 1;
         /** Every fake given and family name handed out, so two people never share one. */
         final Set<String> fakeGivens = new HashSet<>();
         final Set<String> fakeFamilies = new HashSet<>();
@@ -407,30 +408,26 @@ final class Vault {
     /** Remembers a full name's core (lower case, single-spaced) for {@link KnownNames}. */
     private static void knowIfFull(State s, PersonName name, String key) {
         String core = key.substring(PERSON_KEY.length());
-        if (name.full() && core.indexOf(' ') > 0) {
-            s.fullNames.add(core);
+        if (name.full() && core.indexOf(' ') > 0 && s.fullNames.add(core)) {
+            s.fullNameOrder.add(core);
         }
     }
 
     /**
-     * The person a name refers to (see {@link Person#resolve}). A new full name makes the short forms
+     * The person a name refers to (see {@link Persons#resolve}). A new full name makes the short forms
      * guessed to be someone else that it also fits ambiguous: they are forgotten, and decided again
      * (now as a person of their own) where they next occur. What was sent before still restores.
      */
     private static Person resolve(State s, PersonName name, String core, String key) {
         int before = s.persons.size();
-        Person p = Person.resolve(s.persons, name, core, key);
+        Person p = s.persons.resolve(name, core, key);
         if (s.persons.size() > before && p.anchor) {
-            s.guesses.entrySet().removeIf(g -> {
-                boolean ambiguous = Person.refersTo(g.getValue(), p);
-                if (ambiguous) {
-                    s.tokenByValue.remove(g.getKey());
-                    s.surrogateByValue.remove(g.getKey());
-                }
-                return ambiguous;
+            s.persons.forgetGuessesFitting(p, ambiguous -> {
+                s.tokenByValue.remove(ambiguous);
+                s.surrogateByValue.remove(ambiguous);
             });
         } else if (!key.equals(p.key)) {
-            s.guesses.put(key, name);
+            s.persons.guess(key, name);
         }
         return p;
     }
@@ -468,31 +465,50 @@ final class Vault {
         boolean dutch = p.looksDutch();
         String[] givens = dutch ? Surrogates.DUTCH_GIVEN : Surrogates.ENGLISH_GIVEN;
         String[] families = dutch ? Surrogates.DUTCH_FAMILY : Surrogates.ENGLISH_FAMILY;
-        for (int attempt = 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
-            // Once a session has used up most single names, double ones ("Alice-Megan Hughes-Ellis"): a fake
-            // given or family name used for two people would restore a short form to the wrong one.
-            boolean doubled = attempt >= MAX_NAME_ATTEMPTS / 2;
-            String g = doubled ? Surrogates.pick(givens, r) + "-" + Surrogates.pick(givens, r) : Surrogates.pick(givens, r);
-            String f = doubled ? Surrogates.pick(families, r) + "-" + Surrogates.pick(families, r) : Surrogates.pick(families, r);
-            boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
-                    p.family == null ? "" : p.family) || s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
-                    || s.realValues.contains(g.toLowerCase(Locale.ROOT))
-                    || s.realValues.contains(f.toLowerCase(Locale.ROOT))
-                    || text.containsIgnoreCase(f) || text.containsIgnoreCase(g);
-            if (!clash) {
-                p.fakeGiven = g;
-                p.fakeFamily = f;
-                s.fakeGivens.add(g);
-                s.fakeFamilies.add(f);
-                return;
+        // Once a session has used up most single names, double ones ("Alice-Megan Hughes-Ellis"), then
+        // triple ones: a fake given or family name used for two people would restore a short form to the
+        // wrong one. Where single names ran out once, they stay out: the next person starts at double ones.
+        int from = dutch ? s.dutchNameParts : s.englishNameParts;
+        for (int parts = from; parts <= MAX_NAME_PARTS; parts++) {
+            for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
+                String g = compound(givens, parts, r);
+                String f = compound(families, parts, r);
+                boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
+                        p.family == null ? "" : p.family) || s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
+                        || s.realValues.contains(g.toLowerCase(Locale.ROOT))
+                        || s.realValues.contains(f.toLowerCase(Locale.ROOT))
+                        || text.containsIgnoreCase(f) || text.containsIgnoreCase(g);
+                if (!clash) {
+                    p.fakeGiven = g;
+                    p.fakeFamily = f;
+                    s.fakeGivens.add(g);
+                    s.fakeFamilies.add(f);
+                    if (dutch) {
+                        s.dutchNameParts = parts;
+                    } else {
+                        s.englishNameParts = parts;
+                    }
+                    return;
+                }
             }
         }
         throw new VeilException("could not make a surrogate name distinct from this session's other names; "
                 + "use PSEUDONYMIZE for this many people");
     }
 
-    /** Tries for a fake name no other person of the session uses, half of them with double names. */
-    private static final int MAX_NAME_ATTEMPTS = 400;
+    /** {@code parts} names of {@code list} joined by hyphens. */
+    private static String compound(String[] list, int parts, RandomGenerator r) {
+        String name = Surrogates.pick(list, r);
+        for (int k = 1; k < parts; k++) {
+            name += "-" + Surrogates.pick(list, r);
+        }
+        return name;
+    }
+
+    /** Tries per number of parts for a fake name no other person of the session uses. */
+    private static final int NAME_ATTEMPTS = 200;
+    /** The most parts of a fake given or family name: about 27,000 of each from the Dutch lists. */
+    private static final int MAX_NAME_PARTS = 3;
 
     private String distinctFake(State s, TextIndex text, String real, java.util.function.Supplier<String> maker) {
         for (int attempt = 0; attempt < 100; attempt++) {
@@ -609,8 +625,9 @@ final class Vault {
         TypeSet typesBefore = mapping.types();
         mapping = Mapping.next(mapping, issuedTokens, s.valueBySurrogate, s.unsafeSurrogates, changedSurrogates);
         changedSurrogates.clear();
-        if (s.fullNames.size() != knownNames.size()) {
-            knownNames = KnownNames.of(s.fullNames); // only grows: a new size is a new name
+        if (s.fullNameOrder.size() != knownNames.size()) {
+            // Only grows: the names past the published ones are new.
+            knownNames = knownNames.with(s.fullNameOrder.subList(knownNames.size(), s.fullNameOrder.size()));
         }
         if (lookAlikeWords != null && mapping.types() != typesBefore) {
             // An imported mapping may hold types this engine never reports; its tokens are issued again for
@@ -671,7 +688,7 @@ final class Vault {
             }
             if (key.startsWith(PERSON_KEY) && !owned.contains(key)) {
                 PersonName name = PersonName.parse(key.substring(PERSON_KEY.length()));
-                s.guesses.put(key, name);
+                s.persons.guess(key, name);
             }
         }
     }

@@ -115,6 +115,31 @@ class KnownNamesTest {
     }
 
     @Test
+    void namesAddedOneByOneFindWhatAllAtOnceFindAndAnEarlierSetIsUnchanged() {
+        List<String> all = List.of("jan de vries", "jan de vriesman", "jan de", "janne de vries", "piet de vries",
+                "p. de vries", "\u00e9mile zola", "an de v", "jan de vries-bakker");
+        String text = "Jan de Vries, JAN DE VRIESMAN en jan de vries-bakker zagen Janne de Vries, P. de Vries, "
+                + "\u00c9mile Zola, piet de vries, An de V en jan de.";
+        KnownNames atOnce = KnownNames.of(all);
+        KnownNames stepwise = KnownNames.NONE;
+        KnownNames[] steps = new KnownNames[all.size()];
+        for (int k = 0; k < all.size(); k++) {
+            stepwise = stepwise.with(List.of(all.get(k)));
+            steps[k] = stepwise;
+        }
+        assertEquals(all.size(), stepwise.size());
+        assertEquals(atOnce.find(text, List.of()), stepwise.find(text, List.of()));
+        assertEquals(List.of("Jan de Vries", "JAN DE VRIESMAN", "jan de vries-bakker", "Janne de Vries", "P. de Vries",
+                "\u00c9mile Zola", "piet de vries", "An de V", "jan de"),
+                atOnce.find(text, List.of()).stream().map(f -> f.valueIn(text)).toList());
+        for (int k = 0; k < all.size(); k++) {
+            assertEquals(KnownNames.of(all.subList(0, k + 1)).find(text, List.of()), steps[k].find(text, List.of()),
+                    "the set after " + (k + 1) + " names still finds only those");
+        }
+        assertEquals(List.of(), KnownNames.NONE.find(text, List.of()));
+    }
+
+    @Test
     void findingsAreRememberedByKeyAndStayBounded() {
         KnownNames names = KnownNames.of(List.of("jan de vries"));
         String one = "Bel JAN DE VRIES.";

@@ -113,6 +113,31 @@ class SurrogateTest {
     }
 
     @Test
+    void moreDutchPeopleThanDoubleFakeNamesGetTripleOnesAndEachRestoresToItsOwn() {
+        // 30 Dutch given and family names make about 900 double ones: a batch run holds more people.
+        String[] given = {"Jan", "Sanne", "Pieter", "Anouk", "Daan", "Lotte", "Bram", "Fleur", "Thijs", "Ruben"};
+        String[] family = {"Bakker", "Visser", "Smit", "Meijer", "Mulder", "Dekker", "Brouwer", "Dijkstra", "Jansen",
+            "Willems", "Jacobs", "Vermeulen"};
+        Session s = Fixtures.standalone();
+        Set<String> fakes = new java.util.HashSet<>();
+        int people = 0;
+        for (String f2 : family) {
+            for (String f1 : family) {
+                for (String g : given) {
+                    String name = g + " " + f1 + "-" + f2 + "sma";
+                    String out = Fixtures.protect(s, "Gesprek met " + name + ".", Action.SURROGATE, EntityType.PERSON, name);
+                    String fake = out.substring("Gesprek met ".length(), out.length() - 1);
+                    assertTrue(fakes.add(fake), "no two people share a fake: " + fake);
+                    assertEquals("Gesprek met " + name + ".", s.restore(out));
+                    people++;
+                }
+            }
+        }
+        assertEquals(1440, people);
+        assertTrue(fakes.stream().anyMatch(f -> f.split(" ")[0].split("-").length == 3), "triple names were needed");
+    }
+
+    @Test
     void theSameValueGetsTheSameSurrogateOnEveryTurn() {
         Session s = VEIL.session("consistent");
         String a = s.protect("mail jan@voorbeeld.nl").text();
