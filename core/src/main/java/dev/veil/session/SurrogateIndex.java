@@ -144,6 +144,8 @@ final class SurrogateIndex {
                 newUsed++;
                 int bit = filterBit(key);
                 newFilter[bit >>> 6] |= 1L << bit;
+                bit = filterBit(firstKey(fake.charAt(0)));
+                newFilter[bit >>> 6] |= 1L << bit;
             }
             String value = unsafe.contains(fake) ? null : valueBySurrogate.get(fake);
             Group before = newGroups[slot];
@@ -203,8 +205,11 @@ final class SurrogateIndex {
         return groups[(int) (match >>> 32)].values[(int) match];
     }
 
-    /** Whether a surrogate of this index starts with {@code c}; a linear pass, for the end of a chunk only. */
+    /** Whether a surrogate of this index starts with {@code c}: the filter, then a pass over the keys, for the end of a chunk only. */
     private boolean startsWith(char c) {
+        if (!maybe(firstKey(c))) {
+            return false;
+        }
         for (int slot = 0; slot < keys.length; slot++) {
             if (keys[slot] != EMPTY_KEY && firstChar(keys[slot]) == c && groups[slot].fakes.length > 0) {
                 return true;
@@ -441,6 +446,11 @@ final class SurrogateIndex {
 
     private static long singleKey(char c0) {
         return (1L << 32) | c0;
+    }
+
+    /** A key of its own for the first char alone, in {@link #filter} only: most chunks end in a char no surrogate starts with. */
+    private static long firstKey(char c) {
+        return (2L << 32) | c;
     }
 
     private static char firstChar(long key) {
