@@ -471,13 +471,14 @@ final class Vault {
         int from = dutch ? s.dutchNameParts : s.englishNameParts;
         for (int parts = from; parts <= MAX_NAME_PARTS; parts++) {
             for (int attempt = 0; attempt < NAME_ATTEMPTS; attempt++) {
-                String g = compound(givens, parts, r);
-                String f = compound(families, parts, r);
-                boolean clash = g.equalsIgnoreCase(p.given == null ? "" : p.given) || f.equalsIgnoreCase(
-                        p.family == null ? "" : p.family) || s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
+                String[] given = compound(givens, parts, r);
+                String[] family = compound(families, parts, r);
+                String g = String.join("-", given);
+                String f = String.join("-", family);
+                boolean clash = s.fakeFamilies.contains(f) || s.fakeGivens.contains(g)
                         || s.realValues.contains(g.toLowerCase(Locale.ROOT))
                         || s.realValues.contains(f.toLowerCase(Locale.ROOT))
-                        || text.containsIgnoreCase(f) || text.containsIgnoreCase(g);
+                        || revealing(s, p, text, given) || revealing(s, p, text, family);
                 if (!clash) {
                     p.fakeGiven = g;
                     p.fakeFamily = f;
@@ -496,13 +497,44 @@ final class Vault {
                 + "use PSEUDONYMIZE for this many people");
     }
 
-    /** {@code parts} names of {@code list} joined by hyphens. */
-    private static String compound(String[] list, int parts, RandomGenerator r) {
-        String name = Surrogates.pick(list, r);
-        for (int k = 1; k < parts; k++) {
-            name += "-" + Surrogates.pick(list, r);
+    /** {@code parts} names of {@code list}, to be joined by hyphens. */
+    private static String[] compound(String[] list, int parts, RandomGenerator r) {
+        String[] names = new String[parts];
+        for (int k = 0; k < parts; k++) {
+            names[k] = Surrogates.pick(list, r);
         }
-        return name;
+        return names;
+    }
+
+    /**
+     * Whether a part of a fake name is the person's own given or family name, a real value of the
+     * session, in the text, or twice in the fake: "Ruben-Pieter Postma-Postma" for Stijn Postma would
+     * send his family name on to the model.
+     */
+    private static boolean revealing(State s, Person p, TextIndex text, String[] parts) {
+        for (int k = 0; k < parts.length; k++) {
+            String part = parts[k];
+            if (overlaps(part, p.given) || overlaps(part, p.family)
+                    || parts.length > 1 && s.realValues.contains(part.toLowerCase(Locale.ROOT)) || text.containsIgnoreCase(part)) {
+                return true;
+            }
+            for (int j = 0; j < k; j++) {
+                if (part.equalsIgnoreCase(parts[j])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of a fake part and a real name holds the other, ignoring case ("van Schaik" and "Schaik"). */
+    private static boolean overlaps(String part, String real) {
+        if (real == null || real.isEmpty()) {
+            return false;
+        }
+        String a = part.toLowerCase(Locale.ROOT);
+        String b = real.toLowerCase(Locale.ROOT);
+        return a.contains(b) || b.contains(a);
     }
 
     /** Tries per number of parts for a fake name no other person of the session uses. */

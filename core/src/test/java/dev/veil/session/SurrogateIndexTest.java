@@ -152,6 +152,7 @@ class SurrogateIndexTest {
             safe.put("06-" + (10_000_000 + 7919 * k), "real " + k);
         }
         SurrogateIndex index = SurrogateIndex.of(safe);
+        assertEquals(16, index.slots(), "one key, however many fakes share it");
         StringBuilder text = new StringBuilder();
         for (int k = 0; k < 5_000; k += 50) {
             text.append("bel 06-").append(10_000_000 + 7919 * k).append(" of ");
