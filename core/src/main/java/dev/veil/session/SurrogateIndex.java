@@ -4,28 +4,28 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The surrogates a {@link Mapping} restores, grouped by their first two chars (a one-char surrogate by
- * its char), each group longest first so the longest surrogate wins where several start alike.
+ * its char), each group sorted, so the longest surrogate standing at a place in a text is found by
+ * binary search where several start alike.
  *
  * <p>A session's next snapshot is made from the previous one by copying only the groups of the
  * surrogates that changed, and the table of keys: a batch run that issues one fake per record pays for
  * that record's group, not for every fake the session holds (rebuilding them all per new fake made a
  * session of thousands of fakes quadratic). Fakes of one shape share their first chars (phone numbers
  * keep their prefix, IBANs their country), so a run of one type still copies a group that grows with
- * it: about 10 µs per new fake at 10,000 phone numbers, against milliseconds before. Finding where surrogates occur in a text reads the text once, testing each pair
- * of chars against a small bit filter before the groups, instead of searching the text once per
- * surrogate.
+ * it: about 10 µs per new fake at 10,000 phone numbers, against milliseconds before. Finding where
+ * surrogates occur in a text reads the text once, testing each pair of chars against a small bit
+ * filter before the groups, instead of searching the text once per surrogate.
  *
  * <p>Immutable and thread-safe. {@link #toString()} prints counts only.
  */
 final class SurrogateIndex {
 
-    /** Tried when nothing of the text matches any surrogate. */
+    /** What {@link #match} returns where no surrogate stands. */
     static final int NONE = -2;
     private static final long EMPTY_KEY = -1;
     private static final int FILTER_WORDS = 64; // 4,096 bits, one per key hash
