@@ -190,8 +190,9 @@ final class PhoneRules {
         final Dfa dfa;
 
         LeadingDigits(String regex) {
-            pattern = Pattern.compile(regex);
             dfa = Dfa.compile(regex);
+            // Only a pattern the automaton cannot take is compiled by java.util.regex, at engine start.
+            pattern = dfa == null ? Pattern.compile(regex) : null;
         }
 
         boolean lookingAt(char[] digits, int from, int length) {
@@ -209,9 +210,10 @@ final class PhoneRules {
 
         Desc(PhoneNumberDesc d) {
             lengths = d.getPossibleLengthList().stream().mapToInt(Integer::intValue).toArray();
-            pattern = d.hasNationalNumberPattern() && !d.getNationalNumberPattern().isEmpty()
-                    ? Pattern.compile(d.getNationalNumberPattern()) : null;
-            dfa = pattern == null ? null : Dfa.compile(pattern.pattern());
+            String regex = d.hasNationalNumberPattern() && !d.getNationalNumberPattern().isEmpty()
+                    ? d.getNationalNumberPattern() : null;
+            dfa = regex == null ? null : Dfa.compile(regex);
+            pattern = regex == null || dfa != null ? null : Pattern.compile(regex);
         }
 
         boolean matches(char[] digits, int from, int length) {
@@ -224,11 +226,10 @@ final class PhoneRules {
                     return false;
                 }
             }
-            if (pattern == null) {
-                return false;
+            if (dfa != null) {
+                return dfa.matches(digits, from, length);
             }
-            return dfa != null ? dfa.matches(digits, from, length)
-                    : pattern.matcher(new String(digits, from, length)).matches();
+            return pattern != null && pattern.matcher(new String(digits, from, length)).matches();
         }
     }
 
@@ -329,87 +330,145 @@ final class PhoneRules {
             return nfa.determinize(frag[0], accept);
         }
 
-        /** A Thompson automaton: per state a digit set with one target, and epsilon edges. */
+        /**
+         * A Thompson automaton: per state a digit set with one target, and epsilon edges. Plain int
+         * arrays and bit sets as {@code long[]}: a region's patterns are compiled at engine start, where
+         * boxed lists and {@code BitSet} streams cost more than the subset construction itself.
+         */
         private static final class Nfa {
-            final List<int[]> eps = new ArrayList<>();
-            final List<Integer> digitSet = new ArrayList<>();
-            final List<Integer> digitTarget = new ArrayList<>();
+            private int size;
+            private int[][] eps = new int[64][];
+            private int[] epsCount = new int[64];
+            private int[] digitSet = new int[64];
+            private int[] digitTarget = new int[64];
 
             int add() {
-                eps.add(new int[0]);
-                digitSet.add(0);
-                digitTarget.add(-1);
-                return eps.size() - 1;
+                if (size == digitSet.length) {
+                    int cap = 2 * size;
+                    eps = java.util.Arrays.copyOf(eps, cap);
+                    epsCount = java.util.Arrays.copyOf(epsCount, cap);
+                    digitSet = java.util.Arrays.copyOf(digitSet, cap);
+                    digitTarget = java.util.Arrays.copyOf(digitTarget, cap);
+                }
+                digitTarget[size] = -1;
+                return size++;
             }
 
             void eps(int from, int to) {
-                int[] e = eps.get(from);
-                int[] n = java.util.Arrays.copyOf(e, e.length + 1);
-                n[e.length] = to;
-                eps.set(from, n);
+                int[] e = eps[from];
+                int n = epsCount[from];
+                if (e == null || n == e.length) {
+                    e = eps[from] = e == null ? new int[2] : java.util.Arrays.copyOf(e, 2 * n);
+                }
+                e[n] = to;
+                epsCount[from] = n + 1;
             }
 
             void digits(int from, int set, int to) {
-                digitSet.set(from, set);
-                digitTarget.set(from, to);
+                digitSet[from] = set;
+                digitTarget[from] = to;
             }
 
-            void closure(java.util.BitSet set) {
-                java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
-                set.stream().forEach(work::add);
-                while (!work.isEmpty()) {
-                    for (int t : eps.get(work.pop())) {
-                        if (!set.get(t)) {
-                            set.set(t);
-                            work.add(t);
+            /** Adds to {@code set} every state reachable from it by epsilon edges; {@code work} is scratch. */
+            void closure(long[] set, int[] work) {
+                int top = 0;
+                for (int w = 0; w < set.length; w++) {
+                    for (long bits = set[w]; bits != 0; bits &= bits - 1) {
+                        work[top++] = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    }
+                }
+                while (top > 0) {
+                    int q = work[--top];
+                    int[] e = eps[q];
+                    for (int k = 0, n = epsCount[q]; k < n; k++) {
+                        int t = e[k];
+                        if ((set[t >>> 6] & 1L << t) == 0) {
+                            set[t >>> 6] |= 1L << t;
+                            work[top++] = t;
                         }
                     }
                 }
             }
 
             Dfa determinize(int start, int accept) {
-                Map<java.util.BitSet, Integer> ids = new HashMap<>();
-                List<java.util.BitSet> states = new ArrayList<>();
-                java.util.BitSet s0 = new java.util.BitSet();
-                s0.set(start);
-                closure(s0);
-                ids.put(s0, 0);
+                int words = (size + 63) >>> 6;
+                int[] work = new int[size];
+                Map<StateSet, Integer> ids = new HashMap<>();
+                List<long[]> states = new ArrayList<>();
+                long[] s0 = new long[words];
+                s0[start >>> 6] |= 1L << start;
+                closure(s0, work);
+                ids.put(new StateSet(s0), 0);
                 states.add(s0);
                 int[] next = new int[16 * 10];
+                long[][] to = new long[10][words];
                 for (int i = 0; i < states.size(); i++) {
-                    java.util.BitSet cur = states.get(i);
-                    for (int d = 0; d < 10; d++) {
-                        java.util.BitSet to = new java.util.BitSet();
-                        for (int q = cur.nextSetBit(0); q >= 0; q = cur.nextSetBit(q + 1)) {
-                            if ((digitSet.get(q) & (1 << d)) != 0) {
-                                to.set(digitTarget.get(q));
+                    long[] cur = states.get(i);
+                    for (long[] t : to) {
+                        java.util.Arrays.fill(t, 0);
+                    }
+                    // Every digit's successors in one pass over the state's NFA states.
+                    for (int w = 0; w < words; w++) {
+                        for (long bits = cur[w]; bits != 0; bits &= bits - 1) {
+                            int q = (w << 6) + Long.numberOfTrailingZeros(bits);
+                            int target = digitTarget[q];
+                            if (target >= 0) {
+                                for (int set = digitSet[q]; set != 0; set &= set - 1) {
+                                    to[Integer.numberOfTrailingZeros(set)][target >>> 6] |= 1L << target;
+                                }
                             }
                         }
+                    }
+                    if (next.length < (i + 1) * 10) {
+                        next = java.util.Arrays.copyOf(next, next.length * 2);
+                    }
+                    for (int d = 0; d < 10; d++) {
                         int id = -1;
-                        if (!to.isEmpty()) {
-                            closure(to);
-                            Integer known = ids.get(to);
+                        if (!isEmpty(to[d])) {
+                            long[] set = to[d].clone();
+                            closure(set, work);
+                            StateSet key = new StateSet(set);
+                            Integer known = ids.get(key);
                             if (known == null) {
                                 if (states.size() == MAX_STATES) {
                                     return null;
                                 }
                                 known = states.size();
-                                ids.put(to, known);
-                                states.add(to);
+                                ids.put(key, known);
+                                states.add(set);
                             }
                             id = known;
-                        }
-                        if (next.length <= i * 10 + d) {
-                            next = java.util.Arrays.copyOf(next, next.length * 2);
                         }
                         next[i * 10 + d] = id;
                     }
                 }
                 boolean[] accepts = new boolean[states.size()];
                 for (int i = 0; i < accepts.length; i++) {
-                    accepts[i] = states.get(i).get(accept);
+                    accepts[i] = (states.get(i)[accept >>> 6] & 1L << accept) != 0;
                 }
                 return new Dfa(java.util.Arrays.copyOf(next, states.size() * 10), accepts);
+            }
+
+            private static boolean isEmpty(long[] set) {
+                for (long w : set) {
+                    if (w != 0) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+
+        /** A set of NFA states as a map key. */
+        private record StateSet(long[] bits) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof StateSet other && java.util.Arrays.equals(bits, other.bits);
+            }
+
+            @Override
+            public int hashCode() {
+                return java.util.Arrays.hashCode(bits);
             }
         }
 

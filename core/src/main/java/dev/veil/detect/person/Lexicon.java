@@ -189,14 +189,6 @@ final class Lexicon {
         return Character.toLowerCase(c);
     }
 
-    private static int hash(char[] a, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + a[i];
-        }
-        return mix(h);
-    }
-
     private static int mix(int h) {
         return h ^ (h >>> 16);
     }
@@ -237,43 +229,46 @@ final class Lexicon {
         private int[] offsets = new int[1 << 12];
         private int[] lengths = new int[1 << 12];
         private int[] flags = new int[1 << 12];
+        /** Per entry, the hash of its folded chars: a probe compares it before the chars, and a rehash reads it. */
+        private int[] hashes = new int[1 << 12];
         private int size;
         private int[] slots = new int[1 << 13];
 
         Builder add(String word, int flag) {
-            return add(word, 0, word.length(), flag);
+            return add(word.toCharArray(), 0, word.length(), flag);
         }
 
         /** Adds {@code s[from, to)}, folded. */
-        private Builder add(CharSequence s, int from, int to, int flag) {
+        private Builder add(char[] s, int from, int to, int flag) {
             int len = to - from;
             if (poolSize + len > pool.length) {
                 pool = java.util.Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
             }
             int h = 0;
             for (int i = 0; i < len; i++) {
-                char c = Character.toLowerCase(s.charAt(from + i));
+                char c = lower(s[from + i]);
                 pool[poolSize + i] = c;
                 h = 31 * h + c;
             }
+            h = mix(h);
             int mask = slots.length - 1;
-            int slot = mix(h) & mask;
+            int slot = h & mask;
             while (slots[slot] != 0) {
                 int e = slots[slot] - 1;
-                if (lengths[e] == len && java.util.Arrays.equals(pool, offsets[e], offsets[e] + len, pool, poolSize, poolSize + len)) {
+                if (hashes[e] == h && lengths[e] == len
+                        && java.util.Arrays.equals(pool, offsets[e], offsets[e] + len, pool, poolSize, poolSize + len)) {
                     flags[e] |= flag;
                     return this;
                 }
                 slot = (slot + 1) & mask;
             }
             if (size == offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, size * 2);
-                lengths = java.util.Arrays.copyOf(lengths, size * 2);
-                flags = java.util.Arrays.copyOf(flags, size * 2);
+                reserve(size);
             }
             offsets[size] = poolSize;
             lengths[size] = len;
             flags[size] = flag;
+            hashes[size] = h;
             poolSize += len;
             slots[slot] = ++size;
             if (size * 2 > slots.length) {
@@ -282,11 +277,26 @@ final class Lexicon {
             return this;
         }
 
+        /** Makes room for {@code more} entries at once, so a long list grows its arrays and slots once. */
+        private void reserve(int more) {
+            int need = size + more;
+            if (need > offsets.length) {
+                int cap = Math.max(need, offsets.length * 2);
+                offsets = java.util.Arrays.copyOf(offsets, cap);
+                lengths = java.util.Arrays.copyOf(lengths, cap);
+                flags = java.util.Arrays.copyOf(flags, cap);
+                hashes = java.util.Arrays.copyOf(hashes, cap);
+            }
+            if (need * 2 > slots.length) {
+                rehash(Integer.highestOneBit(need * 2) << 1);
+            }
+        }
+
         private void rehash(int capacity) {
             slots = new int[capacity];
             int mask = capacity - 1;
             for (int e = 0; e < size; e++) {
-                int slot = hash(pool, offsets[e], offsets[e] + lengths[e]) & mask;
+                int slot = hashes[e] & mask;
                 while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -296,20 +306,34 @@ final class Lexicon {
 
         /** Adds every non-comment line of a UTF-8 resource next to this class. */
         Builder addResource(String name, int flag) {
-            String text;
+            byte[] bytes;
             try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing bundled resource " + name);
                 }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                bytes = in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read bundled resource " + name, e);
             }
-            for (int i = 0, n = text.length(); i < n; ) {
-                int eol = text.indexOf('\n', i);
-                int end = eol < 0 ? n : eol;
-                int stop = end > i && text.charAt(end - 1) == '\r' ? end - 1 : end;
-                if (stop > i && text.charAt(i) != '#') {
+            // Chars once into an array: a list with one non-Latin-1 name would make every charAt of a
+            // String check its coder and index, hundreds of thousands of words long.
+            char[] text = new String(bytes, StandardCharsets.UTF_8).toCharArray();
+            int n = text.length;
+            int lines = 1;
+            for (char c : text) {
+                lines += c == '\n' ? 1 : 0;
+            }
+            reserve(lines);
+            if (poolSize + n > pool.length) {
+                pool = java.util.Arrays.copyOf(pool, poolSize + n);
+            }
+            for (int i = 0; i < n; ) {
+                int end = i;
+                while (end < n && text[end] != '\n') {
+                    end++;
+                }
+                int stop = end > i && text[end - 1] == '\r' ? end - 1 : end;
+                if (stop > i && text[i] != '#') {
                     add(text, i, stop, flag);
                 }
                 i = end + 1;

@@ -37,8 +37,10 @@ final class NameLikeness {
             }
         }
         double a = 0.5;
+        // Most trigrams occur in neither list: their log-odds is one constant, not two logs each.
+        float unseen = (float) (Math.log(a / (totals[0] + a * distinct)) - Math.log(a / (totals[1] + a * distinct)));
         for (int i = 0; i <= MASK; i++) {
-            logOdds[i] = (float) (Math.log((pos[i] + a) / (totals[0] + a * distinct))
+            logOdds[i] = pos[i] + neg[i] == 0 ? unseen : (float) (Math.log((pos[i] + a) / (totals[0] + a * distinct))
                     - Math.log((neg[i] + a) / (totals[1] + a * distinct)));
         }
     }

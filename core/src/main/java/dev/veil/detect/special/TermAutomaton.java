@@ -49,10 +49,14 @@ final class TermAutomaton {
 
     static {
         for (int c = 0; c < COLUMN.length; c++) {
-            int sym = Folding.symbol((char) c);
-            COLUMN[c] = (byte) (c == '.' || c == '!' || c == '?' ? STOP_COLUMN
-                    : c == '\n' ? NEWLINE_COLUMN : sym == Folding.SKIP ? SKIP_COLUMN : sym);
+            COLUMN[c] = columnOf((char) c); // a method, compiled, not a loop body run interpreted (see Folding)
         }
+    }
+
+    private static byte columnOf(char c) {
+        int sym = Folding.symbol(c);
+        return (byte) (c == '.' || c == '!' || c == '?' ? STOP_COLUMN
+                : c == '\n' ? NEWLINE_COLUMN : sym == Folding.SKIP ? SKIP_COLUMN : sym);
     }
 
     /**
@@ -168,15 +172,23 @@ final class TermAutomaton {
         id[order[0]] = 0;
         head = 0;
         tail = 1;
+        // Each pair's targets are worked out once, kept in state order, and renumbered below.
+        int[] targets = new int[Math.min(2 * nodes, 1024) * WIDTH];
         while (head < tail) {
-            int pair = order[head++];
+            int pair = order[head];
+            if (targets.length < (head + 1) * WIDTH) {
+                targets = Arrays.copyOf(targets, Math.min(2 * nodes * WIDTH, 2 * targets.length));
+            }
             for (int col = 0; col < WIDTH; col++) {
-                int v = trie.target(pair, col) & ~EVENT;
+                int target = trie.target(pair, col);
+                targets[head * WIDTH + col] = target;
+                int v = target & ~EVENT;
                 if (id[v] < 0) {
                     id[v] = tail;
                     order[tail++] = v;
                 }
             }
+            head++;
         }
         this.delta = new int[tail * WIDTH];
         this.matches = new int[tail][];
@@ -184,7 +196,7 @@ final class TermAutomaton {
         for (int k = 0; k < tail; k++) {
             int pair = order[k];
             for (int col = 0; col < WIDTH; col++) {
-                int v = trie.target(pair, col);
+                int v = targets[k * WIDTH + col];
                 delta[k * WIDTH + col] = id[v & ~EVENT] * WIDTH | (v & EVENT);
             }
             int[] out = outputs[pair >> 1];

@@ -116,6 +116,44 @@ class LexiconTest {
     }
 
     @Test
+    void aWordListedTwiceIsOneEntryWithBothFlags() {
+        Lexicon lexicon = new Lexicon.Builder().add("Bakker", Lexicon.LAST).add("anouk", Lexicon.FIRST)
+                .add("BAKKER", Lexicon.DICT).add("bakker", Lexicon.LAST).build();
+        assertEquals(2, lexicon.size());
+        assertEquals(Lexicon.LAST | Lexicon.DICT, flags(lexicon, "bakker"));
+        assertEquals(Lexicon.FIRST, flags(lexicon, "Anouk"));
+    }
+
+    @Test
+    void loadsEachBundledListLineAsOneEntryWithTheUnionOfItsFlags() throws Exception {
+        // Read the lists here without the builder: every non-comment line, folded, with the flags of
+        // every list that holds it. The builder must end up with exactly these entries.
+        String[] lists = {"first-names.txt", "surnames.txt", "places.txt", "ordinary-words.txt"};
+        int[] listFlags = {Lexicon.FIRST, Lexicon.LAST, Lexicon.PLACE, Lexicon.DICT};
+        Map<String, Integer> expected = new HashMap<>();
+        Lexicon.Builder builder = new Lexicon.Builder();
+        for (int l = 0; l < lists.length; l++) {
+            builder.addResource(lists[l], listFlags[l]);
+            try (var in = Lexicon.class.getResourceAsStream(lists[l])) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String word = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                    if (!word.isEmpty() && word.charAt(0) != '#') {
+                        expected.merge(Lexicon.fold(word), listFlags[l], (a, b) -> a | b);
+                    }
+                }
+            }
+        }
+        Lexicon lexicon = builder.build(new Random(5));
+        Map<String, Integer> loaded = new HashMap<>();
+        lexicon.forEachEntry((pool, off, len, flags) -> {
+            Integer before = loaded.put(new String(pool, off, len), flags);
+            assertEquals(null, before, "one entry per word");
+        });
+        assertEquals(expected.size(), lexicon.size());
+        assertEquals(expected, loaded);
+    }
+
+    @Test
     void refusesAnEntryWithoutRoomForItsFlags() {
         assertThrows(IllegalStateException.class, () -> new Lexicon.Builder().add("woord", 1 << 23).build());
         assertThrows(IllegalStateException.class, () -> new Lexicon.Builder().add("woord", 0).build());
