@@ -104,6 +104,39 @@ final class Vocabulary {
         }
     }
 
+    /**
+     * {@code s} with each run of whitespace as one space: what {@code replaceAll("\\s+", " ")} gives,
+     * without compiling that pattern again for each of the thousands of entries read at engine start.
+     */
+    static String collapseSpaces(String s) {
+        StringBuilder out = null;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (isRegexSpace(c)) {
+                int end = i + 1;
+                while (end < n && isRegexSpace(s.charAt(end))) {
+                    end++;
+                }
+                if (out == null && c == ' ' && end == i + 1) {
+                    continue; // a single space stays as it is
+                }
+                if (out == null) {
+                    out = new StringBuilder(n).append(s, 0, i);
+                }
+                out.append(' ');
+                i = end - 1;
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** The chars {@code \s} matches in {@link java.util.regex.Pattern}'s default mode. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** Adds one entry (markers allowed) of one type, as {@code SpecialCategoryDetector.Builder.addTerms} does. */
     void addEntry(String entry, EntityType type, int languageMask) {
         add(entry.strip(), 1L << typeIndex(type), languageMask, false, "term");
@@ -160,7 +193,7 @@ final class Vocabulary {
                 e--;
             }
         }
-        String body = entry.substring(b, e).strip().replaceAll("\\s+", " ");
+        String body = collapseSpaces(entry.substring(b, e).strip());
         if (body.isEmpty()) {
             throw new IllegalArgumentException(where + ": empty entry");
         }
