@@ -263,7 +263,7 @@ final class Lexicon {
                 slot = (slot + 1) & mask;
             }
             if (size == offsets.length) {
-                reserve(size);
+                growEntries(size + 1); // not reserve: a new slot table would leave this probe's slot stale
             }
             offsets[size] = poolSize;
             lengths[size] = len;
@@ -280,15 +280,20 @@ final class Lexicon {
         /** Makes room for {@code more} entries at once, so a long list grows its arrays and slots once. */
         private void reserve(int more) {
             int need = size + more;
+            growEntries(need);
+            if (need * 2 > slots.length) {
+                rehash(Integer.highestOneBit(need * 2) << 1);
+            }
+        }
+
+        /** Room for {@code need} entries in the per-entry arrays; the slot table is left as it is. */
+        private void growEntries(int need) {
             if (need > offsets.length) {
                 int cap = Math.max(need, offsets.length * 2);
                 offsets = java.util.Arrays.copyOf(offsets, cap);
                 lengths = java.util.Arrays.copyOf(lengths, cap);
                 flags = java.util.Arrays.copyOf(flags, cap);
                 hashes = java.util.Arrays.copyOf(hashes, cap);
-            }
-            if (need * 2 > slots.length) {
-                rehash(Integer.highestOneBit(need * 2) << 1);
             }
         }
 

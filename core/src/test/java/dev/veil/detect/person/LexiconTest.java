@@ -125,6 +125,24 @@ class LexiconTest {
     }
 
     @Test
+    void wordsAddedOneByOnePastTheFirstAllocationStayFindable() {
+        // 5,000 words one at a time outgrow the builder's first arrays (4,096 entries); each word again
+        // in upper case must still meet its entry and add its flag, not make a second one.
+        Lexicon.Builder builder = new Lexicon.Builder();
+        for (int i = 0; i < 5_000; i++) {
+            builder.add("w" + i, Lexicon.FIRST);
+        }
+        for (int i = 0; i < 5_000; i++) {
+            builder.add("W" + i, Lexicon.LAST);
+        }
+        Lexicon lexicon = builder.build(new Random(9));
+        assertEquals(5_000, lexicon.size());
+        for (int i = 0; i < 5_000; i += 97) {
+            assertEquals(Lexicon.FIRST | Lexicon.LAST, flags(lexicon, "w" + i), "w" + i);
+        }
+    }
+
+    @Test
     void loadsEachBundledListLineAsOneEntryWithTheUnionOfItsFlags() throws Exception {
         // Read the lists here without the builder: every non-comment line, folded, with the flags of
         // every list that holds it. The builder must end up with exactly these entries.
