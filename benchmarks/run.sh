@@ -26,5 +26,10 @@ if [[ -z "${1:-}" || "$1" == *Start* ]]; then
     | awk '{ match($0, /total [0-9]+ ms/); print substr($0, RSTART + 6, RLENGTH - 9) "\t" $0 }' | sort -n \
     | awk -F'\t' '{ all = all (NR > 1 ? ", " : "") $1; line[NR] = $2 } END { print line[int((NR + 1) / 2)] " [median of " NR " JVMs; totals " all " ms]" }'
 fi
+if [[ -z "${1:-}" || "$1" == *Conversation* ]]; then
+  # Turn 1 and turn 20 alternating in one JVM: ConversationBenchmark runs them in separate forks
+  # minutes apart, and on a shared host that ratio moves by more than 2x between runs of the same code.
+  java -cp "$JAR" dev.veil.benchmarks.ConversationRatio
+fi
 INCLUDE="${1:-dev.veil.benchmarks.(Baseline|Pipeline|Protect|Conversation|GatewayTurn|SessionProtectRestore|SessionGrowth|StreamRestore|Detector)Benchmark}"
 java -cp "$JAR" dev.veil.benchmarks.Report "${PROFILE[@]}" -rf json -rff benchmarks/target/jmh-result.json "$INCLUDE" | sed -n '/^| benchmark/,$p'

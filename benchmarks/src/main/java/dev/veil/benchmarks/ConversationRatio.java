@@ -1,0 +1,106 @@
+package dev.veil.benchmarks;
+
+import dev.veil.Veil;
+import dev.veil.session.Session;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The conversation target (turn 20 costs at most 2× turn 1) measured in one JVM: the two turns of
+ * {@link ConversationBenchmark} with {@code reply=restored}, in alternating one-second blocks, both
+ * orders, so that a burst on a shared host slows both alike. {@code ConversationBenchmark} runs the two
+ * turns in separate forks minutes apart, and on a noisy host its ratio moves by more than 2× between
+ * runs of the same code.
+ *
+ * <p>Prints the median of each block's median, and the median (p25, p75) of the per-pair ratios.
+ * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.veil.benchmarks.ConversationRatio [warmUpSeconds pairs]}
+ */
+public final class ConversationRatio {
+
+    private ConversationRatio() {
+    }
+
+    public static void main(String[] args) {
+        long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 20);
+        int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+        System.out.println(measure(warmUpMillis, pairs, blockMillis));
+    }
+
+    /** The report line: block medians and the ratio of turn 20 to turn 1. */
+    static String measure(long warmUpMillis, int pairs, long blockMillis) {
+        Turn first = new Turn(1);
+        Turn twentieth = new Turn(20);
+        long warmEnd = System.nanoTime() + warmUpMillis * 1_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            first.medianOver(Math.min(500, blockMillis));
+            twentieth.medianOver(Math.min(500, blockMillis));
+        }
+        double[] one = new double[pairs];
+        double[] twenty = new double[pairs];
+        double[] ratio = new double[pairs];
+        for (int p = 0; p < pairs; p++) {
+            if (p % 2 == 0) {
+                one[p] = first.medianOver(blockMillis);
+                twenty[p] = twentieth.medianOver(blockMillis);
+            } else {
+                twenty[p] = twentieth.medianOver(blockMillis);
+                one[p] = first.medianOver(blockMillis);
+            }
+            ratio[p] = twenty[p] / one[p];
+        }
+        Arrays.sort(one);
+        Arrays.sort(twenty);
+        Arrays.sort(ratio);
+        return String.format(Locale.ROOT,
+                "conversation in one JVM (restored reply, %d alternating pairs of %d ms blocks): turn 1 %.2f µs,"
+                        + " turn 20 %.2f µs, turn 20 / turn 1 %.2f× (p25 %.2f×, p75 %.2f×)",
+                pairs, blockMillis, one[pairs / 2] / 1000, twenty[pairs / 2] / 1000, ratio[pairs / 2],
+                ratio[pairs / 4], ratio[3 * pairs / 4]);
+    }
+
+    /** One turn's engine and session, set up as {@link ConversationBenchmark} does. */
+    private static final class Turn {
+        private final Veil veil = Engines.cached();
+        private final Session session = veil.session("conversation");
+        private final String earlier;
+        private final String lastReply;
+        private final String newest;
+        private long counter;
+        private long sink;
+
+        Turn(int turn) {
+            List<String> messages = Corpus.conversationTurns();
+            earlier = turn == 1 ? "" : Corpus.Conversation.historyAt(turn - 1, messages) + "\n\n";
+            lastReply = turn == 1 ? null : messages.get(2 * turn - 3);
+            newest = messages.get(2 * turn - 2);
+            if (turn > 1) {
+                veil.scan(Corpus.Conversation.historyAt(turn - 1, messages));
+            }
+        }
+
+        /** The median time of one scan (ns) over calls for about {@code millis}; set-up untimed. */
+        double medianOver(long millis) {
+            long end = System.nanoTime() + millis * 1_000_000L;
+            long[] times = new long[1 << 16];
+            int count = 0;
+            while (count < times.length && (count == 0 || System.nanoTime() < end)) {
+                counter++;
+                String history;
+                if (lastReply == null) {
+                    history = Corpus.Conversation.unique(newest, counter);
+                } else {
+                    String restored = Corpus.Conversation.unique(lastReply, counter);
+                    session.restore(restored);
+                    history = earlier + restored + "\n\n" + Corpus.Conversation.unique(newest, counter);
+                }
+                long start = System.nanoTime();
+                sink += veil.scan(history).size();
+                times[count++] = System.nanoTime() - start;
+            }
+            Arrays.sort(times, 0, count);
+            return times[count / 2];
+        }
+    }
+}
