@@ -64,13 +64,13 @@ public class ConversationBenchmark {
     public void setUp() {
         veil = Engines.cached();
         session = veil.session("conversation");
-        List<String> messages = Corpus.conversationTurns();
-        earlier = turn == 1 ? "" : Corpus.Conversation.historyAt(turn - 1, messages) + "\n\n";
-        lastReply = turn == 1 ? null : messages.get(2 * turn - 3);
-        newest = messages.get(2 * turn - 2);
-        if (turn > 1) {
+        Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(turn);
+        earlier = at.earlier();
+        lastReply = at.lastReply();
+        newest = at.newest();
+        if (at.previousHistory() != null) {
             // The previous turn was protected already, so the engine has seen its whole text.
-            veil.scan(Corpus.Conversation.historyAt(turn - 1, messages));
+            veil.scan(at.previousHistory());
         }
     }
 

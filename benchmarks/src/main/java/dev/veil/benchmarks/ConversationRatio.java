@@ -3,7 +3,6 @@ package dev.veil.benchmarks;
 import dev.veil.Veil;
 import dev.veil.session.Session;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -71,12 +70,12 @@ public final class ConversationRatio {
         private long sink;
 
         Turn(int turn) {
-            List<String> messages = Corpus.conversationTurns();
-            earlier = turn == 1 ? "" : Corpus.Conversation.historyAt(turn - 1, messages) + "\n\n";
-            lastReply = turn == 1 ? null : messages.get(2 * turn - 3);
-            newest = messages.get(2 * turn - 2);
-            if (turn > 1) {
-                veil.scan(Corpus.Conversation.historyAt(turn - 1, messages));
+            Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(turn);
+            earlier = at.earlier();
+            lastReply = at.lastReply();
+            newest = at.newest();
+            if (at.previousHistory() != null) {
+                veil.scan(at.previousHistory()); // the engine has seen the turn before, as in the benchmark
             }
         }
 

@@ -169,6 +169,25 @@ public enum Corpus {
             return message.replace("\n\n", mark + "\n\n") + mark;
         }
 
+        /**
+         * What a client sends at {@code turn} (1-based) of {@link #conversationTurns()}, cut where a
+         * benchmark makes the newest parts new text: the history before the last reply (with the blank
+         * line after it; empty at turn 1), that reply (null at turn 1), and the new question.
+         */
+        record Turn(String earlier, String lastReply, String newest) {
+
+            static Turn at(int turn) {
+                List<String> messages = conversationTurns();
+                return new Turn(turn == 1 ? "" : historyAt(turn - 1, messages) + "\n\n",
+                        turn == 1 ? null : messages.get(2 * turn - 3), messages.get(2 * turn - 2));
+            }
+
+            /** The history of the turn before, as the engine scanned it when that turn was sent; null at turn 1. */
+            String previousHistory() {
+                return earlier.isEmpty() ? null : earlier.substring(0, earlier.length() - 2);
+            }
+        }
+
         /** The history a client sends at {@code turn} (1-based): every earlier message plus the new question. */
         static String historyAt(int turn, List<String> messages) {
             return String.join("\n\n", messages.subList(0, 2 * turn - 1));
