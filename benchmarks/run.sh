@@ -3,7 +3,7 @@
 # median and p99 µs per operation, MB/s, allocation per operation and per char, ratio to the naive
 # regex baseline on the same input in the same run.
 #
-#   benchmarks/run.sh                      # the README table, short profile (about 19 minutes on 2 cores)
+#   benchmarks/run.sh                      # the README table, short profile (about 21 minutes on 2 cores)
 #   benchmarks/run.sh 'Pipeline|Baseline'  # a subset (JMH regex), same profile
 #   QUICK=1 benchmarks/run.sh              # shorter still, for development
 set -euo pipefail
