@@ -36,9 +36,10 @@ final class Vocabulary {
     static final int MAX_TYPES = 64;
 
     private final List<EntityType> types = new ArrayList<>();
-    private final Map<String, Term> terms = new LinkedHashMap<>();
-    private final Map<String, Integer> entryCounts = new TreeMap<>();
-    private final java.util.Set<String> counted = new java.util.HashSet<>();
+    private final Map<TermKey, Term> terms = new LinkedHashMap<>();
+    /** Per type index, distinct entries in Dutch ([0]) and English ([1]). */
+    private final int[][] entryCounts = new int[MAX_TYPES][2];
+    private final java.util.Set<CountKey> counted = new java.util.HashSet<>();
 
     /** The types in index order: bit i of a term's type mask is {@code types().get(i)}. */
     List<EntityType> types() {
@@ -51,7 +52,15 @@ final class Vocabulary {
 
     /** Reported entries (before spelling variants) per {@code TYPE/language}, for docs and tests. */
     Map<String, Integer> entryCounts() {
-        return Map.copyOf(entryCounts);
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int bit = 0; bit < types.size(); bit++) {
+            for (int lang = 0; lang < 2; lang++) {
+                if (entryCounts[bit][lang] > 0) {
+                    counts.put(types.get(bit).name() + (lang == 0 ? "/nl" : "/en"), entryCounts[bit][lang]);
+                }
+            }
+        }
+        return Map.copyOf(counts);
     }
 
     /**
@@ -73,7 +82,7 @@ final class Vocabulary {
             if (text.isEmpty()) {
                 continue;
             }
-            String where = source + ":" + lineNo;
+            Where where = new Where(source, lineNo);
             if (text.startsWith("@")) {
                 String[] parts = text.split("\\s+");
                 switch (parts[0]) {
@@ -139,7 +148,7 @@ final class Vocabulary {
 
     /** Adds one entry (markers allowed) of one type, as {@code SpecialCategoryDetector.Builder.addTerms} does. */
     void addEntry(String entry, EntityType type, int languageMask) {
-        add(entry.strip(), 1L << typeIndex(type), languageMask, false, "term");
+        add(entry.strip(), 1L << typeIndex(type), languageMask, false, new Where("term", 0));
     }
 
     /** Adds an allow-list phrase: matched like an exception entry, in every language. */
@@ -148,7 +157,7 @@ final class Vocabulary {
         if (p.isEmpty()) {
             throw new IllegalArgumentException("allow-list entries must not be blank");
         }
-        add("!" + p, 0, Term.ANY, false, "allow");
+        add("!" + p, 0, Term.ANY, false, new Where("allow", 0));
     }
 
     int typeIndex(EntityType type) {
@@ -163,7 +172,7 @@ final class Vocabulary {
         return types.size() - 1;
     }
 
-    private void add(String entry, long typeMask, int language, boolean references, String where) {
+    private void add(String entry, long typeMask, int language, boolean references, Where where) {
         Term.Kind kind = references ? Term.Kind.REFERENCE : Term.Kind.TERM;
         boolean caseSensitive = false;
         boolean openLeft = false;
@@ -241,9 +250,8 @@ final class Vocabulary {
             for (int bit = 0; bit < MAX_TYPES; bit++) {
                 if ((typeMask & (1L << bit)) != 0) {
                     for (int lang : new int[] {Term.NL, Term.EN}) {
-                        String countKey = bit + "/" + lang + "/" + body.toLowerCase(Locale.ROOT);
-                        if ((language & lang) != 0 && counted.add(countKey)) {
-                            entryCounts.merge(types.get(bit).name() + "/" + (lang == Term.NL ? "nl" : "en"), 1, Integer::sum);
+                        if ((language & lang) != 0 && counted.add(new CountKey(bit, lang, body.toLowerCase(Locale.ROOT)))) {
+                            entryCounts[bit][lang == Term.NL ? 0 : 1]++;
                         }
                     }
                 }
@@ -265,8 +273,8 @@ final class Vocabulary {
             int to = reportTo < 0 ? symbols.length : reportTo;
             // Exceptions in a @type section drop only that type; allow-list entries (mask 0) drop every type.
             long mask = kind == Term.Kind.REFERENCE ? 0 : typeMask;
-            String key = kind + "|" + new String(symbols, java.nio.charset.StandardCharsets.ISO_8859_1) + "|" + openLeft
-                    + openRight + needsCue + "|" + (caseSensitive ? v : "") + "|" + from + "-" + to + "|" + language;
+            TermKey key = new TermKey(kind, new String(symbols, java.nio.charset.StandardCharsets.ISO_8859_1), openLeft,
+                    openRight, needsCue, caseSensitive ? v : "", from, to, language);
             Term previous = terms.get(key);
             if (previous != null) {
                 mask |= previous.typeMask();
@@ -275,13 +283,95 @@ final class Vocabulary {
         }
     }
 
-    private static int parseLanguage(String value, String where) {
+    private static int parseLanguage(String value, Where where) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "nl" -> Term.NL;
             case "en" -> Term.EN;
             case "any" -> Term.ANY;
             default -> throw new IllegalArgumentException(where + ": @language is nl, en or any");
         };
+    }
+
+    /**
+     * Where an entry was read, for error messages only: a record, because building the text for each of
+     * the thousands of entries read at engine start cost more than parsing them.
+     */
+    private record Where(String source, int line) {
+        @Override
+        public String toString() {
+            return line == 0 ? source : source + ":" + line;
+        }
+    }
+
+    /**
+     * One entry of one type in one language, counted once however many variants and sections list it.
+     * Explicit equals and hashCode: a record's generated ones bootstrap method handles, which the
+     * interpreter runs slowly for the thousands of entries read at engine start.
+     */
+    private static final class CountKey {
+        private final int typeIndex;
+        private final int language;
+        private final String lowerCaseBody;
+
+        CountKey(int typeIndex, int language, String lowerCaseBody) {
+            this.typeIndex = typeIndex;
+            this.language = language;
+            this.lowerCaseBody = lowerCaseBody;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CountKey k && k.typeIndex == typeIndex && k.language == language
+                    && k.lowerCaseBody.equals(lowerCaseBody);
+        }
+
+        @Override
+        public int hashCode() {
+            return (typeIndex * 31 + language) * 31 + lowerCaseBody.hashCode();
+        }
+    }
+
+    /**
+     * What makes two entries one term: an entry listed twice, or under two types, is one term with both
+     * types. Explicit equals and hashCode, as in {@link CountKey}.
+     */
+    private static final class TermKey {
+        private final Term.Kind kind;
+        private final String symbols;
+        private final int flags;
+        private final String caseSensitiveVariant;
+        private final int reportFrom;
+        private final int reportTo;
+        private final int language;
+
+        TermKey(Term.Kind kind, String symbols, boolean openLeft, boolean openRight, boolean needsCue,
+                String caseSensitiveVariant, int reportFrom, int reportTo, int language) {
+            this.kind = kind;
+            this.symbols = symbols;
+            this.flags = (openLeft ? 1 : 0) | (openRight ? 2 : 0) | (needsCue ? 4 : 0);
+            this.caseSensitiveVariant = caseSensitiveVariant;
+            this.reportFrom = reportFrom;
+            this.reportTo = reportTo;
+            this.language = language;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TermKey k && k.kind == kind && k.flags == flags && k.reportFrom == reportFrom
+                    && k.reportTo == reportTo && k.language == language && k.symbols.equals(symbols)
+                    && k.caseSensitiveVariant.equals(caseSensitiveVariant);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = kind.ordinal();
+            h = h * 31 + symbols.hashCode();
+            h = h * 31 + flags;
+            h = h * 31 + caseSensitiveVariant.hashCode();
+            h = h * 31 + reportFrom;
+            h = h * 31 + reportTo;
+            return h * 31 + language;
+        }
     }
 
     private static String stripComment(String line) {
