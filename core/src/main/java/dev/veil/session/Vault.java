@@ -5,6 +5,7 @@ import dev.veil.Finding;
 import dev.veil.VeilException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,6 +75,16 @@ final class Vault {
         final List<String> fakeOrder = new ArrayList<>();
         /** Per text key, how many of {@link #fakeOrder} the text was read for as typed. Not exported. */
         final Map<Object, SurrogateCheck> surrogateChecks = new HashMap<>();
+        /**
+         * Per text key, the replacements of its items the last time every one of them was already issued
+         * or got issued, for a chat's history re-sent every turn. Not exported.
+         */
+        final Map<Object, Replaced> replacedByText = new HashMap<>();
+        /**
+         * How many times an issued short form was forgotten ({@link #resolve}): the one way a value's
+         * replacement changes once it has one, so {@link #replacedByText} holds only under the same count.
+         */
+        long forgotten;
         /** The persons, and the short forms guessed to be one of them (see {@link Persons}). */
         final Persons persons = new Persons();
         /** How many parts the next fake Dutch and English names start with (see fakeName). Not exported. */
@@ -94,6 +105,25 @@ final class Vault {
         /** Grows whenever a token or surrogate is issued (never shrinks, unlike {@link #size()}). */
         int restorable() {
             return valueByToken.size() + valueBySurrogate.size();
+        }
+    }
+
+    /** What {@link State#replacedByText} keeps for one text: its items and their replacements, in order. */
+    record Replaced(List<Item> items, String[] replacements, long forgotten) {
+        /** Whether {@code now} are the same items, in the same order, in a state that forgot nothing since. */
+        boolean holdsFor(List<Item> now, long forgottenNow) {
+            if (forgottenNow != forgotten || now.size() != items.size()) {
+                return false;
+            }
+            for (int k = 0; k < now.size(); k++) {
+                Item a = now.get(k);
+                Item b = items.get(k);
+                if (a.surrogate() != b.surrogate() || a.literal() != b.literal() || !a.type().equals(b.type())
+                        || !a.value().equals(b.value())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -216,7 +246,7 @@ final class Vault {
         int restorable = s.restorable();
         markUnsafeSurrogates(s, text, key, rewritten);
         try {
-            return new Issued(typed, replacements(s, all, new TextIndex(text)));
+            return new Issued(typed, replacements(s, key, items, all, new TextIndex(text)));
         } finally {
             // Also when a refusal (a full vault, a keyed number the user typed) stops the turn midway:
             // what was issued before it stays in the state, and unpublished it would neither restore
@@ -225,6 +255,33 @@ final class Vault {
                 publish();
             }
         }
+    }
+
+    /**
+     * {@link #replacements(State, List, TextIndex)} of {@code all}, which is {@code items} and then the
+     * literal look-alikes the user typed. For a text sent again under {@code key} with the same items,
+     * those are taken from the last time: a value's replacement, once it has one, only changes when a
+     * short form is forgotten, and a literal's never depends on the other items.
+     */
+    private String[] replacements(State s, Object key, List<Item> items, List<Item> all, TextIndex index) {
+        Replaced before = key == null ? null : s.replacedByText.get(key);
+        if (before != null && before.holdsFor(items, s.forgotten)) {
+            String[] out = Arrays.copyOf(before.replacements(), all.size());
+            if (all.size() > items.size()) {
+                String[] literals = replacements(s, all.subList(items.size(), all.size()), index);
+                System.arraycopy(literals, 0, out, items.size(), literals.length);
+            }
+            return out;
+        }
+        long forgotten = s.forgotten;
+        String[] out = replacements(s, all, index);
+        if (key != null && s.forgotten == forgotten) {
+            if (s.replacedByText.size() >= MAX_COLLECTED) {
+                s.replacedByText.clear();
+            }
+            s.replacedByText.put(key, new Replaced(List.copyOf(items), Arrays.copyOf(out, items.size()), forgotten));
+        }
+        return out;
     }
 
     private String[] replacements(State s, List<Item> all, TextIndex index) {
@@ -425,6 +482,7 @@ final class Vault {
             s.persons.forgetGuessesFitting(p, ambiguous -> {
                 s.tokenByValue.remove(ambiguous);
                 s.surrogateByValue.remove(ambiguous);
+                s.forgotten++;
             });
         } else if (!key.equals(p.key)) {
             s.persons.guess(key, name);

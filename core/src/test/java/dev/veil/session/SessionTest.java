@@ -171,6 +171,22 @@ class SessionTest {
     }
 
     @Test
+    void aTextWithATypedTokenSentAgainIsWrittenTheSameAndStillRestoresToWhatTheUserTyped() {
+        // The history a chat sends every turn: the vault remembers the text's replacements, and the typed
+        // token, found anew each time, still gets its own.
+        Session s = VEIL.session("typed-again");
+        s.protect("mail jan@voorbeeld.nl");
+        String text = "Stuur <email-1> door naar piet@voorbeeld.nl, zegt Jan.";
+        String first = s.protect(text).text();
+        assertEquals("Stuur [EMAIL_3] door naar [EMAIL_2], zegt [PERSON_1].", first);
+        for (int turn = 0; turn < 3; turn++) {
+            s.protect("nog een vraag " + turn);
+            assertEquals(first, s.protect(text).text());
+        }
+        assertEquals("<email-1> en piet@voorbeeld.nl", s.restore("[EMAIL_3] en [EMAIL_2]"));
+    }
+
+    @Test
     void aTypedTokenOfATypeWithTheLongestPossibleNameIsSeenAsTyped() {
         // Look-alike search skips words whose length no type's last segment has; a 64-char name is compared.
         EntityType longest = EntityType.of("K" + "X".repeat(63));
