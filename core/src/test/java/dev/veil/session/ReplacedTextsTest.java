@@ -1,12 +1,15 @@
 package dev.veil.session;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.veil.EntityType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -81,5 +84,21 @@ class ReplacedTextsTest {
         Vault.Item item = POOL.get(random.nextInt(POOL.size()));
         return surrogates && random.nextBoolean()
                 ? new Vault.Item(item.type(), item.value(), true, false) : item;
+    }
+
+    @Test
+    void theSameValueUnderAnotherTypeInTheSameTextGetsThatTypesToken() {
+        Vault vault = new Vault(null);
+        Vault.Item phone = new Vault.Item(EntityType.PHONE, "0612345678", false, false);
+        Vault.Item bsn = new Vault.Item(EntityType.NL_BSN, "0612345678", false, false);
+        assertEquals("[PHONE_1]", vault.protect("t", "k", List.of(), List.of(phone)).replacements()[0]);
+        assertEquals("[NL_BSN_1]", vault.protect("t", "k", List.of(), List.of(bsn)).replacements()[0]);
+    }
+
+    @Test
+    void whatIsRememberedPrintsNoValue() {
+        Vault.Item mail = new Vault.Item(EntityType.EMAIL, "jan@voorbeeld.nl", false, false);
+        String printed = new Vault.Replaced(List.of(mail), new String[] {"[EMAIL_1]"}, 0).toString();
+        assertFalse(printed.contains("jan"), printed);
     }
 }

@@ -63,6 +63,13 @@ class VocabularyTest {
     }
 
     @Test
+    void theReportedPartAndCaseMakeOtherTerms() throws IOException {
+        Vocabulary v = new Vocabulary();
+        v.parse(new StringReader("@type HEALTH\nhiv [positief], [hiv] positief, hiv positief, =MS, ms\n"), "test.txt");
+        assertEquals(5, v.terms().size(), () -> v.terms().toString());
+    }
+
+    @Test
     void namesTheSourceAndLineOfAMalformedEntry() {
         Vocabulary v = new Vocabulary();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
