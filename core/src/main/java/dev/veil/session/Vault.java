@@ -166,6 +166,11 @@ final class Vault {
         return mapping;
     }
 
+    /** How many texts' replacements the vault remembers (see {@link State#replacedByText}). */
+    synchronized int rememberedTexts() {
+        return state.replacedByText.size();
+    }
+
     synchronized int size() {
         return state.size();
     }

@@ -101,4 +101,15 @@ class ReplacedTextsTest {
         String printed = new Vault.Replaced(List.of(mail), new String[] {"[EMAIL_1]"}, 0).toString();
         assertFalse(printed.contains("jan"), printed);
     }
+
+    @Test
+    void remembersAtMostSoManyTextsThenStartsOver() {
+        Vault vault = new Vault(null);
+        Vault.Item mail = new Vault.Item(EntityType.EMAIL, "jan@voorbeeld.nl", false, false);
+        for (int t = 0; t < Vault.MAX_COLLECTED + 100; t++) {
+            vault.protect("t", "key " + t, List.of(), List.of(mail));
+            assertTrue(vault.rememberedTexts() <= Vault.MAX_COLLECTED, () -> "after " + vault.rememberedTexts());
+        }
+        assertEquals(100, vault.rememberedTexts(), "full once, then emptied and filled again");
+    }
 }
