@@ -16,7 +16,8 @@ import java.util.List;
  * <p><b>Granularity.</b> A text is cut into segments at blank lines (paragraph breaks), each at least
  * {@link #MIN_SEGMENT} chars; cutting is greedy from the start, so an append-only history keeps the
  * same segments turn after turn and only the new tail is detected again. A text without blank lines
- * is one segment. Detectors see one segment at a time, so context never crosses a blank line. Where
+ * is one segment. Detectors see one segment at a time, so context never crosses a cut (it may cross
+ * a blank line inside a segment, after a paragraph shorter than the minimum). Where
  * a text is cut depends on the text alone, never on what was seen before, so its findings do too.
  *
  * <p><b>What is kept.</b> Keys are a {@link ContentHash keyed 128-bit hash} of the segment and its

@@ -621,4 +621,19 @@ class DetectionCacheTest {
             }
         }
     }
+
+    @Test
+    void contextCrossesABlankLineInsideASegmentButNeverACut() {
+        // A phone number without a calling code needs a context word; the README promises context
+        // across a short paragraph (it shares a segment with the next) and never across a cut.
+        Veil cached = Veil.builder().detectionCache().build();
+        Veil plain = Veil.create();
+        String shortParagraph = "Telefoon:\n\n9472 7916";
+        String longParagraph = "x".repeat(DetectionCache.MIN_SEGMENT) + " Telefoon:\n\n9472 7916";
+        for (String text : List.of(shortParagraph, longParagraph)) {
+            assertEquals(List.of(EntityType.PHONE), plain.scan(text).stream().map(Finding::type).toList(), text);
+        }
+        assertEquals(List.of(EntityType.PHONE), cached.scan(shortParagraph).stream().map(Finding::type).toList());
+        assertTrue(cached.scan(longParagraph).isEmpty(), "the context word is in the segment before the cut");
+    }
 }
