@@ -280,6 +280,8 @@ final class Vault {
         }
         long forgotten = s.forgotten;
         String[] out = replacements(s, all, index);
+        // A call that forgot a short form may have written earlier items before it forgot their values:
+        // such an entry would never be used (its count is already old), so it is not stored.
         if (key != null && s.forgotten == forgotten) {
             if (s.replacedByText.size() >= MAX_COLLECTED) {
                 s.replacedByText.clear();

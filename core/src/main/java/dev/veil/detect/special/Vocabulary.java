@@ -293,8 +293,8 @@ final class Vocabulary {
     }
 
     /**
-     * Where an entry was read, for error messages only: a record, because building the text for each of
-     * the thousands of entries read at engine start cost more than parsing them.
+     * Where an entry was read, for error messages only: its text is made only when one is thrown, not
+     * for each of the thousands of entries read at engine start. Never a map key, so a record is fine.
      */
     private record Where(String source, int line) {
         @Override
