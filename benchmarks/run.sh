@@ -3,7 +3,7 @@
 # median and p99 µs per operation, MB/s, allocation per operation and per char, ratio to the naive
 # regex baseline on the same input in the same run.
 #
-#   benchmarks/run.sh                      # the README table, short profile (about 21 minutes on 2 cores)
+#   benchmarks/run.sh                      # the README table, short profile (about 24 minutes on 2 cores)
 #   benchmarks/run.sh 'Pipeline|Baseline'  # a subset (JMH regex), same profile
 #   QUICK=1 benchmarks/run.sh              # shorter still, for development
 set -euo pipefail
@@ -30,6 +30,11 @@ if [[ -z "${1:-}" || "$1" == *Conversation* ]]; then
   # Turn 1 and turn 20 alternating in one JVM: ConversationBenchmark runs them in separate forks
   # minutes apart, and on a shared host that ratio moves by more than 2x between runs of the same code.
   java -cp "$JAR" dev.veil.benchmarks.ConversationRatio
+fi
+if [[ -z "${1:-}" || "$1" == *Baseline* ]]; then
+  # The naive regex, the scan and a redaction in rotating blocks in one JVM, per corpus: in the JMH
+  # table each runs in its own fork, and the baseline alone moved by almost 2x between two runs.
+  java -cp "$JAR" dev.veil.benchmarks.BaselineRatio
 fi
 INCLUDE="${1:-dev.veil.benchmarks.(Baseline|Pipeline|Protect|Conversation|GatewayTurn|SessionProtectRestore|SessionGrowth|StreamRestore|Detector)Benchmark}"
 java -cp "$JAR" dev.veil.benchmarks.Report "${PROFILE[@]}" -rf json -rff benchmarks/target/jmh-result.json "$INCLUDE" | sed -n '/^| benchmark/,$p'

@@ -1,0 +1,108 @@
+package dev.veil.benchmarks;
+
+import dev.veil.Action;
+import dev.veil.Policy;
+import dev.veil.Veil;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+
+/**
+ * The baseline target (the full pipeline no slower than the naive regex on the same input) measured in
+ * one JVM: per corpus, the naive regex, the pipeline's scan and a redaction in rotating one-block turns,
+ * so that a burst on a shared host slows all three alike. In the JMH table each of them runs in its own
+ * fork, minutes apart, and on a noisy host the naive regex alone moved from 284 to 522 µs between two
+ * runs of the same code (DENSE_PII), which made the same redaction 1.85× or 0.98× of it.
+ *
+ * <p>Prints per corpus the median of each block's median, and the median (p25, p75) of the per-round
+ * ratios to the baseline. Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.veil.benchmarks.BaselineRatio [warmUpSeconds rounds blockMillis corpus...]}
+ */
+public final class BaselineRatio {
+
+    /** Where the results' sum goes, so the JIT cannot drop the timed calls. */
+    static volatile long blackhole;
+
+    private BaselineRatio() {
+    }
+
+    public static void main(String[] args) {
+        long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 8);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
+        Corpus[] corpora = args.length > 3
+                ? Arrays.stream(args, 3, args.length).map(Corpus::valueOf).toArray(Corpus[]::new)
+                : Corpus.values();
+        Veil scanning = Engines.uncached();
+        Veil redacting = redactingEngine();
+        for (Corpus corpus : corpora) {
+            System.out.println(measure(scanning, redacting, corpus, warmUpMillis, rounds, blockMillis));
+        }
+    }
+
+    /** The engine {@link ProtectBenchmark} measures: the default policy with every type redacted. */
+    static Veil redactingEngine() {
+        return Engines.uncached(Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(Action.REDACT).build()));
+    }
+
+    /** The report line of one corpus: block medians, and scan and redaction against the baseline. */
+    static String measure(Veil scanning, Veil redacting, Corpus corpus, long warmUpMillis, int rounds, long blockMillis) {
+        String text = corpus.text();
+        // Each task returns something derived from its result, summed into a sink: no work is dead code.
+        List<ToLongFunction<String>> tasks = List.of(
+                t -> BaselineBenchmark.naiveScan(t).size(),
+                t -> scanning.scan(t).size(),
+                t -> redacting.protect(t).text().length());
+        Timer timer = new Timer();
+        long warmEnd = System.nanoTime() + warmUpMillis * 1_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            for (ToLongFunction<String> task : tasks) {
+                timer.medianOver(task, text, Math.min(300, blockMillis));
+            }
+        }
+        double[][] medians = new double[tasks.size()][rounds];
+        double[] scanRatio = new double[rounds];
+        double[] redactRatio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            // Rotate the order, so that no task always runs first after another one.
+            for (int k = 0; k < tasks.size(); k++) {
+                int task = (r + k) % tasks.size();
+                medians[task][r] = timer.medianOver(tasks.get(task), text, blockMillis);
+            }
+            scanRatio[r] = medians[1][r] / medians[0][r];
+            redactRatio[r] = medians[2][r] / medians[0][r];
+        }
+        blackhole = timer.sink;
+        for (double[] m : medians) {
+            Arrays.sort(m);
+        }
+        Arrays.sort(scanRatio);
+        Arrays.sort(redactRatio);
+        return String.format(Locale.ROOT,
+                "%-12s baseline %.1f µs, scan %.1f µs (%.2f× baseline; p25 %.2f×, p75 %.2f×), redact %.1f µs"
+                        + " (%.2f×; p25 %.2f×, p75 %.2f×) [one JVM, %d rotating rounds of %d ms blocks]",
+                corpus, medians[0][rounds / 2] / 1000, medians[1][rounds / 2] / 1000, scanRatio[rounds / 2],
+                scanRatio[rounds / 4], scanRatio[3 * rounds / 4], medians[2][rounds / 2] / 1000, redactRatio[rounds / 2],
+                redactRatio[rounds / 4], redactRatio[3 * rounds / 4], rounds, blockMillis);
+    }
+
+    /** Times calls of one task; keeps a sink of their results. */
+    private static final class Timer {
+        private final long[] times = new long[1 << 16];
+        long sink;
+
+        /** The median time of one call (ns) over calls for about {@code millis}, at least one call. */
+        double medianOver(ToLongFunction<String> task, String text, long millis) {
+            long end = System.nanoTime() + millis * 1_000_000L;
+            int count = 0;
+            while (count < times.length && (count == 0 || System.nanoTime() < end)) {
+                long start = System.nanoTime();
+                sink += task.applyAsLong(text);
+                times[count++] = System.nanoTime() - start;
+            }
+            Arrays.sort(times, 0, count);
+            return times[count / 2];
+        }
+    }
+}
