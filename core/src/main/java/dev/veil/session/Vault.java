@@ -166,9 +166,18 @@ final class Vault {
         return mapping;
     }
 
-    /** How many texts' replacements the vault remembers (see {@link State#replacedByText}). */
-    synchronized int rememberedTexts() {
-        return state.replacedByText.size();
+    /**
+     * How many texts each of the state's per-text memories holds: their replacements ({@link
+     * State#replacedByText}), where they may hold typed tokens ({@link State#tokenNumbers}), how far
+     * they were searched for surrogates ({@link State#surrogateChecks}) and whose look-alikes were
+     * reserved ({@link State#collected}). Each holds at most {@link #MAX_COLLECTED}.
+     */
+    record Remembered(int replacements, int tokenPlaces, int surrogateChecks, int lookAlikes) {
+    }
+
+    synchronized Remembered remembered() {
+        State s = state;
+        return new Remembered(s.replacedByText.size(), s.tokenNumbers.size(), s.surrogateChecks.size(), s.collected.size());
     }
 
     synchronized int size() {

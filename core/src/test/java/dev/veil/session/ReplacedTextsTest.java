@@ -103,13 +103,19 @@ class ReplacedTextsTest {
     }
 
     @Test
-    void remembersAtMostSoManyTextsThenStartsOver() {
+    void eachPerTextMemoryHoldsAtMostSoManyTextsThenStartsOver() {
         Vault vault = new Vault(null);
         Vault.Item mail = new Vault.Item(EntityType.EMAIL, "jan@voorbeeld.nl", false, false);
+        Vault.Item fakeMail = new Vault.Item(EntityType.EMAIL, "piet@voorbeeld.nl", true, false);
         for (int t = 0; t < Vault.MAX_COLLECTED + 100; t++) {
-            vault.protect("t", "key " + t, List.of(), List.of(mail));
-            assertTrue(vault.rememberedTexts() <= Vault.MAX_COLLECTED, () -> "after " + vault.rememberedTexts());
+            vault.protect("schrijf jan@voorbeeld.nl en piet@voorbeeld.nl", "key " + t, List.of(), List.of(mail, fakeMail));
+            Vault.Remembered held = vault.remembered();
+            for (int size : new int[] {held.replacements(), held.tokenPlaces(), held.surrogateChecks(), held.lookAlikes()}) {
+                assertTrue(size <= Vault.MAX_COLLECTED, () -> "after " + held);
+            }
         }
-        assertEquals(100, vault.rememberedTexts(), "full once, then emptied and filled again");
+        // Full once, then emptied and filled again. The token places and surrogate checks start one text
+        // later: the first text is read before any token or surrogate exists.
+        assertEquals(new Vault.Remembered(100, 99, 99, 100), vault.remembered());
     }
 }
