@@ -22,7 +22,7 @@ import java.util.function.ToLongFunction;
 public final class BaselineRatio {
 
     /** Where the results' sum goes, so the JIT cannot drop the timed calls. */
-    static volatile long blackhole;
+    private static volatile long blackhole;
 
     private BaselineRatio() {
     }
@@ -31,6 +31,7 @@ public final class BaselineRatio {
         long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 8);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
+        checkRun(rounds, blockMillis, warmUpMillis);
         Corpus[] corpora = args.length > 3
                 ? Arrays.stream(args, 3, args.length).map(Corpus::valueOf).toArray(Corpus[]::new)
                 : Corpus.values();
@@ -48,6 +49,7 @@ public final class BaselineRatio {
 
     /** The report line of one corpus: block medians, and scan and redaction against the baseline. */
     static String measure(Veil scanning, Veil redacting, Corpus corpus, long warmUpMillis, int rounds, long blockMillis) {
+        checkRun(rounds, blockMillis, warmUpMillis);
         String text = corpus.text();
         // Each task returns something derived from its result, summed into a sink: no work is dead code.
         List<ToLongFunction<String>> tasks = List.of(
@@ -82,24 +84,35 @@ public final class BaselineRatio {
         return String.format(Locale.ROOT,
                 "%-12s baseline %.1f µs, scan %.1f µs (%.2f× baseline; p25 %.2f×, p75 %.2f×), redact %.1f µs"
                         + " (%.2f×; p25 %.2f×, p75 %.2f×) [one JVM, %d rotating rounds of %d ms blocks]",
-                corpus, medians[0][rounds / 2] / 1000, medians[1][rounds / 2] / 1000, scanRatio[rounds / 2],
-                scanRatio[rounds / 4], scanRatio[3 * rounds / 4], medians[2][rounds / 2] / 1000, redactRatio[rounds / 2],
-                redactRatio[rounds / 4], redactRatio[3 * rounds / 4], rounds, blockMillis);
+                corpus, Quantiles.of(medians[0], 0.5) / 1000, Quantiles.of(medians[1], 0.5) / 1000,
+                Quantiles.of(scanRatio, 0.5), Quantiles.of(scanRatio, 0.25), Quantiles.of(scanRatio, 0.75),
+                Quantiles.of(medians[2], 0.5) / 1000, Quantiles.of(redactRatio, 0.5), Quantiles.of(redactRatio, 0.25),
+                Quantiles.of(redactRatio, 0.75), rounds, blockMillis);
+    }
+
+    private static void checkRun(int rounds, long blockMillis, long warmUpMillis) {
+        if (rounds < 1 || blockMillis < 1 || warmUpMillis < 0) {
+            throw new IllegalArgumentException("rounds and block length must be positive, warm-up not negative");
+        }
     }
 
     /** Times calls of one task; keeps a sink of their results. */
     private static final class Timer {
-        private final long[] times = new long[1 << 16];
+        private long[] times = new long[1 << 16];
         long sink;
 
         /** The median time of one call (ns) over calls for about {@code millis}, at least one call. */
         double medianOver(ToLongFunction<String> task, String text, long millis) {
             long end = System.nanoTime() + millis * 1_000_000L;
             int count = 0;
-            while (count < times.length && (count == 0 || System.nanoTime() < end)) {
+            while (count == 0 || System.nanoTime() < end) {
                 long start = System.nanoTime();
                 sink += task.applyAsLong(text);
-                times[count++] = System.nanoTime() - start;
+                long took = System.nanoTime() - start;
+                if (count == times.length) {
+                    times = Arrays.copyOf(times, 2 * count); // every call is at least µs: a few MB at most
+                }
+                times[count++] = took;
             }
             Arrays.sort(times, 0, count);
             return times[count / 2];

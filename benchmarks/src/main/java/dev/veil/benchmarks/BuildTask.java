@@ -1,6 +1,8 @@
 package dev.veil.benchmarks;
 
 import dev.veil.Action;
+import dev.veil.Finding;
+import dev.veil.Language;
 import dev.veil.Policy;
 import dev.veil.Veil;
 import dev.veil.detect.DetectionInput;
@@ -9,136 +11,158 @@ import dev.veil.detect.Detectors;
 import dev.veil.detect.FindingSink;
 import dev.veil.session.Session;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 
 /**
- * One task of {@link CompareBuilds}, set up against whichever build of Veil its class loader holds. It
- * uses only the public API and the corpora, so it runs against older builds too.
+ * One task of {@link CompareBuilds}, set up against whichever build of Veil its class loader holds.
+ * It uses only the core's public API; its inputs come from the tool, so both builds time the same text
+ * even where their corpora differ.
  *
  * <p>Not thread-safe.
  */
 public final class BuildTask {
 
-    private static final Map<String, Supplier<Detector>> DETECTORS = Map.of(
-            "email", Detectors::email,
-            "phone", Detectors::phone,
-            "iban", Detectors::iban,
-            "credit_card", Detectors::creditCard,
-            "nl_bsn", Detectors::nlBsn,
-            "be_national_number", Detectors::beNationalNumber,
-            "ip_address", Detectors::ipAddress,
-            "person", Detectors::person,
-            "special_categories", Detectors::specialCategories);
+    /** A sample times this many nanoseconds at least: below that, calls are timed in batches. */
+    private static final long MIN_SAMPLE_NANOS = 1_000;
+    private static final int MAX_SAMPLES = 1 << 21;
 
-    private final long[] times = new long[1 << 16];
     private final LongSupplier call;
+    /** The untimed step before each call (a conversation's next history), or null. */
+    private final Runnable before;
+    private long[] samples = new long[1 << 16];
+    /** Calls per sample, fixed on the first block; always 1 with a step before each call. */
+    private int batch;
     /** What every call returned, summed: kept so that no call is dead code. */
     private long sink;
-    /** The untimed step before each call (a conversation's next history), or null. */
-    private Runnable before;
 
     /**
-     * @throws IllegalArgumentException if {@code task} names no task, corpus, detector or turn
+     * A task of a kind {@link CompareBuilds#parse} accepted: {@code scan}, {@code redact} or {@code
+     * detect} over {@code text}, or {@code conversation}, whose history before this turn (null at turn
+     * 1) was scanned once, and whose reply (null at turn 1) and history at each call come from {@code
+     * turn}, the reply restored first.
      */
-    public BuildTask(String task) {
-        String[] parts = parse(task);
-        switch (parts[0]) {
+    public BuildTask(String kind, String detector, String text, String previousHistory, LongFunction<String[]> turn) {
+        switch (kind) {
             case "scan" -> {
                 Veil veil = Veil.builder().withoutDetectionCache().build();
-                String text = Corpus.valueOf(parts[1]).text();
                 call = () -> veil.scan(text).size();
+                before = null;
             }
             case "redact" -> {
                 Veil veil = Veil.builder().withoutDetectionCache()
                         .policy(Policy.balanced().toBuilder().defaultAction(Action.REDACT).build()).build();
-                String text = Corpus.valueOf(parts[1]).text();
                 call = () -> veil.protect(text).text().length();
+                before = null;
             }
             case "detect" -> {
-                Detector detector = DETECTORS.get(parts[1]).get();
-                DetectionInput input = new FixedInput(Corpus.valueOf(parts[2]).text());
+                Detector d = detector(detector);
+                DetectionInput input = new Input(text);
                 long[] sum = new long[1];
                 FindingSink counting = (start, end, type, score) -> sum[0] += 1 + end;
                 call = () -> {
-                    detector.detect(input, counting);
+                    d.detect(input, counting);
                     return sum[0];
                 };
+                before = null;
             }
-            default -> call = conversation(Integer.parseInt(parts[1]));
+            case "conversation" -> {
+                Veil veil = Veil.builder().detectionCache().build();
+                Session session = veil.session("conversation");
+                if (previousHistory != null) {
+                    veil.scan(previousHistory);
+                }
+                String[] history = new String[1];
+                long[] counter = new long[1];
+                before = () -> {
+                    String[] next = turn.apply(++counter[0]);
+                    if (next[0] != null) {
+                        session.restore(next[0]);
+                    }
+                    history[0] = next[1];
+                };
+                call = () -> veil.scan(history[0]).size();
+            }
+            default -> throw new IllegalArgumentException("unknown task kind " + kind);
         }
+    }
+
+    /** A switch, not a map of method references: those would all be linked, and an older build may lack one. */
+    private static Detector detector(String name) {
+        return switch (name) {
+            case "email" -> Detectors.email();
+            case "phone" -> Detectors.phone();
+            case "iban" -> Detectors.iban();
+            case "credit_card" -> Detectors.creditCard();
+            case "nl_bsn" -> Detectors.nlBsn();
+            case "be_national_number" -> Detectors.beNationalNumber();
+            case "ip_address" -> Detectors.ipAddress();
+            case "person" -> Detectors.person();
+            case "special_categories" -> Detectors.specialCategories();
+            default -> throw new IllegalArgumentException("unknown detector " + name);
+        };
     }
 
     /**
-     * The task split into its kind and arguments, checked: {@code scan:CORPUS}, {@code redact:CORPUS},
-     * {@code detect:DETECTOR:CORPUS} or {@code conversation:TURN} (1 to 20).
-     *
-     * @throws IllegalArgumentException if it is none of those
+     * The median time of one call (ns) over about {@code millis} of calls, at least one sample; the
+     * step before each call untimed. Calls shorter than a microsecond are timed in batches.
      */
-    static String[] parse(String task) {
-        String[] parts = task.split(":");
-        boolean valid = switch (parts[0]) {
-            case "scan", "redact" -> parts.length == 2 && isCorpus(parts[1]);
-            case "detect" -> parts.length == 3 && DETECTORS.containsKey(parts[1]) && isCorpus(parts[2]);
-            case "conversation" -> parts.length == 2 && parts[1].matches("[0-9]{1,2}")
-                    && Integer.parseInt(parts[1]) >= 1 && Integer.parseInt(parts[1]) <= Corpus.Conversation.TURNS;
-            default -> false;
-        };
-        if (!valid) {
-            throw new IllegalArgumentException("unknown task '" + task + "': scan:CORPUS, redact:CORPUS,"
-                    + " detect:DETECTOR:CORPUS or conversation:TURN; corpora " + Arrays.toString(Corpus.values())
-                    + ", detectors " + DETECTORS.keySet().stream().sorted().toList() + ", turns 1 to "
-                    + Corpus.Conversation.TURNS);
-        }
-        return parts;
-    }
-
-    private static boolean isCorpus(String name) {
-        return Arrays.stream(Corpus.values()).anyMatch(c -> c.name().equals(name));
-    }
-
-    /** {@link ConversationRatio}'s turn: the history scanned whole, the reply before the question restored first. */
-    private LongSupplier conversation(int turn) {
-        Veil veil = Veil.builder().detectionCache().build();
-        Session session = veil.session("conversation");
-        Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(turn);
-        if (at.previousHistory() != null) {
-            veil.scan(at.previousHistory());
-        }
-        String[] history = new String[1];
-        long[] counter = new long[1];
-        before = () -> {
-            counter[0]++;
-            if (at.lastReply() == null) {
-                history[0] = Corpus.Conversation.unique(at.newest(), counter[0]);
-                return;
-            }
-            String restored = Corpus.Conversation.unique(at.lastReply(), counter[0]);
-            session.restore(restored);
-            history[0] = at.earlier() + restored + "\n\n" + Corpus.Conversation.unique(at.newest(), counter[0]);
-        };
-        return () -> veil.scan(history[0]).size();
-    }
-
-    /** The median time of one call (ns) over calls for about {@code millis}, at least one call; set-up untimed. */
     public double medianOver(long millis) {
+        if (batch == 0) {
+            batch = before != null ? 1 : calibrate();
+        }
         long end = System.nanoTime() + millis * 1_000_000L;
         int count = 0;
-        while (count < times.length && (count == 0 || System.nanoTime() < end)) {
+        while (count == 0 || count < MAX_SAMPLES && System.nanoTime() < end) {
             if (before != null) {
                 before.run();
             }
             long start = System.nanoTime();
-            sink += call.getAsLong();
-            times[count++] = System.nanoTime() - start;
+            for (int k = 0; k < batch; k++) {
+                sink += call.getAsLong();
+            }
+            long took = System.nanoTime() - start;
+            if (count == samples.length) {
+                samples = Arrays.copyOf(samples, 2 * count);
+            }
+            samples[count++] = took;
         }
-        Arrays.sort(times, 0, count);
-        return times[count / 2];
+        Arrays.sort(samples, 0, count);
+        return (double) samples[count / 2] / batch;
+    }
+
+    /** How many calls make a sample of at least {@link #MIN_SAMPLE_NANOS}. */
+    private int calibrate() {
+        long start = System.nanoTime();
+        int calls = 0;
+        while (calls == 0 || calls < 1_000 && System.nanoTime() - start < 10_000_000L) {
+            sink += call.getAsLong();
+            calls++;
+        }
+        return callsPerSample((double) (System.nanoTime() - start) / calls);
+    }
+
+    /** How many calls of {@code nanosPerCall} each make a sample of at least {@link #MIN_SAMPLE_NANOS}. */
+    static int callsPerSample(double nanosPerCall) {
+        return (int) Math.max(1, Math.ceil(MIN_SAMPLE_NANOS / Math.max(1, nanosPerCall)));
     }
 
     /** What the calls returned, summed (for tests: the calls ran and did something). */
     long sink() {
         return sink;
+    }
+
+    /** A detector's input: the text, {@link Language#AUTO}, no earlier findings. */
+    private record Input(CharSequence text) implements DetectionInput {
+        @Override
+        public Language language() {
+            return Language.AUTO;
+        }
+
+        @Override
+        public List<Finding> priorFindings() {
+            return List.of();
+        }
     }
 }

@@ -11,16 +11,20 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * Two builds of Veil timed in one JVM, in alternating blocks: how to tell whether a change to the hot
  * path pays back on a shared host, where two runs of the same code differ by up to 3× and a JMH table
  * cannot show a gain of a few percent. Each build is a benchmarks jar ({@code
- * benchmarks/target/benchmarks.jar}, which holds the core), loaded in a class loader of its own; the
- * same {@link BuildTask task}, taken from this jar, runs against each, so an older build needs no part
- * of this tool. Run it twice, the second time with the jars swapped: the build loaded first can be
- * favoured by where the JIT and the heap put things.
+ * benchmarks/target/benchmarks.jar}, which holds the core), loaded in a class loader of its own. The
+ * same {@link BuildTask task}, defined in each loader from this tool's jar, runs against each build's
+ * core on inputs this tool makes, so both builds time the same code on the same text, and a build
+ * older than the tool can be timed as long as its core has the public API the task calls. Run it
+ * twice, the second time with the jars swapped: the build loaded first can be favoured by where the
+ * JIT and the heap put things.
  *
  * <p>Prints the median of each build's block medians and the median (p25, p75) of the per-round ratios
  * B / A (below 1: B is faster). Run:
@@ -31,35 +35,84 @@ import java.util.Locale;
  */
 public final class CompareBuilds {
 
+    static final List<String> DETECTORS = List.of("be_national_number", "credit_card", "email", "iban", "ip_address",
+            "nl_bsn", "person", "phone", "special_categories");
+
     private CompareBuilds() {
     }
 
     /** One build, set up for one task. */
     interface Build {
-        /** The median time of one call (ns) over calls for about {@code millis}. */
+        /** The median time of one call (ns) over about {@code millis} of calls. */
         double medianOver(long millis);
     }
 
     public static void main(String[] args) {
-        if (args.length < 3) {
-            System.err.println("usage: CompareBuilds A.jar B.jar TASK [rounds blockMillis warmUpSeconds]");
-            System.err.println("  TASK: scan:CORPUS | redact:CORPUS | detect:DETECTOR:CORPUS | conversation:TURN");
-            System.exit(2);
+        if (args.length < 3 || args.length > 6) {
+            usage("expected 3 to 6 arguments, got " + args.length);
         }
-        BuildTask.parse(args[2]); // a mistyped task fails here, before either build is loaded
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-        long blockMillis = args.length > 4 ? Long.parseLong(args[4]) : 1000;
-        long warmUpMillis = 1000L * (args.length > 5 ? Integer.parseInt(args[5]) : 15);
+        int rounds = 20;
+        long blockMillis = 1000;
+        long warmUpSeconds = 15;
+        try {
+            parse(args[2]); // a mistyped task fails here, before either build is loaded
+            rounds = args.length > 3 ? Integer.parseInt(args[3]) : rounds;
+            blockMillis = args.length > 4 ? Long.parseLong(args[4]) : blockMillis;
+            warmUpSeconds = args.length > 5 ? Long.parseLong(args[5]) : warmUpSeconds;
+            checkRun(rounds, blockMillis, warmUpSeconds * 1000);
+        } catch (NumberFormatException e) {
+            usage("rounds, blockMillis and warmUpSeconds are whole numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage());
+        }
         Build a = load(Path.of(args[0]), args[2]);
         Build b = load(Path.of(args[1]), args[2]);
-        System.out.println(args[2] + ": " + compare(a, b, rounds, blockMillis, warmUpMillis));
+        System.out.println(args[2] + ": " + compare(a, b, rounds, blockMillis, warmUpSeconds * 1000));
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: CompareBuilds A.jar B.jar TASK [rounds blockMillis warmUpSeconds]");
+        System.err.println("  TASK: scan:CORPUS | redact:CORPUS | detect:DETECTOR:CORPUS | conversation:TURN");
+        System.exit(2);
+    }
+
+    private static void checkRun(int rounds, long blockMillis, long warmUpMillis) {
+        if (rounds < 1 || blockMillis < 1 || warmUpMillis < 0) {
+            throw new IllegalArgumentException("rounds and block length must be positive, warm-up not negative");
+        }
+    }
+
+    /**
+     * The task split into its kind and arguments, checked: {@code scan:CORPUS}, {@code redact:CORPUS},
+     * {@code detect:DETECTOR:CORPUS} or {@code conversation:TURN} (1 to 20).
+     *
+     * @throws IllegalArgumentException if it is none of those
+     */
+    static String[] parse(String task) {
+        String[] parts = task.split(":");
+        boolean valid = switch (parts[0]) {
+            case "scan", "redact" -> parts.length == 2 && isCorpus(parts[1]);
+            case "detect" -> parts.length == 3 && DETECTORS.contains(parts[1]) && isCorpus(parts[2]);
+            case "conversation" -> parts.length == 2 && parts[1].matches("[0-9]{1,2}")
+                    && Integer.parseInt(parts[1]) >= 1 && Integer.parseInt(parts[1]) <= Corpus.Conversation.TURNS;
+            default -> false;
+        };
+        if (!valid) {
+            throw new IllegalArgumentException("unknown task '" + task + "': scan:CORPUS, redact:CORPUS,"
+                    + " detect:DETECTOR:CORPUS or conversation:TURN; corpora " + Arrays.toString(Corpus.values())
+                    + ", detectors " + DETECTORS + ", turns 1 to " + Corpus.Conversation.TURNS);
+        }
+        return parts;
+    }
+
+    private static boolean isCorpus(String name) {
+        return Arrays.stream(Corpus.values()).anyMatch(c -> c.name().equals(name));
     }
 
     /** Warms both builds up, then times them in alternating blocks; the report line. */
     static String compare(Build a, Build b, int rounds, long blockMillis, long warmUpMillis) {
-        if (rounds < 1 || blockMillis < 1 || warmUpMillis < 0) {
-            throw new IllegalArgumentException("rounds and block length must be positive, warm-up not negative");
-        }
+        checkRun(rounds, blockMillis, warmUpMillis);
         long warmEnd = System.nanoTime() + warmUpMillis * 1_000_000L;
         while (System.nanoTime() < warmEnd) {
             a.medianOver(Math.min(500, blockMillis));
@@ -83,57 +136,93 @@ public final class CompareBuilds {
         Arrays.sort(timesB);
         Arrays.sort(ratio);
         return String.format(Locale.ROOT, "A %.2f µs, B %.2f µs, B / A %.3f (p25 %.3f, p75 %.3f) [%d alternating rounds of %d ms blocks]",
-                timesA[rounds / 2] / 1000, timesB[rounds / 2] / 1000, ratio[rounds / 2], ratio[rounds / 4],
-                ratio[3 * rounds / 4], rounds, blockMillis);
+                Quantiles.of(timesA, 0.5) / 1000, Quantiles.of(timesB, 0.5) / 1000, Quantiles.of(ratio, 0.5),
+                Quantiles.of(ratio, 0.25), Quantiles.of(ratio, 0.75), rounds, blockMillis);
     }
 
-    /** The build in {@code jar}, set up for {@code task} by a {@link BuildTask} of its own. */
-    static Build load(Path jar, String task) {
+    /**
+     * The build in {@code jar} set up for {@code task}.
+     *
+     * @throws IllegalArgumentException if the jar is missing or cannot run the task
+     */
+    static Loaded load(Path jar, String task) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no such jar: " + jar);
         }
-        try {
-            Class<?> type = Class.forName(BuildTask.class.getName(), true, new BuildLoader(jar));
-            Object instance = type.getConstructor(String.class).newInstance(task);
-            Method median = type.getMethod("medianOver", long.class);
-            return millis -> {
-                try {
-                    return (double) median.invoke(instance, millis);
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                } catch (InvocationTargetException e) {
-                    throw new IllegalStateException(jar + " failed: " + e.getCause(), e.getCause());
+        return load(jar.toString(), List.of(url(jar)), task);
+    }
+
+    /** The build whose classes {@code classPath} holds, set up for {@code task}; {@code name} for messages. */
+    static Loaded load(String name, List<URL> classPath, String task) {
+        String[] parts = parse(task);
+        String text = parts[0].equals("conversation") ? null : Corpus.valueOf(parts[parts.length - 1]).text();
+        String previous = null;
+        LongFunction<String[]> turn = null;
+        if (parts[0].equals("conversation")) {
+            Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(Integer.parseInt(parts[1]));
+            previous = at.previousHistory();
+            turn = counter -> {
+                String question = Corpus.Conversation.unique(at.newest(), counter);
+                if (at.lastReply() == null) {
+                    return new String[] {null, question};
                 }
+                String reply = Corpus.Conversation.unique(at.lastReply(), counter);
+                return new String[] {reply, at.earlier() + reply + "\n\n" + question};
             };
+        }
+        try {
+            Class<?> type = Class.forName(BuildTask.class.getName(), true, new BuildLoader(classPath));
+            Object instance = type.getConstructor(String.class, String.class, String.class, String.class, LongFunction.class)
+                    .newInstance(parts[0], parts[0].equals("detect") ? parts[1] : null, text, previous, turn);
+            return new Loaded(name, instance, type.getMethod("medianOver", long.class));
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(jar + " cannot run " + task + ": " + e.getCause(), e.getCause());
+            throw new IllegalArgumentException(name + " cannot run " + task + ": " + e.getCause(), e.getCause());
+        } catch (LinkageError | ClassNotFoundException e) {
+            throw new IllegalArgumentException(name + " cannot run " + task + " (not a shaded benchmarks jar of Veil,"
+                    + " or its core lacks what the task calls): " + e, e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static URL url(Path jar) {
+        try {
+            return jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A build's task, as its own class loader defined it. */
+    record Loaded(String name, Object task, Method median) implements Build {
+        @Override
+        public double medianOver(long millis) {
+            try {
+                return (double) median.invoke(task, millis);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException(name + " failed: " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
     /**
-     * Loads Veil and the corpora from one jar, and {@link BuildTask} from this tool's own jar, so the task
-     * is the same code for both builds and runs against each build's Veil.
+     * Loads Veil from one build, and {@link BuildTask} (with its nested classes) from this tool's own
+     * jar, so the task is the same code for both builds and runs against each build's Veil.
      */
     private static final class BuildLoader extends URLClassLoader {
 
-        BuildLoader(Path jar) {
-            super(new URL[] {url(jar)}, ClassLoader.getPlatformClassLoader());
-        }
+        private static final String TASK = BuildTask.class.getName();
 
-        private static URL url(Path jar) {
-            try {
-                return jar.toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new IllegalArgumentException(e);
-            }
+        BuildLoader(List<URL> classPath) {
+            super(classPath.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
             synchronized (getClassLoadingLock(name)) {
-                if (name.startsWith(BuildTask.class.getName()) && findLoadedClass(name) == null) {
+                if ((name.equals(TASK) || name.startsWith(TASK + "$")) && findLoadedClass(name) == null) {
                     String resource = name.replace('.', '/') + ".class";
                     try (InputStream in = CompareBuilds.class.getClassLoader().getResourceAsStream(resource)) {
                         if (in == null) {

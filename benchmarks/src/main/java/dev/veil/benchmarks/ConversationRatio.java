@@ -55,8 +55,8 @@ public final class ConversationRatio {
         return String.format(Locale.ROOT,
                 "conversation in one JVM (restored reply, %d alternating pairs of %d ms blocks): turn 1 %.2f µs,"
                         + " turn 20 %.2f µs, turn 20 / turn 1 %.2f× (p25 %.2f×, p75 %.2f×)",
-                pairs, blockMillis, one[pairs / 2] / 1000, twenty[pairs / 2] / 1000, ratio[pairs / 2],
-                ratio[pairs / 4], ratio[3 * pairs / 4]);
+                pairs, blockMillis, Quantiles.of(one, 0.5) / 1000, Quantiles.of(twenty, 0.5) / 1000,
+                Quantiles.of(ratio, 0.5), Quantiles.of(ratio, 0.25), Quantiles.of(ratio, 0.75));
     }
 
     /** One turn's engine and session, set up as {@link ConversationBenchmark} does. */
@@ -68,6 +68,7 @@ public final class ConversationRatio {
         private final String newest;
         private long counter;
         private long sink;
+        private long[] times = new long[1 << 16];
 
         Turn(int turn) {
             Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(turn);
@@ -82,9 +83,8 @@ public final class ConversationRatio {
         /** The median time of one scan (ns) over calls for about {@code millis}; set-up untimed. */
         double medianOver(long millis) {
             long end = System.nanoTime() + millis * 1_000_000L;
-            long[] times = new long[1 << 16];
             int count = 0;
-            while (count < times.length && (count == 0 || System.nanoTime() < end)) {
+            while (count == 0 || System.nanoTime() < end) {
                 counter++;
                 String history;
                 if (lastReply == null) {
@@ -96,7 +96,11 @@ public final class ConversationRatio {
                 }
                 long start = System.nanoTime();
                 sink += veil.scan(history).size();
-                times[count++] = System.nanoTime() - start;
+                long took = System.nanoTime() - start;
+                if (count == times.length) {
+                    times = Arrays.copyOf(times, 2 * count);
+                }
+                times[count++] = took;
             }
             Arrays.sort(times, 0, count);
             return times[count / 2];
