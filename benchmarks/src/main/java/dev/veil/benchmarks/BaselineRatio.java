@@ -31,7 +31,7 @@ public final class BaselineRatio {
         long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 8);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
-        checkRun(rounds, blockMillis, warmUpMillis);
+        Alternating.check(rounds, blockMillis, warmUpMillis);
         Corpus[] corpora = args.length > 3
                 ? Arrays.stream(args, 3, args.length).map(Corpus::valueOf).toArray(Corpus[]::new)
                 : Corpus.values();
@@ -49,7 +49,7 @@ public final class BaselineRatio {
 
     /** The report line of one corpus: block medians, and scan and redaction against the baseline. */
     static String measure(Veil scanning, Veil redacting, Corpus corpus, long warmUpMillis, int rounds, long blockMillis) {
-        checkRun(rounds, blockMillis, warmUpMillis);
+        Alternating.check(rounds, blockMillis, warmUpMillis);
         String text = corpus.text();
         // Each task returns something derived from its result, summed into a sink: no work is dead code.
         List<ToLongFunction<String>> tasks = List.of(
@@ -90,11 +90,6 @@ public final class BaselineRatio {
                 Quantiles.of(redactRatio, 0.75), rounds, blockMillis);
     }
 
-    private static void checkRun(int rounds, long blockMillis, long warmUpMillis) {
-        if (rounds < 1 || blockMillis < 1 || warmUpMillis < 0) {
-            throw new IllegalArgumentException("rounds and block length must be positive, warm-up not negative");
-        }
-    }
 
     /** Times calls of one task; keeps a sink of their results. */
     private static final class Timer {

@@ -153,7 +153,10 @@ public final class BuildTask {
         return sink;
     }
 
-    /** A detector's input: the text, {@link Language#AUTO}, no earlier findings. */
+    /**
+     * A detector's input: the text, {@link Language#AUTO}, no earlier findings. {@link FixedInput}'s
+     * twin, because the build's loader would resolve that name to the build's own copy, if it has one.
+     */
     private record Input(CharSequence text) implements DetectionInput {
         @Override
         public Language language() {

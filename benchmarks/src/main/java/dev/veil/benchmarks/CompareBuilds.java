@@ -41,12 +41,6 @@ public final class CompareBuilds {
     private CompareBuilds() {
     }
 
-    /** One build, set up for one task. */
-    interface Build {
-        /** The median time of one call (ns) over about {@code millis} of calls. */
-        double medianOver(long millis);
-    }
-
     public static void main(String[] args) {
         if (args.length < 3 || args.length > 6) {
             usage("expected 3 to 6 arguments, got " + args.length);
@@ -59,14 +53,14 @@ public final class CompareBuilds {
             rounds = args.length > 3 ? Integer.parseInt(args[3]) : rounds;
             blockMillis = args.length > 4 ? Long.parseLong(args[4]) : blockMillis;
             warmUpSeconds = args.length > 5 ? Long.parseLong(args[5]) : warmUpSeconds;
-            checkRun(rounds, blockMillis, warmUpSeconds * 1000);
+            Alternating.check(rounds, blockMillis, warmUpSeconds * 1000);
         } catch (NumberFormatException e) {
             usage("rounds, blockMillis and warmUpSeconds are whole numbers: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
         }
-        Build a = load(Path.of(args[0]), args[2]);
-        Build b = load(Path.of(args[1]), args[2]);
+        Alternating.Timed a = load(Path.of(args[0]), args[2]);
+        Alternating.Timed b = load(Path.of(args[1]), args[2]);
         System.out.println(args[2] + ": " + compare(a, b, rounds, blockMillis, warmUpSeconds * 1000));
     }
 
@@ -75,12 +69,6 @@ public final class CompareBuilds {
         System.err.println("usage: CompareBuilds A.jar B.jar TASK [rounds blockMillis warmUpSeconds]");
         System.err.println("  TASK: scan:CORPUS | redact:CORPUS | detect:DETECTOR:CORPUS | conversation:TURN");
         System.exit(2);
-    }
-
-    private static void checkRun(int rounds, long blockMillis, long warmUpMillis) {
-        if (rounds < 1 || blockMillis < 1 || warmUpMillis < 0) {
-            throw new IllegalArgumentException("rounds and block length must be positive, warm-up not negative");
-        }
     }
 
     /**
@@ -111,33 +99,10 @@ public final class CompareBuilds {
     }
 
     /** Warms both builds up, then times them in alternating blocks; the report line. */
-    static String compare(Build a, Build b, int rounds, long blockMillis, long warmUpMillis) {
-        checkRun(rounds, blockMillis, warmUpMillis);
-        long warmEnd = System.nanoTime() + warmUpMillis * 1_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            a.medianOver(Math.min(500, blockMillis));
-            b.medianOver(Math.min(500, blockMillis));
-        }
-        double[] timesA = new double[rounds];
-        double[] timesB = new double[rounds];
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            // Alternate which goes first, so that neither always follows the other's garbage.
-            if (r % 2 == 0) {
-                timesA[r] = a.medianOver(blockMillis);
-                timesB[r] = b.medianOver(blockMillis);
-            } else {
-                timesB[r] = b.medianOver(blockMillis);
-                timesA[r] = a.medianOver(blockMillis);
-            }
-            ratio[r] = timesB[r] / timesA[r];
-        }
-        Arrays.sort(timesA);
-        Arrays.sort(timesB);
-        Arrays.sort(ratio);
+    static String compare(Alternating.Timed a, Alternating.Timed b, int rounds, long blockMillis, long warmUpMillis) {
+        Alternating.Result r = Alternating.run(a, b, rounds, blockMillis, warmUpMillis);
         return String.format(Locale.ROOT, "A %.2f µs, B %.2f µs, B / A %.3f (p25 %.3f, p75 %.3f) [%d alternating rounds of %d ms blocks]",
-                Quantiles.of(timesA, 0.5) / 1000, Quantiles.of(timesB, 0.5) / 1000, Quantiles.of(ratio, 0.5),
-                Quantiles.of(ratio, 0.25), Quantiles.of(ratio, 0.75), rounds, blockMillis);
+                r.medianA() / 1000, r.medianB() / 1000, r.ratio(), r.ratioP25(), r.ratioP75(), rounds, blockMillis);
     }
 
     /**
@@ -194,7 +159,7 @@ public final class CompareBuilds {
     }
 
     /** A build's task, as its own class loader defined it. */
-    record Loaded(String name, Object task, Method median) implements Build {
+    record Loaded(String name, Object task, Method median) implements Alternating.Timed {
         @Override
         public double medianOver(long millis) {
             try {

@@ -29,34 +29,14 @@ public final class ConversationRatio {
 
     /** The report line: block medians and the ratio of turn 20 to turn 1. */
     static String measure(long warmUpMillis, int pairs, long blockMillis) {
+        Alternating.check(pairs, blockMillis, warmUpMillis);
         Turn first = new Turn(1);
         Turn twentieth = new Turn(20);
-        long warmEnd = System.nanoTime() + warmUpMillis * 1_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            first.medianOver(Math.min(500, blockMillis));
-            twentieth.medianOver(Math.min(500, blockMillis));
-        }
-        double[] one = new double[pairs];
-        double[] twenty = new double[pairs];
-        double[] ratio = new double[pairs];
-        for (int p = 0; p < pairs; p++) {
-            if (p % 2 == 0) {
-                one[p] = first.medianOver(blockMillis);
-                twenty[p] = twentieth.medianOver(blockMillis);
-            } else {
-                twenty[p] = twentieth.medianOver(blockMillis);
-                one[p] = first.medianOver(blockMillis);
-            }
-            ratio[p] = twenty[p] / one[p];
-        }
-        Arrays.sort(one);
-        Arrays.sort(twenty);
-        Arrays.sort(ratio);
+        Alternating.Result r = Alternating.run(first::medianOver, twentieth::medianOver, pairs, blockMillis, warmUpMillis);
         return String.format(Locale.ROOT,
                 "conversation in one JVM (restored reply, %d alternating pairs of %d ms blocks): turn 1 %.2f µs,"
                         + " turn 20 %.2f µs, turn 20 / turn 1 %.2f× (p25 %.2f×, p75 %.2f×)",
-                pairs, blockMillis, Quantiles.of(one, 0.5) / 1000, Quantiles.of(twenty, 0.5) / 1000,
-                Quantiles.of(ratio, 0.5), Quantiles.of(ratio, 0.25), Quantiles.of(ratio, 0.75));
+                pairs, blockMillis, r.medianA() / 1000, r.medianB() / 1000, r.ratio(), r.ratioP25(), r.ratioP75());
     }
 
     /** One turn's engine and session, set up as {@link ConversationBenchmark} does. */
