@@ -53,10 +53,14 @@ final class Alternating {
                 Quantiles.of(ratio, 0.25), Quantiles.of(ratio, 0.75));
     }
 
-    /** @throws IllegalArgumentException if rounds or the block length are not positive, or the warm-up is negative */
+    /**
+     * @throws IllegalArgumentException unless there are 1 to 10,000 rounds of blocks of 1 ms to 10 minutes
+     *         after at most an hour of warm-up
+     */
     static void check(int rounds, long blockMillis, long warmUpMillis) {
-        if (rounds < 1 || blockMillis < 1 || warmUpMillis < 0) {
-            throw new IllegalArgumentException("rounds and block length must be positive, warm-up not negative");
+        if (rounds < 1 || rounds > 10_000 || blockMillis < 1 || blockMillis > 600_000 || warmUpMillis < 0
+                || warmUpMillis > 3_600_000) {
+            throw new IllegalArgumentException("rounds 1 to 10,000, blocks of 1 ms to 10 minutes, warm-up at most an hour");
         }
     }
 }

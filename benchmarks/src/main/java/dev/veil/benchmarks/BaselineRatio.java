@@ -28,17 +28,23 @@ public final class BaselineRatio {
     }
 
     public static void main(String[] args) {
-        long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 8);
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
-        Alternating.check(rounds, blockMillis, warmUpMillis);
-        Corpus[] corpora = args.length > 3
-                ? Arrays.stream(args, 3, args.length).map(Corpus::valueOf).toArray(Corpus[]::new)
-                : Corpus.values();
-        Veil scanning = Engines.uncached();
-        Veil redacting = redactingEngine();
-        for (Corpus corpus : corpora) {
-            System.out.println(measure(scanning, redacting, corpus, warmUpMillis, rounds, blockMillis));
+        try {
+            long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 8);
+            int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+            long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
+            Alternating.check(rounds, blockMillis, warmUpMillis);
+            Corpus[] corpora = args.length > 3
+                    ? Arrays.stream(args, 3, args.length).map(Corpus::valueOf).toArray(Corpus[]::new)
+                    : Corpus.values();
+            Veil scanning = Engines.uncached();
+            Veil redacting = redactingEngine();
+            for (Corpus corpus : corpora) {
+                System.out.println(measure(scanning, redacting, corpus, warmUpMillis, rounds, blockMillis));
+            }
+        } catch (IllegalArgumentException e) { // a bad number or corpus name
+            System.err.println(e.getMessage());
+            System.err.println("usage: BaselineRatio [warmUpSeconds rounds blockMillis corpus...]");
+            System.exit(2);
         }
     }
 
@@ -110,7 +116,7 @@ public final class BaselineRatio {
                 times[count++] = took;
             }
             Arrays.sort(times, 0, count);
-            return times[count / 2];
+            return Quantiles.median(times, count);
         }
     }
 }

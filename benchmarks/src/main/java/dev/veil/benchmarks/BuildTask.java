@@ -24,16 +24,15 @@ import java.util.function.LongSupplier;
  */
 public final class BuildTask {
 
-    /** A sample times this many nanoseconds at least: below that, calls are timed in batches. */
-    private static final long MIN_SAMPLE_NANOS = 1_000;
+    /** Bounds the samples of one block (16 MB); with samples of a microsecond or more, never reached in a second. */
     private static final int MAX_SAMPLES = 1 << 21;
 
     private final LongSupplier call;
     /** The untimed step before each call (a conversation's next history), or null. */
     private final Runnable before;
     private long[] samples = new long[1 << 16];
-    /** Calls per sample, fixed on the first block; always 1 with a step before each call. */
-    private int batch;
+    /** Calls per sample (see {@link #batch(int)}); always 1 with a step before each call. */
+    private int batch = 1;
     /** What every call returned, summed: kept so that no call is dead code. */
     private long sink;
 
@@ -105,13 +104,22 @@ public final class BuildTask {
     }
 
     /**
+     * Times {@code calls} calls per sample from now on, so that the clock's own cost (tens of
+     * nanoseconds) is a small share of a sample of fast calls. Ignored for a conversation, whose calls
+     * each need an untimed step first.
+     */
+    public void batch(int calls) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("calls per sample must be positive");
+        }
+        batch = before != null ? 1 : calls;
+    }
+
+    /**
      * The median time of one call (ns) over about {@code millis} of calls, at least one sample; the
-     * step before each call untimed. Calls shorter than a microsecond are timed in batches.
+     * step before each call untimed.
      */
     public double medianOver(long millis) {
-        if (batch == 0) {
-            batch = before != null ? 1 : calibrate();
-        }
         long end = System.nanoTime() + millis * 1_000_000L;
         int count = 0;
         while (count == 0 || count < MAX_SAMPLES && System.nanoTime() < end) {
@@ -129,23 +137,7 @@ public final class BuildTask {
             samples[count++] = took;
         }
         Arrays.sort(samples, 0, count);
-        return (double) samples[count / 2] / batch;
-    }
-
-    /** How many calls make a sample of at least {@link #MIN_SAMPLE_NANOS}. */
-    private int calibrate() {
-        long start = System.nanoTime();
-        int calls = 0;
-        while (calls == 0 || calls < 1_000 && System.nanoTime() - start < 10_000_000L) {
-            sink += call.getAsLong();
-            calls++;
-        }
-        return callsPerSample((double) (System.nanoTime() - start) / calls);
-    }
-
-    /** How many calls of {@code nanosPerCall} each make a sample of at least {@link #MIN_SAMPLE_NANOS}. */
-    static int callsPerSample(double nanosPerCall) {
-        return (int) Math.max(1, Math.ceil(MIN_SAMPLE_NANOS / Math.max(1, nanosPerCall)));
+        return (samples[(count - 1) / 2] + samples[count / 2]) / 2.0 / batch;
     }
 
     /** What the calls returned, summed (for tests: the calls ran and did something). */

@@ -38,7 +38,16 @@ public final class CompareBuilds {
     static final List<String> DETECTORS = List.of("be_national_number", "credit_card", "email", "iban", "ip_address",
             "nl_bsn", "person", "phone", "special_categories");
 
+    /** A sample times this many nanoseconds at least: faster calls are timed in batches. */
+    private static final long MIN_SAMPLE_NANOS = 1_000;
+
     private CompareBuilds() {
+    }
+
+    /** A build set up for a task: timed in blocks, a batch of calls per sample. */
+    interface Build extends Alternating.Timed {
+        /** Times {@code calls} calls per sample from now on. */
+        void batch(int calls);
     }
 
     public static void main(String[] args) {
@@ -53,14 +62,21 @@ public final class CompareBuilds {
             rounds = args.length > 3 ? Integer.parseInt(args[3]) : rounds;
             blockMillis = args.length > 4 ? Long.parseLong(args[4]) : blockMillis;
             warmUpSeconds = args.length > 5 ? Long.parseLong(args[5]) : warmUpSeconds;
-            Alternating.check(rounds, blockMillis, warmUpSeconds * 1000);
-        } catch (NumberFormatException e) {
-            usage("rounds, blockMillis and warmUpSeconds are whole numbers: " + e.getMessage());
+            Alternating.check(rounds, blockMillis, Math.multiplyExact(warmUpSeconds, 1000));
+        } catch (NumberFormatException | ArithmeticException e) {
+            usage("rounds, blockMillis and warmUpSeconds are whole numbers in range: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
         }
-        Alternating.Timed a = load(Path.of(args[0]), args[2]);
-        Alternating.Timed b = load(Path.of(args[1]), args[2]);
+        Build a = null;
+        Build b = null;
+        try {
+            a = load(Path.of(args[0]), args[2]);
+            b = load(Path.of(args[1]), args[2]);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
         System.out.println(args[2] + ": " + compare(a, b, rounds, blockMillis, warmUpSeconds * 1000));
     }
 
@@ -78,7 +94,7 @@ public final class CompareBuilds {
      * @throws IllegalArgumentException if it is none of those
      */
     static String[] parse(String task) {
-        String[] parts = task.split(":");
+        String[] parts = task.split(":", -1);
         boolean valid = switch (parts[0]) {
             case "scan", "redact" -> parts.length == 2 && isCorpus(parts[1]);
             case "detect" -> parts.length == 3 && DETECTORS.contains(parts[1]) && isCorpus(parts[2]);
@@ -98,15 +114,33 @@ public final class CompareBuilds {
         return Arrays.stream(Corpus.values()).anyMatch(c -> c.name().equals(name));
     }
 
-    /** Warms both builds up, then times them in alternating blocks; the report line. */
-    static String compare(Alternating.Timed a, Alternating.Timed b, int rounds, long blockMillis, long warmUpMillis) {
-        Alternating.Result r = Alternating.run(a, b, rounds, blockMillis, warmUpMillis);
+    /**
+     * Warms both builds up, gives both the same batch of calls per sample (from the faster one's time
+     * per call, once warm: with batches of different sizes the clock's cost would weigh differently),
+     * then times them in alternating blocks; the report line.
+     */
+    static String compare(Build a, Build b, int rounds, long blockMillis, long warmUpMillis) {
+        Alternating.check(rounds, blockMillis, warmUpMillis);
+        long warmEnd = System.nanoTime() + warmUpMillis * 1_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            a.medianOver(Math.min(500, blockMillis));
+            b.medianOver(Math.min(500, blockMillis));
+        }
+        int calls = callsPerSample(Math.min(a.medianOver(Math.min(200, blockMillis)), b.medianOver(Math.min(200, blockMillis))));
+        a.batch(calls);
+        b.batch(calls);
+        Alternating.Result r = Alternating.run(a, b, rounds, blockMillis, 0);
         return String.format(Locale.ROOT, "A %.2f µs, B %.2f µs, B / A %.3f (p25 %.3f, p75 %.3f) [%d alternating rounds of %d ms blocks]",
                 r.medianA() / 1000, r.medianB() / 1000, r.ratio(), r.ratioP25(), r.ratioP75(), rounds, blockMillis);
     }
 
+    /** How many calls of {@code nanosPerCall} each make a sample of at least {@link #MIN_SAMPLE_NANOS}. */
+    static int callsPerSample(double nanosPerCall) {
+        return (int) Math.max(1, Math.ceil(MIN_SAMPLE_NANOS / Math.max(1, nanosPerCall)));
+    }
+
     /**
-     * The build in {@code jar} set up for {@code task}.
+     * The build in {@code jar} set up for {@code task}, after one trial call.
      *
      * @throws IllegalArgumentException if the jar is missing or cannot run the task
      */
@@ -135,16 +169,20 @@ public final class CompareBuilds {
                 return new String[] {reply, at.earlier() + reply + "\n\n" + question};
             };
         }
+        String cannot = name + " cannot run " + task + " (not a shaded benchmarks jar of Veil, or its core lacks"
+                + " what the task calls): ";
         try {
             Class<?> type = Class.forName(BuildTask.class.getName(), true, new BuildLoader(classPath));
             Object instance = type.getConstructor(String.class, String.class, String.class, String.class, LongFunction.class)
                     .newInstance(parts[0], parts[0].equals("detect") ? parts[1] : null, text, previous, turn);
-            return new Loaded(name, instance, type.getMethod("medianOver", long.class));
+            Loaded loaded = new Loaded(name, instance, type.getMethod("medianOver", long.class),
+                    type.getMethod("batch", int.class));
+            loaded.median().invoke(instance, 0L); // one call: a method the build lacks fails here, not mid-run
+            return loaded;
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(name + " cannot run " + task + ": " + e.getCause(), e.getCause());
+            throw new IllegalArgumentException(cannot + e.getCause(), e.getCause());
         } catch (LinkageError | ClassNotFoundException e) {
-            throw new IllegalArgumentException(name + " cannot run " + task + " (not a shaded benchmarks jar of Veil,"
-                    + " or its core lacks what the task calls): " + e, e);
+            throw new IllegalArgumentException(cannot + e, e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -159,11 +197,20 @@ public final class CompareBuilds {
     }
 
     /** A build's task, as its own class loader defined it. */
-    record Loaded(String name, Object task, Method median) implements Alternating.Timed {
+    record Loaded(String name, Object task, Method median, Method batch) implements Build {
         @Override
         public double medianOver(long millis) {
+            return (double) call(median, millis);
+        }
+
+        @Override
+        public void batch(int calls) {
+            call(batch, calls);
+        }
+
+        private Object call(Method method, Object argument) {
             try {
-                return (double) median.invoke(task, millis);
+                return method.invoke(task, argument);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             } catch (InvocationTargetException e) {

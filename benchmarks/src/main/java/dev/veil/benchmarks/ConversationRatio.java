@@ -21,10 +21,16 @@ public final class ConversationRatio {
     }
 
     public static void main(String[] args) {
-        long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 20);
-        int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
-        System.out.println(measure(warmUpMillis, pairs, blockMillis));
+        try {
+            long warmUpMillis = 1000L * (args.length > 0 ? Integer.parseInt(args[0]) : 20);
+            int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+            long blockMillis = args.length > 2 ? Long.parseLong(args[2]) : 1000;
+            System.out.println(measure(warmUpMillis, pairs, blockMillis));
+        } catch (IllegalArgumentException e) { // a bad number
+            System.err.println(e.getMessage());
+            System.err.println("usage: ConversationRatio [warmUpSeconds pairs blockMillis]");
+            System.exit(2);
+        }
     }
 
     /** The report line: block medians and the ratio of turn 20 to turn 1. */
@@ -83,7 +89,7 @@ public final class ConversationRatio {
                 times[count++] = took;
             }
             Arrays.sort(times, 0, count);
-            return times[count / 2];
+            return Quantiles.median(times, count);
         }
     }
 }

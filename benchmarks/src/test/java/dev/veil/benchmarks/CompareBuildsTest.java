@@ -3,6 +3,7 @@ package dev.veil.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ class CompareBuildsTest {
         // task must come from the tool and need nothing but Veil's public API.
         CompareBuilds.Loaded build = CompareBuilds.load("test class path", coreClassPath(), task);
         Class<?> type = build.task().getClass();
+        assertNull(type.getClassLoader().getResource("dev/veil/benchmarks/Corpus.class"), "the build must hold Veil alone");
         assertNotSame(BuildTask.class, type, "the task must come from the build's loader");
         assertNotSame(Veil.class, Class.forName(Veil.class.getName(), false, type.getClassLoader()),
                 "the build's Veil must be its own");
@@ -56,18 +58,40 @@ class CompareBuildsTest {
     @Test
     void callsShorterThanAMicrosecondAreTimedInBatches() {
         // The clock's own cost is tens of nanoseconds: timed one by one, a 50 ns call would be mostly clock.
-        assertEquals(20, BuildTask.callsPerSample(50));
-        assertEquals(3, BuildTask.callsPerSample(400));
-        assertEquals(1, BuildTask.callsPerSample(1_000));
-        assertEquals(1, BuildTask.callsPerSample(250_000));
-        assertEquals(1_000, BuildTask.callsPerSample(0));
+        assertEquals(20, CompareBuilds.callsPerSample(50));
+        assertEquals(3, CompareBuilds.callsPerSample(400));
+        assertEquals(1, CompareBuilds.callsPerSample(1_000));
+        assertEquals(1, CompareBuilds.callsPerSample(250_000));
+        assertEquals(1_000, CompareBuilds.callsPerSample(0));
+    }
+
+    @Test
+    void bothBuildsGetTheBatchOfTheFasterOneBeforeTheRounds() {
+        List<String> events = new ArrayList<>();
+        CompareBuilds.compare(fake("A", 100, events), fake("B", 400, events), 2, 1, 0);
+        // One probe block each, then the same batch for both, then the rounds.
+        assertEquals(List.of("A timed", "B timed", "A batch 10", "B batch 10", "A timed", "B timed", "B timed", "A timed"),
+                events);
+    }
+
+    @Test
+    void aBatchedTaskReportsTimePerCall() {
+        BuildTask one = new BuildTask("detect", "email", Corpus.SHORT.text(), null, null);
+        BuildTask many = new BuildTask("detect", "email", Corpus.SHORT.text(), null, null);
+        many.batch(50);
+        one.medianOver(200);
+        many.medianOver(200);
+        double single = one.medianOver(200);
+        double batched = many.medianOver(200);
+        // Per call, not per batch of fifty: within a factor of three of timing calls one by one.
+        assertTrue(batched < 3 * single && batched > single / 3, single + " ns one by one, " + batched + " ns batched");
     }
 
     @Test
     void comparesTwoBuildsAndReportsTheirRatio() {
         BuildTask a = new BuildTask("scan", null, Corpus.SHORT.text(), null, null);
         BuildTask b = new BuildTask("scan", null, Corpus.SHORT.text(), null, null);
-        String line = CompareBuilds.compare(a::medianOver, b::medianOver, 4, 20, 0);
+        String line = CompareBuilds.compare(inProcess(a), inProcess(b), 4, 20, 0);
         Matcher m = Pattern.compile("^A ([0-9.]+) µs, B ([0-9.]+) µs, B / A ([0-9.]+) \\(p25 ([0-9.]+), p75 ([0-9.]+)\\)"
                 + " \\[4 alternating rounds of 20 ms blocks]$").matcher(line);
         assertTrue(m.find(), line);
@@ -77,8 +101,8 @@ class CompareBuildsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "scan", "scan:NOPE", "scan:SHORT:x", "detect:SHORT", "detect:nope:SHORT", "conversation:0",
-        "conversation:21", "conversation:x", "gateway:20"})
+    @ValueSource(strings = {"", "scan", "scan:NOPE", "scan:SHORT:x", "scan:SHORT:", "detect:SHORT", "detect:nope:SHORT",
+        "detect:email:SHORT:", "conversation:0", "conversation:21", "conversation:x", "gateway:20"})
     void refusesAnUnknownTaskNamingTheKnownOnes(String task) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompareBuilds.parse(task));
         assertTrue(e.getMessage().contains("scan:CORPUS") && e.getMessage().contains("CHAT_NL")
@@ -103,10 +127,44 @@ class CompareBuildsTest {
     }
 
     @Test
-    void refusesNonsenseRounds() {
-        BuildTask a = new BuildTask("scan", null, Corpus.SHORT.text(), null, null);
-        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a::medianOver, a::medianOver, 0, 20, 0));
-        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a::medianOver, a::medianOver, 2, 0, 0));
+    void refusesNonsenseRoundsBlocksAndWarmUps() {
+        CompareBuilds.Build a = inProcess(new BuildTask("scan", null, Corpus.SHORT.text(), null, null));
+        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 0, 20, 0));
+        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 2, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 2, 20, -1));
+        // Far beyond any real run: the deadline would overflow and the run never end, or end at once.
+        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 2, Long.MAX_VALUE / 1000, 0));
+        assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 2, 20, Long.MAX_VALUE / 1000));
+    }
+
+    private static CompareBuilds.Build inProcess(BuildTask task) {
+        return new CompareBuilds.Build() {
+            @Override
+            public double medianOver(long millis) {
+                return task.medianOver(millis);
+            }
+
+            @Override
+            public void batch(int calls) {
+                task.batch(calls);
+            }
+        };
+    }
+
+    /** A build whose calls take {@code nanos}, logging what the comparison asks of it. */
+    private static CompareBuilds.Build fake(String name, double nanos, List<String> events) {
+        return new CompareBuilds.Build() {
+            @Override
+            public double medianOver(long millis) {
+                events.add(name + " timed");
+                return nanos;
+            }
+
+            @Override
+            public void batch(int calls) {
+                events.add(name + " batch " + calls);
+            }
+        };
     }
 
     /** This test's class path as URLs, without this module's own classes: Veil and its libraries. */

@@ -32,5 +32,14 @@ class QuantilesTest {
     void refusesNoValuesOrAQuantileOutsideZeroToOne() {
         assertThrows(IllegalArgumentException.class, () -> Quantiles.of(new double[0], 0.5));
         assertThrows(IllegalArgumentException.class, () -> Quantiles.of(new double[] {1}, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> Quantiles.of(new double[] {1}, Double.NaN));
+    }
+
+    @Test
+    void theMedianOfTimesIsTheMeanOfTheMiddleTwoForAnEvenCount() {
+        long[] times = {10, 20, 30, 40, 99};
+        assertEquals(25.0, Quantiles.median(times, 4));
+        assertEquals(30.0, Quantiles.median(times, 5));
+        assertEquals(10.0, Quantiles.median(times, 1));
     }
 }
