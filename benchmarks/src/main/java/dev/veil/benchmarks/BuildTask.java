@@ -38,11 +38,15 @@ public final class BuildTask {
 
     /**
      * A task of a kind {@link CompareBuilds#parse} accepted: {@code scan}, {@code redact} or {@code
-     * detect} over {@code text}, or {@code conversation}, whose history before this turn (null at turn
-     * 1) was scanned once, and whose reply (null at turn 1) and history at each call come from {@code
-     * turn}, the reply restored first.
+     * detect} over {@code text}; {@code conversation}, whose history before this turn (null at turn 1)
+     * was scanned once, and whose reply (null at turn 1) and history at each call come from {@code
+     * turn}, the reply restored first; or {@code gateway}, as {@link GatewayTurnBenchmark} with the
+     * reply restored: the earlier questions of {@code request} protected and its replies restored once,
+     * then at each call its last reply (null at turn 1) and question replaced by what {@code turn} gives,
+     * the reply restored first, and every message protected.
      */
-    public BuildTask(String kind, String detector, String text, String previousHistory, LongFunction<String[]> turn) {
+    public BuildTask(String kind, String detector, String text, String previousHistory, List<String> request,
+            LongFunction<String[]> turn) {
         switch (kind) {
             case "scan" -> {
                 Veil veil = Veil.builder().withoutDetectionCache().build();
@@ -83,6 +87,32 @@ public final class BuildTask {
                 };
                 call = () -> veil.scan(history[0]).size();
             }
+            case "gateway" -> {
+                Veil veil = Veil.builder().policy(Policy.balanced().toBuilder().defaultAction(Action.PSEUDONYMIZE).build())
+                        .detectionCache().build();
+                Session session = veil.session("conversation");
+                String[] messages = request.toArray(new String[0]);
+                for (int t = 0; t + 1 < messages.length; t += 2) {
+                    session.protect(messages[t]);
+                    session.restore(messages[t + 1]);
+                }
+                long[] counter = new long[1];
+                before = () -> {
+                    String[] next = turn.apply(++counter[0]);
+                    messages[messages.length - 1] = next[1];
+                    if (next[0] != null) {
+                        messages[messages.length - 2] = next[0];
+                        session.restore(next[0]);
+                    }
+                };
+                call = () -> {
+                    long chars = 0;
+                    for (String message : messages) {
+                        chars += session.protect(message).text().length();
+                    }
+                    return chars;
+                };
+            }
             default -> throw new IllegalArgumentException("unknown task kind " + kind);
         }
     }
@@ -105,8 +135,8 @@ public final class BuildTask {
 
     /**
      * Times {@code calls} calls per sample from now on, so that the clock's own cost (tens of
-     * nanoseconds) is a small share of a sample of fast calls. Ignored for a conversation, whose calls
-     * each need an untimed step first.
+     * nanoseconds) is a small share of a sample of fast calls. Ignored for a conversation or gateway
+     * turn, whose calls each need an untimed step first.
      */
     public void batch(int calls) {
         if (calls < 1) {

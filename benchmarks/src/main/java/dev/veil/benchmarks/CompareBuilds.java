@@ -31,7 +31,8 @@ import java.util.function.LongFunction;
  * {@code java -cp benchmarks/target/benchmarks.jar dev.veil.benchmarks.CompareBuilds before.jar after.jar
  * TASK [rounds blockMillis warmUpSeconds]}, where TASK is one of {@code scan:CORPUS} (the default engine
  * without its cache), {@code redact:CORPUS}, {@code detect:DETECTOR:CORPUS} (one detector alone, as in
- * {@link DetectorBenchmark}) and {@code conversation:TURN} ({@link ConversationRatio}'s turn, reply restored).
+ * {@link DetectorBenchmark}), {@code conversation:TURN} ({@link ConversationRatio}'s turn, reply restored)
+ * and {@code gateway:TURN} ({@link GatewayTurnBenchmark}'s turn, reply restored).
  */
 public final class CompareBuilds {
 
@@ -83,13 +84,13 @@ public final class CompareBuilds {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: CompareBuilds A.jar B.jar TASK [rounds blockMillis warmUpSeconds]");
-        System.err.println("  TASK: scan:CORPUS | redact:CORPUS | detect:DETECTOR:CORPUS | conversation:TURN");
+        System.err.println("  TASK: scan:CORPUS | redact:CORPUS | detect:DETECTOR:CORPUS | conversation:TURN | gateway:TURN");
         System.exit(2);
     }
 
     /**
      * The task split into its kind and arguments, checked: {@code scan:CORPUS}, {@code redact:CORPUS},
-     * {@code detect:DETECTOR:CORPUS} or {@code conversation:TURN} (1 to 20).
+     * {@code detect:DETECTOR:CORPUS}, {@code conversation:TURN} or {@code gateway:TURN} (turns 1 to 20).
      *
      * @throws IllegalArgumentException if it is none of those
      */
@@ -98,13 +99,13 @@ public final class CompareBuilds {
         boolean valid = switch (parts[0]) {
             case "scan", "redact" -> parts.length == 2 && isCorpus(parts[1]);
             case "detect" -> parts.length == 3 && DETECTORS.contains(parts[1]) && isCorpus(parts[2]);
-            case "conversation" -> parts.length == 2 && parts[1].matches("[0-9]{1,2}")
+            case "conversation", "gateway" -> parts.length == 2 && parts[1].matches("[0-9]{1,2}")
                     && Integer.parseInt(parts[1]) >= 1 && Integer.parseInt(parts[1]) <= Corpus.Conversation.TURNS;
             default -> false;
         };
         if (!valid) {
             throw new IllegalArgumentException("unknown task '" + task + "': scan:CORPUS, redact:CORPUS,"
-                    + " detect:DETECTOR:CORPUS or conversation:TURN; corpora " + Arrays.toString(Corpus.values())
+                    + " detect:DETECTOR:CORPUS, conversation:TURN or gateway:TURN; corpora " + Arrays.toString(Corpus.values())
                     + ", detectors " + DETECTORS + ", turns 1 to " + Corpus.Conversation.TURNS);
         }
         return parts;
@@ -154,27 +155,33 @@ public final class CompareBuilds {
     /** The build whose classes {@code classPath} holds, set up for {@code task}; {@code name} for messages. */
     static Loaded load(String name, List<URL> classPath, String task) {
         String[] parts = parse(task);
-        String text = parts[0].equals("conversation") ? null : Corpus.valueOf(parts[parts.length - 1]).text();
+        boolean turns = parts[0].equals("conversation") || parts[0].equals("gateway");
+        String text = turns ? null : Corpus.valueOf(parts[parts.length - 1]).text();
         String previous = null;
+        List<String> request = null;
         LongFunction<String[]> turn = null;
-        if (parts[0].equals("conversation")) {
-            Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(Integer.parseInt(parts[1]));
+        if (turns) {
+            int n = Integer.parseInt(parts[1]);
+            Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(n);
             previous = at.previousHistory();
+            request = Corpus.conversationTurns().subList(0, 2 * n - 1);
+            boolean whole = parts[0].equals("conversation"); // the whole history as one text, or the newest messages
             turn = counter -> {
                 String question = Corpus.Conversation.unique(at.newest(), counter);
                 if (at.lastReply() == null) {
                     return new String[] {null, question};
                 }
                 String reply = Corpus.Conversation.unique(at.lastReply(), counter);
-                return new String[] {reply, at.earlier() + reply + "\n\n" + question};
+                return new String[] {reply, whole ? at.earlier() + reply + "\n\n" + question : question};
             };
         }
         String cannot = name + " cannot run " + task + " (not a shaded benchmarks jar of Veil, or its core lacks"
                 + " what the task calls): ";
         try {
             Class<?> type = Class.forName(BuildTask.class.getName(), true, new BuildLoader(classPath));
-            Object instance = type.getConstructor(String.class, String.class, String.class, String.class, LongFunction.class)
-                    .newInstance(parts[0], parts[0].equals("detect") ? parts[1] : null, text, previous, turn);
+            Object instance = type.getConstructor(String.class, String.class, String.class, String.class, List.class,
+                    LongFunction.class).newInstance(parts[0], parts[0].equals("detect") ? parts[1] : null, text, previous,
+                    request, turn);
             Loaded loaded = new Loaded(name, instance, type.getMethod("medianOver", long.class),
                     type.getMethod("batch", int.class));
             loaded.median().invoke(instance, 0L); // one call: a method the build lacks fails here, not mid-run

@@ -33,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CompareBuildsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"scan:SHORT", "redact:SHORT", "detect:person:SHORT", "detect:email:SHORT", "conversation:20"})
+    @ValueSource(strings = {"scan:SHORT", "redact:SHORT", "detect:person:SHORT", "detect:email:SHORT", "conversation:20",
+        "gateway:1", "gateway:20"})
     void everyTaskRunsInItsOwnLoaderAgainstThatLoadersVeil(String task) throws Exception {
         // Veil and its libraries without this module's classes, as in a build older than the tool: the
         // task must come from the tool and need nothing but Veil's public API.
@@ -76,21 +77,22 @@ class CompareBuildsTest {
 
     @Test
     void aBatchedTaskReportsTimePerCall() {
-        BuildTask one = new BuildTask("detect", "email", Corpus.SHORT.text(), null, null);
-        BuildTask many = new BuildTask("detect", "email", Corpus.SHORT.text(), null, null);
+        BuildTask one = new BuildTask("detect", "email", Corpus.SHORT.text(), null, null, null);
+        BuildTask many = new BuildTask("detect", "email", Corpus.SHORT.text(), null, null, null);
         many.batch(50);
         one.medianOver(200);
         many.medianOver(200);
         double single = one.medianOver(200);
         double batched = many.medianOver(200);
-        // Per call, not per batch of fifty: within a factor of three of timing calls one by one.
-        assertTrue(batched < 3 * single && batched > single / 3, single + " ns one by one, " + batched + " ns batched");
+        // Per call, not per batch of fifty (nor divided twice): far from fifty times either way. Closer
+        // bounds would test the host: warming up, a call timed alone took 4.3 times one in a batch.
+        assertTrue(batched < 15 * single && batched > single / 15, single + " ns one by one, " + batched + " ns batched");
     }
 
     @Test
     void comparesTwoBuildsAndReportsTheirRatio() {
-        BuildTask a = new BuildTask("scan", null, Corpus.SHORT.text(), null, null);
-        BuildTask b = new BuildTask("scan", null, Corpus.SHORT.text(), null, null);
+        BuildTask a = new BuildTask("scan", null, Corpus.SHORT.text(), null, null, null);
+        BuildTask b = new BuildTask("scan", null, Corpus.SHORT.text(), null, null, null);
         String line = CompareBuilds.compare(inProcess(a), inProcess(b), 4, 20, 0);
         Matcher m = Pattern.compile("^A ([0-9.]+) µs, B ([0-9.]+) µs, B / A ([0-9.]+) \\(p25 ([0-9.]+), p75 ([0-9.]+)\\)"
                 + " \\[4 alternating rounds of 20 ms blocks]$").matcher(line);
@@ -102,7 +104,7 @@ class CompareBuildsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "scan", "scan:NOPE", "scan:SHORT:x", "scan:SHORT:", "detect:SHORT", "detect:nope:SHORT",
-        "detect:email:SHORT:", "conversation:0", "conversation:21", "conversation:x", "gateway:20"})
+        "detect:email:SHORT:", "conversation:0", "conversation:21", "conversation:x", "gateway:21", "proxy:20"})
     void refusesAnUnknownTaskNamingTheKnownOnes(String task) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompareBuilds.parse(task));
         assertTrue(e.getMessage().contains("scan:CORPUS") && e.getMessage().contains("CHAT_NL")
@@ -128,7 +130,7 @@ class CompareBuildsTest {
 
     @Test
     void refusesNonsenseRoundsBlocksAndWarmUps() {
-        CompareBuilds.Build a = inProcess(new BuildTask("scan", null, Corpus.SHORT.text(), null, null));
+        CompareBuilds.Build a = inProcess(new BuildTask("scan", null, Corpus.SHORT.text(), null, null, null));
         assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 0, 20, 0));
         assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 2, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> CompareBuilds.compare(a, a, 2, 20, -1));
