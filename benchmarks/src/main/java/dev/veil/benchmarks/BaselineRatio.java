@@ -96,27 +96,21 @@ public final class BaselineRatio {
                 Quantiles.of(redactRatio, 0.75), rounds, blockMillis);
     }
 
-
     /** Times calls of one task; keeps a sink of their results. */
     private static final class Timer {
-        private long[] times = new long[1 << 16];
+        private final Samples samples = new Samples();
         long sink;
 
         /** The median time of one call (ns) over calls for about {@code millis}, at least one call. */
         double medianOver(ToLongFunction<String> task, String text, long millis) {
             long end = System.nanoTime() + millis * 1_000_000L;
-            int count = 0;
-            while (count == 0 || System.nanoTime() < end) {
+            samples.clear();
+            do {
                 long start = System.nanoTime();
                 sink += task.applyAsLong(text);
-                long took = System.nanoTime() - start;
-                if (count == times.length) {
-                    times = Arrays.copyOf(times, 2 * count); // every call is at least µs: a few MB at most
-                }
-                times[count++] = took;
-            }
-            Arrays.sort(times, 0, count);
-            return Quantiles.median(times, count);
+                samples.add(System.nanoTime() - start);
+            } while (System.nanoTime() < end);
+            return samples.median();
         }
     }
 }

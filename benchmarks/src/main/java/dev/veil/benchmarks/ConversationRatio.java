@@ -2,7 +2,6 @@ package dev.veil.benchmarks;
 
 import dev.veil.Veil;
 import dev.veil.session.Session;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -54,7 +53,7 @@ public final class ConversationRatio {
         private final String newest;
         private long counter;
         private long sink;
-        private long[] times = new long[1 << 16];
+        private final Samples samples = new Samples();
 
         Turn(int turn) {
             Corpus.Conversation.Turn at = Corpus.Conversation.Turn.at(turn);
@@ -69,8 +68,8 @@ public final class ConversationRatio {
         /** The median time of one scan (ns) over calls for about {@code millis}; set-up untimed. */
         double medianOver(long millis) {
             long end = System.nanoTime() + millis * 1_000_000L;
-            int count = 0;
-            while (count == 0 || System.nanoTime() < end) {
+            samples.clear();
+            do {
                 counter++;
                 String history;
                 if (lastReply == null) {
@@ -82,14 +81,9 @@ public final class ConversationRatio {
                 }
                 long start = System.nanoTime();
                 sink += veil.scan(history).size();
-                long took = System.nanoTime() - start;
-                if (count == times.length) {
-                    times = Arrays.copyOf(times, 2 * count);
-                }
-                times[count++] = took;
-            }
-            Arrays.sort(times, 0, count);
-            return Quantiles.median(times, count);
+                samples.add(System.nanoTime() - start);
+            } while (System.nanoTime() < end);
+            return samples.median();
         }
     }
 }
