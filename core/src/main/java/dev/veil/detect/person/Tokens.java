@@ -348,8 +348,15 @@ final class Tokens {
     /** The first "://" at or after {@code from}, or {@link #NO_MARK}; see {@link #nextAt}. */
     private static int nextScheme(String string, char[] t, int from, int len) {
         if (string != null) {
-            int i = string.indexOf("://", from);
-            return i < 0 ? NO_MARK : i;
+            // Colon by colon: JDK 17 searches a UTF-16 string (one euro sign makes it one) for a Latin-1
+            // string char by char, for a char with vector instructions. A text without URLs was
+            // searched at about 1 ns a char (3 % of a 64 KB document); colons are few in prose.
+            for (int i = string.indexOf(':', from); i >= 0; i = string.indexOf(':', i + 1)) {
+                if (i + 2 < len && t[i + 1] == '/' && t[i + 2] == '/') {
+                    return i;
+                }
+            }
+            return NO_MARK;
         }
         for (int e = from; e + 2 < len; e++) {
             if (t[e] == ':' && t[e + 1] == '/' && t[e + 2] == '/') {

@@ -158,6 +158,8 @@ class PersonDetectorTest {
         "The quick brown fox jumps over the lazy dog.",
         "Stuur het naar info@bakker-jansen.nl graag.",
         "Zie https://www.janssen.be/Peeters voor details.",
+        // A UTF-16 text (the dash) with colons before its URL: the URL is still one token.
+        "Om 10:30 \u2014 agenda: zie https://janssen.be/Peeters voor details.",
         "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
         "Mijn buurman is Joods en zijn vrouw is Moslim.",
         "Zie p. 12 en P. 14 van het rapport.",
