@@ -25,6 +25,8 @@ final class EmailDetector implements Detector {
 
     private final EmailValidator validator = EmailValidator.getInstance(false, false);
     private final DomainValidator domains = DomainValidator.getInstance(false);
+    /** Loaded with the engine, not on its first address. */
+    private final TopLevelDomains listed = TopLevelDomains.LISTED;
 
     @Override
     public String id() {
@@ -137,7 +139,8 @@ final class EmailDetector implements Detector {
                 if (i == end) {
                     char first = text.charAt(labelStart);
                     return labels >= 2 && (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')
-                            && domains.isValidTld(text.subSequence(labelStart, end).toString());
+                            && (listed.contains(text, labelStart, end)
+                                    || domains.isValidTld(text.subSequence(labelStart, end).toString()));
                 }
                 labelStart = i + 1;
             } else if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '-'))) {
