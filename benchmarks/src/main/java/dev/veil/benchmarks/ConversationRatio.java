@@ -11,7 +11,10 @@ import java.util.Locale;
  * turns in separate forks minutes apart, and on a noisy host its ratio moves by more than 2× between
  * runs of the same code.
  *
- * <p>Prints the median of each block's median, and the median (p25, p75) of the per-pair ratios.
+ * <p>Prints the median of each block's median, and the median (p25, p75) of the per-pair ratios. A
+ * second line times turn 20's history sent again unchanged against turn 1 the same way: with a cache
+ * keyed by content, reading the history again is what every later turn pays before anything new in it
+ * is detected, the part of turn 20 no cache setting removes.
  * Run: {@code java -cp benchmarks/target/benchmarks.jar dev.veil.benchmarks.ConversationRatio [warmUpSeconds pairs]}
  */
 public final class ConversationRatio {
@@ -32,16 +35,54 @@ public final class ConversationRatio {
         }
     }
 
-    /** The report line: block medians and the ratio of turn 20 to turn 1. */
+    /**
+     * The report: block medians and the ratio of turn 20 to turn 1, then, on a second line, turn 20's
+     * history sent again unchanged against turn 1 (the same engine state, timed after the first pairs).
+     */
     static String measure(long warmUpMillis, int pairs, long blockMillis) {
         Alternating.check(pairs, blockMillis, warmUpMillis);
         Turn first = new Turn(1);
         Turn twentieth = new Turn(20);
         Alternating.Result r = Alternating.run(first::medianOver, twentieth::medianOver, pairs, blockMillis, warmUpMillis);
+        SeenHistory seen = new SeenHistory();
+        Alternating.Result s = Alternating.run(first::medianOver, seen::medianOver, pairs, blockMillis,
+                Math.min(warmUpMillis, 5_000));
         return String.format(Locale.ROOT,
                 "conversation in one JVM (restored reply, %d alternating pairs of %d ms blocks): turn 1 %.2f µs,"
-                        + " turn 20 %.2f µs, turn 20 / turn 1 %.2f× (p25 %.2f×, p75 %.2f×)",
-                pairs, blockMillis, r.medianA() / 1000, r.medianB() / 1000, r.ratio(), r.ratioP25(), r.ratioP75());
+                        + " turn 20 %.2f µs, turn 20 / turn 1 %.2f× (p25 %.2f×, p75 %.2f×)%n"
+                        + "turn 20's history sent again unchanged (every part cached: reading it again is all that"
+                        + " is left): %.2f µs, / turn 1 %.2f× (p25 %.2f×, p75 %.2f×)",
+                pairs, blockMillis, r.medianA() / 1000, r.medianB() / 1000, r.ratio(), r.ratioP25(), r.ratioP75(),
+                s.medianB() / 1000, s.ratio(), s.ratioP25(), s.ratioP75());
+    }
+
+    /**
+     * Turn 20's whole history, scanned once before and then again, as a new string each call: what a
+     * turn costs before anything in it is new, with the detection cache keyed by content. A new string,
+     * so that nothing can tell it is the same text without reading it.
+     */
+    private static final class SeenHistory {
+        private final Veil veil = Engines.cached();
+        private final String history = Corpus.Conversation.historyAt(Corpus.Conversation.TURNS, Corpus.conversationTurns());
+        private final Samples samples = new Samples();
+        private long sink;
+
+        SeenHistory() {
+            veil.scan(history);
+        }
+
+        /** The median time of one scan (ns) over calls for about {@code millis}; the copy untimed. */
+        double medianOver(long millis) {
+            long end = System.nanoTime() + millis * 1_000_000L;
+            samples.clear();
+            do {
+                String again = new String(history.toCharArray());
+                long start = System.nanoTime();
+                sink += veil.scan(again).size();
+                samples.add(System.nanoTime() - start);
+            } while (System.nanoTime() < end);
+            return samples.median();
+        }
     }
 
     /** One turn's engine and session, set up as {@link ConversationBenchmark} does. */
