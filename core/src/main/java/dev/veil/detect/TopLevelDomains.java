@@ -41,6 +41,8 @@ final class TopLevelDomains {
      * the validator knows what it accepts.
      */
     private static List<String> listed() {
+        // Overrides are refused once an instance exists, so the lists cannot change after they are read.
+        DomainValidator.getInstance(false);
         if (DomainValidator.getTLDEntries(ArrayType.GENERIC_MINUS).length > 0
                 || DomainValidator.getTLDEntries(ArrayType.COUNTRY_CODE_MINUS).length > 0) {
             return List.of();
