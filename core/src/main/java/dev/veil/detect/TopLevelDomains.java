@@ -17,7 +17,7 @@ import org.apache.commons.validator.routines.DomainValidator.ArrayType;
 final class TopLevelDomains {
 
     /** The validator's generic, country-code and infrastructure lists, unless overrides remove entries. */
-    static final TopLevelDomains LISTED = new TopLevelDomains(listed());
+    static final TopLevelDomains LISTED = new TopLevelDomains(listed(entriesRemoved()));
 
     private final String[] names;
     private final int mask;
@@ -36,15 +36,22 @@ final class TopLevelDomains {
     }
 
     /**
-     * The validator's own lists, every entry lower-case ASCII. Empty when a process-wide override
-     * removes entries ({@link DomainValidator#updateTLDOverride} with a {@code _MINUS} type): then only
-     * the validator knows what it accepts.
+     * Whether a process-wide override removes entries from the lists ({@link
+     * DomainValidator#updateTLDOverride} with a {@code _MINUS} type).
      */
-    private static List<String> listed() {
+    private static boolean entriesRemoved() {
         // Overrides are refused once an instance exists, so the lists cannot change after they are read.
         DomainValidator.getInstance(false);
-        if (DomainValidator.getTLDEntries(ArrayType.GENERIC_MINUS).length > 0
-                || DomainValidator.getTLDEntries(ArrayType.COUNTRY_CODE_MINUS).length > 0) {
+        return DomainValidator.getTLDEntries(ArrayType.GENERIC_MINUS).length > 0
+                || DomainValidator.getTLDEntries(ArrayType.COUNTRY_CODE_MINUS).length > 0;
+    }
+
+    /**
+     * The validator's own lists, every entry lower-case ASCII; none when an override removes entries:
+     * then only the validator knows what it accepts.
+     */
+    static List<String> listed(boolean entriesRemoved) {
+        if (entriesRemoved) {
             return List.of();
         }
         List<String> all = new ArrayList<>();

@@ -68,9 +68,11 @@ class TopLevelDomainsTest {
     }
 
     @Test
-    void anEmptyTableHoldsNothing() {
-        TopLevelDomains none = new TopLevelDomains(List.of());
+    void withEntriesRemovedByAnOverrideTheTableIsEmptyAndHoldsNothing() {
+        assertEquals(List.of(), TopLevelDomains.listed(true));
+        assertTrue(TopLevelDomains.listed(false).size() > 1_000);
+        TopLevelDomains none = new TopLevelDomains(TopLevelDomains.listed(true));
         assertFalse(none.contains("nl", 0, 2));
-        assertEquals(false, none.contains("", 0, 0));
+        assertFalse(none.contains("", 0, 0));
     }
 }

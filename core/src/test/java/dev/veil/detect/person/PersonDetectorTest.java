@@ -160,6 +160,7 @@ class PersonDetectorTest {
         "Zie https://www.janssen.be/Peeters voor details.",
         // A UTF-16 text (the dash) with colons before its URL: the URL is still one token.
         "Om 10:30 \u2014 agenda: zie https://janssen.be/Peeters voor details.",
+        ":", "a:", "a:/", "x://", "Zie x:// \u2014 en:",
         "My neighbour is Jewish and her husband is Muslim, they met a Catholic priest.",
         "Mijn buurman is Joods en zijn vrouw is Moslim.",
         "Zie p. 12 en P. 14 van het rapport.",
