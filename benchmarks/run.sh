@@ -3,7 +3,7 @@
 # each, then prints one JMH table: median and p99 µs per operation, MB/s, allocation per operation and
 # per char, ratio to the naive regex baseline on the same input in the same run.
 #
-#   benchmarks/run.sh targets              # every number the speed targets name (about 7 minutes on 2 cores):
+#   benchmarks/run.sh targets              # every number the speed targets name (about 6.5 minutes on 2 cores):
 #                                          # start, both one-JVM ratios, the pipeline with its allocation
 #   benchmarks/run.sh                      # the README table, every benchmark (about 24 minutes on 2 cores)
 #   benchmarks/run.sh 'Pipeline|Baseline'  # a subset (JMH regex; the one-JVM tools it names run too)
@@ -33,7 +33,7 @@ case "${1:-}" in
     done
     INCLUDE="$1" ;;
 esac
-runs() { [[ " ${TOOLS[*]} " == *" $1 "* ]]; }
+runs() { [[ " ${TOOLS[*]-} " == *" $1 "* ]]; }
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(java -version 2>&1 | head -1)"
 if runs Start; then
   # A cold start is one sample per JVM, and on a shared host starts vary by a third: five JVMs, the
