@@ -64,9 +64,9 @@ public final class ConversationRatio {
     }
 
     /**
-     * Turn 20's whole history, scanned once before and then again, as a new string each call: what a
-     * turn costs before anything in it is new, with the detection cache keyed by content. A new string,
-     * so that nothing can tell it is the same text without reading it.
+     * Turn 20's whole history, scanned once before and then again, as one of sixteen copies each call:
+     * what a turn costs before anything in it is new, with the detection cache keyed by content. Other
+     * strings than the one scanned first, so that nothing can tell it is the same text without reading it.
      */
     private static final class SeenHistory {
         private final Veil veil = Engines.cached();
@@ -87,7 +87,7 @@ public final class ConversationRatio {
             }
         }
 
-        /** The median time of one scan (ns) over calls for about {@code millis}; the copy untimed. */
+        /** The median time of one scan (ns) over calls for about {@code millis}. */
         double medianOver(long millis) {
             long end = System.nanoTime() + millis * 1_000_000L;
             samples.clear();
